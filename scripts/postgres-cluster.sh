@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster from the machine's own binaries, for tests and benchmarks.
+#   postgres-cluster.sh start DIR   creates and starts a cluster in DIR; prints its connection string
+#   postgres-cluster.sh stop DIR    stops it (and is quiet when there is nothing to stop)
+# It listens on 127.0.0.1 on a free port and on a unix socket in DIR; it installs Debian's postgresql if missing.
+set -euo pipefail
+
+find_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; return 0; fi
+  done
+  return 1
+}
+
+ensure_installed() {
+  if find_bin >/dev/null; then return 0; fi
+  echo "postgres-cluster: PostgreSQL binaries not found; installing Debian's postgresql" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq postgresql >&2
+  find_bin >/dev/null || { echo "postgres-cluster: initdb/pg_ctl still missing after installing postgresql" >&2; exit 1; }
+}
+
+# initdb and postgres refuse to run as root: run them as the 'postgres' user the Debian package creates.
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+    || echo $((20000 + RANDOM % 20000))
+}
+
+start() {
+  local dir=$1
+  ensure_installed
+  local bin; bin=$(find_bin)
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$dir"
+    # the postgres user must be able to reach the folder
+    local d=$dir
+    while [ "$d" != / ]; do chmod o+x "$d" 2>/dev/null || true; d=$(dirname "$d"); done
+  fi
+  as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; exit 1; }
+  local port; port=$(free_port)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB" start >&2 \
+    || { cat "$dir/server.log" >&2; exit 1; }
+  echo "$port" >"$dir/port"
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
+}
+
+stop() {
+  local dir=$1
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  local bin; bin=$(find_bin) || return 0
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >&2 || true
+}
+
+case "${1:-}" in
+  start) start "${2:?usage: $0 start DIR}" ;;
+  stop) stop "${2:?usage: $0 stop DIR}" ;;
+  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,17 @@
+using Microsoft.Data.Sqlite;
+
+namespace EventDialogue.EventStore.Sqlite;
+
+internal static class SqliteEventReader
+{
+    /// <summary>Reads a row selected with <see cref="SqliteSchema.Columns"/>.</summary>
+    public static RecordedEvent Read(SqliteDataReader reader) => new(
+        EventId: reader.GetGuid(1),
+        Type: reader.GetString(4),
+        Stream: StreamName.FromStorage(reader.GetString(2)),
+        Revision: reader.GetInt64(3),
+        Position: new Position(reader.GetInt64(0)),
+        RecordedAt: UnixMicroseconds.ToDateTimeOffset(reader.GetInt64(7)),
+        Data: reader.GetString(5),
+        Metadata: EventMetadataJson.Deserialize(reader.GetString(6)));
+}

@@ -1,0 +1,246 @@
+using System.Runtime.CompilerServices;
+using EventDialogue.EventStore.Subscriptions;
+using Microsoft.Data.Sqlite;
+
+namespace EventDialogue.EventStore.Sqlite;
+
+/// <summary>
+/// The embedded event store: one SQLite file in WAL mode. Appends are serialised through one writer connection
+/// (SQLite allows one writer at a time anyway), so positions commit in order and a reader of $all cannot skip one;
+/// readers use their own pooled connections and never block the writer.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _timeProvider;
+    private readonly SqliteConnection _writer;
+    private readonly SqliteAppendCommands _commands;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly AppendSignal _appended = new();
+    private readonly TimeSpan _pollInterval;
+
+    private SqliteEventStore(string connectionString, SqliteConnection writer, TimeProvider timeProvider, TimeSpan pollInterval)
+    {
+        _connectionString = connectionString;
+        _writer = writer;
+        _timeProvider = timeProvider;
+        _pollInterval = pollInterval;
+        _commands = new SqliteAppendCommands(writer);
+    }
+
+    public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+
+    /// <summary>Opens (creating if needed) the store in the given file.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="timeProvider">The server clock for recorded-at; the system clock by default.</param>
+    /// <param name="pollInterval">How often live subscribers look for appends made by other processes.</param>
+    public static SqliteEventStore Open(string path, TimeProvider? timeProvider = null, TimeSpan? pollInterval = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        var writer = new SqliteConnection(connectionString);
+        writer.Open();
+        try
+        {
+            // WAL: readers never block the writer nor each other.
+            // synchronous=FULL: in WAL mode, NORMAL already survives a crash of the process, but a commit may be
+            // rolled back by a power loss or an OS crash. An acknowledged event must never be lost, so every commit
+            // syncs the WAL to disk before the append returns.
+            Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+            Execute(writer, SqliteSchema.Create);
+            Execute(writer, $"PRAGMA user_version={SqliteSchema.Version};");
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+
+        return new SqliteEventStore(connectionString, writer, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(1));
+    }
+
+    public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        AppendValidation.Validate(stream, events);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Append(stream, expected, events);
+        }
+        finally
+        {
+            _writeGate.Release();
+            _appended.Notify();
+        }
+    }
+
+    private AppendResult Append(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events)
+    {
+        using var transaction = _writer.BeginTransaction(deferred: false);
+        if (_commands.FindStored(transaction, events[0].EventId) is not null)
+        {
+            return IdempotentRetry.Match(stream, events, _commands.FindAllStored(transaction, events));
+        }
+
+        var current = _commands.CurrentRevision(transaction, stream);
+        if (!expected.IsSatisfiedBy(current))
+        {
+            throw new WrongExpectedRevisionException(stream, expected, current);
+        }
+
+        var recordedAt = UnixMicroseconds.From(_timeProvider.GetUtcNow());
+        var revision = current ?? -1;
+        long position = 0;
+        foreach (var e in events)
+        {
+            revision++;
+            try
+            {
+                position = _commands.Insert(transaction, stream, revision, e, recordedAt);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                var taken = _commands.FindStored(transaction, e.EventId);
+                throw taken is null
+                    ? ex
+                    : new DuplicateEventIdException(e.EventId, $"it was appended to stream '{taken.Stream}' at revision {taken.Revision}");
+            }
+        }
+
+        transaction.Commit();
+        return new AppendResult(stream, revision, new Position(position));
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ReadValidation.RequirePositiveCount(maxCount);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = direction == Direction.Forwards
+            ? $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = $stream AND revision >= $from ORDER BY revision LIMIT $count"
+            : $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = $stream AND revision <= $from ORDER BY revision DESC LIMIT $count";
+        command.Parameters.AddWithValue("$stream", stream.Value);
+        command.Parameters.AddWithValue("$from", from.Value);
+        command.Parameters.AddWithValue("$count", maxCount);
+        var any = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                any = true;
+                yield return SqliteEventReader.Read(reader);
+            }
+        }
+
+        if (!any && await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new StreamNotFoundException(stream);
+        }
+    }
+
+    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ReadValidation.RequirePositiveCount(maxCount);
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var where = "position > $after";
+        if (filter.Categories.Count > 0)
+        {
+            where += $" AND category IN ({AddList(command, "$category", filter.Categories)})";
+        }
+
+        if (filter.EventTypes.Count > 0)
+        {
+            where += $" AND type IN ({AddList(command, "$type", filter.EventTypes)})";
+        }
+
+        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE {where} ORDER BY position LIMIT $count";
+        command.Parameters.AddWithValue("$after", after.Value);
+        command.Parameters.AddWithValue("$count", maxCount);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return SqliteEventReader.Read(reader);
+        }
+    }
+
+    public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(position), 0) FROM events";
+        return new Position(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return CatchUpSubscription.Run(ReadAllAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        _commands.Dispose();
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        _writeGate.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static async Task<long?> RevisionOfAsync(SqliteConnection connection, StreamName stream, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(revision) FROM events WHERE stream = $stream";
+        command.Parameters.AddWithValue("$stream", stream.Value);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string AddList(SqliteCommand command, string prefix, IReadOnlyList<string> values)
+    {
+        var names = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            names[i] = $"{prefix}{i}";
+            command.Parameters.AddWithValue(names[i], values[i]);
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

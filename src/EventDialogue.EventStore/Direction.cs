@@ -1,0 +1,7 @@
+namespace EventDialogue.EventStore;
+
+public enum Direction
+{
+    Forwards,
+    Backwards,
+}

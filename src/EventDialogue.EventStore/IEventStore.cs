@@ -1,0 +1,41 @@
+namespace EventDialogue.EventStore;
+
+/// <summary>
+/// The event-store port, shaped after EventStoreDB so that a backend on it stays a drop-in:
+/// streams with revisions, optimistic concurrency, idempotent appends by event id, a global log ($all)
+/// that a follower reads without ever skipping an event, and catch-up subscriptions.
+/// </summary>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary>
+    /// Appends the events atomically, or nothing. Re-sending event ids already appended to this stream
+    /// (a retry) returns the first result and writes nothing, whatever the expected revision.
+    /// </summary>
+    /// <exception cref="WrongExpectedRevisionException">The stream is not in the expected state.</exception>
+    /// <exception cref="DuplicateEventIdException">An id is taken by a different write.</exception>
+    /// <exception cref="InvalidStoreRequestException">The request is malformed.</exception>
+    Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads up to <paramref name="maxCount"/> events of one stream from a revision (inclusive).</summary>
+    /// <exception cref="StreamNotFoundException">The stream has no events.</exception>
+    IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+
+    /// <summary>The stream's last revision, or null when it does not exist.</summary>
+    Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads $all forwards, in position order, the events after <paramref name="after"/> that match the filter.
+    /// Only events that can no longer be preceded by a later commit are returned, so a reader that
+    /// continues from the last position it saw never skips one.
+    /// </summary>
+    IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+
+    /// <summary>The position of the last event a reader of $all can see now, or <see cref="Position.Start"/> when empty.</summary>
+    Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Catches up from the checkpoint (exclusive), then follows new events live, with no gap and no
+    /// duplicate at the switch. Ends only when cancelled.
+    /// </summary>
+    IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default);
+}
