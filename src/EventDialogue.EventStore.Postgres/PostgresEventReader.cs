@@ -1,0 +1,17 @@
+using Npgsql;
+
+namespace EventDialogue.EventStore.Postgres;
+
+internal static class PostgresEventReader
+{
+    /// <summary>Reads a row selected with <see cref="PostgresSchema.Columns"/>.</summary>
+    public static RecordedEvent Read(NpgsqlDataReader reader) => new(
+        EventId: reader.GetGuid(1),
+        Type: reader.GetString(4),
+        Stream: StreamName.FromStorage(reader.GetString(2)),
+        Revision: reader.GetInt64(3),
+        Position: new Position(reader.GetInt64(0)),
+        RecordedAt: reader.GetFieldValue<DateTimeOffset>(7),
+        Data: reader.GetString(5),
+        Metadata: EventMetadataJson.Deserialize(reader.GetString(6)));
+}

@@ -1,0 +1,240 @@
+using System.Runtime.CompilerServices;
+using EventDialogue.EventStore.Subscriptions;
+using Npgsql;
+
+namespace EventDialogue.EventStore.Postgres;
+
+/// <summary>
+/// The server event store on PostgreSQL, for many concurrent writers.
+/// <para>
+/// The problem: positions come from a sequence, and transactions commit in any order, so a reader of $all that
+/// sees position 7 may later find that 6 has committed after it; a follower continuing from 7 would skip 6.
+/// </para>
+/// <para>
+/// The solution has two halves. Writers take their transaction id and their positions together, inside a short
+/// global lock that is held only while the INSERT runs on the server and released before the commit (so commits,
+/// the expensive part, still overlap and share WAL flushes). Hence among appending transactions, transaction-id
+/// order equals position order. Readers then return only events written by transactions older than the oldest
+/// transaction still in flight (the xmin of their snapshot): every such transaction has finished, and every
+/// transaction still running or yet to start holds later positions. What a reader returns is therefore always a
+/// prefix of $all in position order that can never grow in the middle.
+/// </para>
+/// </summary>
+public sealed class PostgresEventStore : IEventStore
+{
+    private const string UniqueViolation = "23505";
+    private const int MaxConflictRetries = 5;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresSchema _schema;
+    private readonly PostgresStatements _sql;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _pollInterval;
+    private readonly AppendSignal _appended = new();
+
+    private PostgresEventStore(NpgsqlDataSource dataSource, PostgresSchema schema, TimeProvider timeProvider, TimeSpan pollInterval)
+    {
+        _dataSource = dataSource;
+        _schema = schema;
+        _sql = new PostgresStatements(schema);
+        _timeProvider = timeProvider;
+        _pollInterval = pollInterval;
+    }
+
+    public string Schema => _schema.Name;
+
+    /// <summary>Opens the store in the given schema, creating its table if needed.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="schema">The PostgreSQL schema that holds the events table.</param>
+    /// <param name="timeProvider">The server clock for recorded-at; the system clock by default.</param>
+    /// <param name="pollInterval">How often live subscribers look for appends made by other processes.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public static async Task<PostgresEventStore> OpenAsync(string connectionString, string schema = "public", TimeProvider? timeProvider = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var tables = new PostgresSchema(schema);
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            // Two servers starting at once must not both create the table.
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = tables.AppendLockKey });
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var command = new NpgsqlCommand(tables.Create, connection, transaction))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new PostgresEventStore(dataSource, tables, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromMilliseconds(500));
+    }
+
+    public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        AppendValidation.Validate(stream, events);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await TryAppendAsync(stream, expected, events, cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException ex) when (ex.SqlState == UniqueViolation && attempt < MaxConflictRetries)
+                {
+                    // Another transaction took one of our event ids (a concurrent retry, or a duplicate id in
+                    // another stream) and committed while we waited on it: the next attempt sees it and decides.
+                }
+            }
+        }
+        finally
+        {
+            _appended.Notify();
+        }
+    }
+
+    private async Task<AppendResult> TryAppendAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        var (firstStored, current) = await _sql.LockStreamAndReadStateAsync(connection, transaction, stream, events[0].EventId, cancellationToken).ConfigureAwait(false);
+        if (firstStored)
+        {
+            var stored = await _sql.FindStoredAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false);
+            return IdempotentRetry.Match(stream, events, stored);
+        }
+
+        if (!expected.IsSatisfiedBy(current))
+        {
+            throw new WrongExpectedRevisionException(stream, expected, current);
+        }
+
+        var recordedAt = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow());
+        long lastPosition;
+        try
+        {
+            lastPosition = await _sql.InsertUnderAppendLockAsync(connection, transaction, stream, (current ?? -1) + 1, events, recordedAt, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ReleaseAppendLockAsync(connection, transaction).ConfigureAwait(false);
+            throw;
+        }
+
+        return new AppendResult(stream, (current ?? -1) + events.Count, new Position(lastPosition));
+    }
+
+    /// <summary>The append lock is a session lock, which a rollback does not release: a failed insert must release it
+    /// before the connection goes back to the pool, or every other writer would wait forever.</summary>
+    private static async Task ReleaseAppendLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        try
+        {
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                // already completed (a failed commit): nothing to roll back
+            }
+
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // The session may still hold the lock: make sure this physical connection is never reused.
+            NpgsqlConnection.ClearPool(connection);
+            await connection.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ReadValidation.RequirePositiveCount(maxCount);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(direction == Direction.Forwards ? _sql.ReadStreamForwards : _sql.ReadStreamBackwards, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = stream.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = from.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
+        var any = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                any = true;
+                yield return PostgresEventReader.Read(reader);
+            }
+        }
+
+        if (!any && await _sql.CurrentRevisionAsync(connection, null, stream, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new StreamNotFoundException(stream);
+        }
+    }
+
+    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await _sql.CurrentRevisionAsync(connection, null, stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ReadValidation.RequirePositiveCount(maxCount);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReadAll(filter), connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
+        if (filter.Categories.Count > 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = filter.Categories.ToArray() });
+        }
+
+        if (filter.EventTypes.Count > 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = filter.EventTypes.ToArray() });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return PostgresEventReader.Read(reader);
+        }
+    }
+
+    public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReadHead, connection);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is long position ? new Position(position) : Position.Start;
+    }
+
+    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return CatchUpSubscription.Run(ReadAllAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace EventDialogue.EventStore.Postgres;
+
+/// <summary>The events table in one PostgreSQL schema (tests and benchmarks each use their own).</summary>
+internal sealed partial class PostgresSchema
+{
+    public PostgresSchema(string name)
+    {
+        if (!Identifier().IsMatch(name))
+        {
+            throw new InvalidStoreRequestException("schema", $"'{name}' is not a schema name: lower-case letters, digits and '_', starting with a letter, at most 63 characters");
+        }
+
+        Name = name;
+        Events = $"\"{name}\".events";
+
+        // The global append lock's key: per schema, so that stores in different schemas do not contend.
+        AppendLockKey = StableHash($"eventdialogue:{name}:append");
+    }
+
+    public string Name { get; }
+
+    public string Events { get; }
+
+    public long AppendLockKey { get; }
+
+    public const string Columns = "position, event_id, stream, revision, type, data, metadata, recorded_at";
+
+    // transaction_id: the appending transaction, for the $all read horizon (see PostgresEventStore).
+    public string Create => $"""
+        CREATE SCHEMA IF NOT EXISTS "{Name}";
+        CREATE TABLE IF NOT EXISTS {Events} (
+            position        bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+            event_id        uuid        NOT NULL UNIQUE,
+            stream          text        NOT NULL,
+            category        text        NOT NULL,
+            revision        bigint      NOT NULL,
+            type            text        NOT NULL,
+            data            text        NOT NULL,
+            metadata        text        NOT NULL,
+            recorded_at     timestamptz NOT NULL,
+            UNIQUE (stream, revision)
+        );
+        CREATE INDEX IF NOT EXISTS events_by_category ON {Events} (category, position);
+        CREATE INDEX IF NOT EXISTS events_by_type ON {Events} (type, position);
+        """;
+
+    private static long StableHash(string text)
+    {
+        // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode.
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return unchecked((long)hash);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Identifier();
+}
