@@ -95,8 +95,10 @@ public sealed class PostgresEventStore : IEventStore
                 }
                 catch (PostgresException ex) when (ex.SqlState == UniqueViolation && attempt < MaxConflictRetries)
                 {
-                    // Another transaction took one of our event ids (a concurrent retry, or a duplicate id in
-                    // another stream) and committed while we waited on it: the next attempt sees it and decides.
+                    // Another transaction holds one of our event ids. If it is our first id, this is a concurrent
+                    // retry and the next attempt returns its result; if the holder rolled back, the next attempt
+                    // succeeds; otherwise the id is taken by a different write.
+                    await ThrowIfAnIdIsTakenAsync(stream, events, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -137,6 +139,17 @@ public sealed class PostgresEventStore : IEventStore
         }
 
         return new AppendResult(stream, (current ?? -1) + events.Count, new Position(lastPosition));
+    }
+
+    private async Task ThrowIfAnIdIsTakenAsync(StreamName stream, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await _sql.FindStoredAsync(connection, null, events, cancellationToken).ConfigureAwait(false);
+        if (stored.Count > 0 && stored.All(s => s.EventId != events[0].EventId))
+        {
+            var taken = stored[0];
+            throw new DuplicateEventIdException(taken.EventId, $"it was appended to stream '{taken.Stream}' at revision {taken.Revision}, not as part of this append to '{stream}'");
+        }
     }
 
     /// <summary>The append lock is a session lock, which a rollback does not release: a failed insert must release it

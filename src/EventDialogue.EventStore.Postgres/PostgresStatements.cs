@@ -74,7 +74,7 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         return (firstStored, current);
     }
 
-    public async Task<List<StoredEventIdentity>> FindStoredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    public async Task<List<StoredEventIdentity>> FindStoredAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(_findStored, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
