@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the whole test suite the way CI does: a throwaway PostgreSQL cluster for the PostgreSQL tests, `dotnet test`
+# on the solution, the cluster stopped again (also when tests fail or the run is interrupted), and one closing line
+# "N passed, N failed" counted from the TRX reports. Exits non-zero on any failure.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/eventdialogue-test.XXXXXX")
+cluster="$work/pg"
+
+cleanup() {
+  bash "$root/scripts/postgres-cluster.sh" stop "$cluster"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if ! connection=$(bash "$root/scripts/postgres-cluster.sh" start "$cluster"); then
+  echo "could not start the test PostgreSQL cluster" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export EVENTDIALOGUE_TEST_POSTGRES="$connection"
+
+dotnet test "$root/EventDialogue.sln" --logger trx --results-directory "$work/results" "$@"
+status=$?
+
+passed=0
+failed=0
+for report in "$work"/results/*.trx; do
+  [ -f "$report" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$report" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+# a build error or a crashed test host fails the run even when no test reported a failure
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
