@@ -11,4 +11,6 @@ public sealed class PostgresEventStoreContract(PostgresCluster cluster) : EventS
     protected override async Task<IEventStore> OpenNewAsync() => await PostgresEventStore.OpenAsync(cluster.ConnectionString, _schema, Clock);
 
     protected override Task<IEventStore> ReopenAsync() => OpenNewAsync();
+
+    protected override IEnumerable<string> CrashWriterArguments() => ["postgres", cluster.ConnectionString, _schema];
 }

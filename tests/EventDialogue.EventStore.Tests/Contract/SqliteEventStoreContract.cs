@@ -12,6 +12,8 @@ public sealed class SqliteEventStoreContract : EventStoreContract, IDisposable
 
     protected override Task<IEventStore> ReopenAsync() => OpenNewAsync();
 
+    protected override IEnumerable<string> CrashWriterArguments() => ["sqlite", DatabasePath];
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))
