@@ -47,7 +47,7 @@ start() {
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   local port; port=$(free_port)
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -s \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB" start >&2 \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "$port" >"$dir/port"
@@ -58,7 +58,7 @@ stop() {
   local dir=$1
   [ -f "$dir/data/postmaster.pid" ] || return 0
   local bin; bin=$(find_bin) || return 0
-  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >&2 || true
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w -s stop >&2 || true
 }
 
 case "${1:-}" in

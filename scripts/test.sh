@@ -9,7 +9,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/eventdialogue-test.XXXXXX")
 cluster="$work/pg"
 
 cleanup() {
-  bash "$root/scripts/postgres-cluster.sh" stop "$cluster"
+  [ -d "$work" ] || return 0
+  bash "$root/scripts/postgres-cluster.sh" stop "$cluster" >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -35,6 +36,9 @@ for report in "$work"/results/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+
+# stop the cluster now, so that the counts are the last line printed
+cleanup
 
 # a build error or a crashed test host fails the run even when no test reported a failure
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
