@@ -18,6 +18,7 @@ public sealed class SqliteEventStore : IEventStore
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly AppendSignal _appended = new();
     private readonly TimeSpan _pollInterval;
+    private int _disposed;
 
     private SqliteEventStore(string connectionString, SqliteConnection writer, TimeProvider timeProvider, TimeSpan pollInterval)
     {
@@ -202,6 +203,11 @@ public sealed class SqliteEventStore : IEventStore
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _writeGate.WaitAsync().ConfigureAwait(false);
         _commands.Dispose();
         await _writer.DisposeAsync().ConfigureAwait(false);

@@ -1,0 +1,7 @@
+namespace EventDialogue.Server.EventStore;
+
+public enum EventStoreBackend
+{
+    Sqlite,
+    Postgres,
+}

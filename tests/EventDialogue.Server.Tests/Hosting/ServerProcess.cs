@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Grpc.Net.Client;
+
+namespace EventDialogue.Server.Tests.Hosting;
+
+/// <summary>The real server, run as `dotnet EventDialogue.Server.dll` on free loopback ports; killed on dispose.</summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private const string EnvironmentPrefix = "EVENTDIALOGUE_";
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri grpcAddress, CapturedOutput output)
+    {
+        _process = process;
+        GrpcAddress = grpcAddress;
+        Output = output;
+        // Also waits for the end of stdout and stderr, so the output is complete once it has finished.
+        Exited = process.WaitForExitAsync();
+    }
+
+    public Uri GrpcAddress { get; }
+
+    public CapturedOutput Output { get; }
+
+    public Task Exited { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <param name="workingDirectory">Where relative paths in the configuration resolve.</param>
+    /// <param name="settings">Configuration keys and values, passed on the command line.</param>
+    /// <param name="environment">Variables for the child; EVENTDIALOGUE_ ones from this process are not passed on.</param>
+    public static ServerProcess Start(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? settings = null,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var ports = FreePorts.Take(2);
+        var grpcAddress = new Uri($"http://127.0.0.1:{ports[0]}");
+        var startInfo = new ProcessStartInfo(ServerAssembly.DotnetHost())
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        startInfo.ArgumentList.Add(ServerAssembly.Locate());
+        startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={grpcAddress}");
+        startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Json:Url=http://127.0.0.1:{ports[1]}");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            startInfo.ArgumentList.Add($"--{key}={value}");
+        }
+
+        // A developer's own EVENTDIALOGUE_ settings (or the test's database variable) must not steer the server under test.
+        foreach (var key in startInfo.Environment.Keys.Where(key => key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            startInfo.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        var output = new CapturedOutput();
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, line) => output.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => output.Append(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServerProcess(process, grpcAddress, output);
+    }
+
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(GrpcAddress);
+
+    /// <summary>The exit code once the process has ended on its own within the timeout.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await Exited.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The server was still running after {timeout}. Output:\n{Output}");
+        }
+
+        return ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended between the check and the kill: nothing left to stop.
+            }
+        }
+
+        await Exited.WaitAsync(Timeouts.ServerExit);
+        _process.Dispose();
+    }
+}
