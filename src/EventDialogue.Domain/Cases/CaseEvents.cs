@@ -1,0 +1,35 @@
+using EventDialogue.Domain.Common;
+
+namespace EventDialogue.Domain.Cases;
+
+/// <summary>A name as written in one script: <c>Latn</c> (with or without tones), <c>Hans</c>, <c>Hant</c>, … (ISO 15924 codes).</summary>
+public sealed record CaseName(string Text, string Script);
+
+/// <summary>A person or group of concern enters the record.</summary>
+[EventType("CaseOpened")]
+public sealed record CaseOpened(string CaseId, string Kind, IReadOnlyList<CaseName> Names, string? Description, Citation Source) : IDomainEvent;
+
+/// <summary>
+/// The case was raised: an intervention, in a round or another channel, by one side, in public or in confidence.
+/// </summary>
+[EventType("CaseRaised")]
+public sealed record CaseRaised(string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : IDomainEvent;
+
+/// <summary>
+/// A report of where the person stands, as of a date, with how sure it is and what kind of source says so: the same
+/// person often has conflicting reports, and all of them are kept.
+/// </summary>
+[EventType("CaseStatusReported")]
+public sealed record CaseStatusReported(
+    string Status,
+    string AsOf,
+    string? Term,
+    string? Charge,
+    string? Detail,
+    string Certainty,
+    string SourceType,
+    Citation Source) : IDomainEvent;
+
+/// <summary>The answer the raising side received, in a fixed vocabulary (no response, denial, … action taken).</summary>
+[EventType("CaseResponseReceived")]
+public sealed record CaseResponseReceived(string From, string Response, string Date, string? Detail, Citation Source) : IDomainEvent;

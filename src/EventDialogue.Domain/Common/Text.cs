@@ -1,0 +1,41 @@
+namespace EventDialogue.Domain.Common;
+
+/// <summary>Checks on the text a command carries: present, not blank, not over its limit.</summary>
+public static class Text
+{
+    public const int Name = 200;
+    public const int Title = 500;
+    public const int Paragraph = 20_000;
+
+    public static string Require(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw DomainException.Invalid(field, "is required and must not be blank");
+        }
+
+        return Limit(value.Trim(), field, maxLength);
+    }
+
+    public static string? Optional(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? null : Limit(value.Trim(), field, maxLength);
+
+    public static IReadOnlyList<string> List(IReadOnlyList<string>? values, string field, int maxItems, int maxLength, bool required = false)
+    {
+        values ??= [];
+        if (required && values.Count == 0)
+        {
+            throw DomainException.Invalid(field, "needs at least one entry");
+        }
+
+        if (values.Count > maxItems)
+        {
+            throw DomainException.Invalid(field, $"has at most {maxItems} entries; this one has {values.Count}");
+        }
+
+        return [.. values.Select((v, i) => Require(v, $"{field}[{i}]", maxLength)).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static string Limit(string value, string field, int maxLength) =>
+        value.Length <= maxLength ? value : throw DomainException.Invalid(field, $"is at most {maxLength} characters; this one has {value.Length}");
+}

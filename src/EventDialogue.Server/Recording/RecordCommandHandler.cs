@@ -1,0 +1,94 @@
+using EventDialogue.Domain.Common;
+using EventDialogue.EventStore;
+using Mediator;
+
+namespace EventDialogue.Server.Recording;
+
+public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) : ICommandHandler<RecordCommand, Recorded>
+{
+    private const int MaxRequestIdLength = 200;
+
+    // When the caller did not pin a revision, a concurrent append to the same stream is not its conflict:
+    // decide again on the new state, a few times.
+    private const int Attempts = 3;
+
+    public async ValueTask<Recorded> Handle(RecordCommand request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.RequestId) || request.RequestId.Length > MaxRequestIdLength)
+        {
+            throw DomainException.Invalid("request_id", $"a request id is 1 to {MaxRequestIdLength} characters");
+        }
+
+        var stream = ParseStream(request.Command);
+        for (var attempt = 1; ; attempt++)
+        {
+            var history = await StreamHistory.LoadAsync(store, stream, Deciders.For(request.Command), request.RequestId, cancellationToken);
+            if (history.EarlierResult is { } first)
+            {
+                return first;
+            }
+
+            if (request.ExpectedRevision is { } expected && !expected.IsSatisfiedBy(history.Revision))
+            {
+                throw new WrongExpectedRevisionException(stream, expected, history.Revision);
+            }
+
+            var known = new Known(await ExistingAsync(request.Command.References, cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            var decided = Deciders.For(request.Command).Decide(history.State, request.Command, known);
+            var events = decided.Select((fact, i) => new EventData(
+                RequestEventIds.For(request.RequestId, i),
+                EventTypes.NameOf(fact),
+                DomainEventJson.Serialize(fact),
+                new EventMetadata(request.RecordedBy, request.RequestId, request.RequestId, DomainEventJson.SchemaVersion))).ToList();
+            try
+            {
+                var result = await store.AppendToStreamAsync(
+                    stream,
+                    history.Revision is { } revision ? ExpectedRevision.Exact(revision) : ExpectedRevision.NoStream,
+                    events,
+                    cancellationToken);
+                return new Recorded(stream.Value, result.NextExpectedRevision, result.Position.Value, events.Count);
+            }
+            catch (WrongExpectedRevisionException) when (request.ExpectedRevision is null && attempt < Attempts)
+            {
+                // someone else appended between our read and our append: decide again on what they wrote
+            }
+        }
+    }
+
+    private async Task<HashSet<string>> ExistingAsync(IEnumerable<string> references, CancellationToken cancellationToken)
+    {
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reference in references.Distinct(StringComparer.Ordinal))
+        {
+            StreamName name;
+            try
+            {
+                name = StreamName.Parse(reference);
+            }
+            catch (InvalidStoreRequestException)
+            {
+                continue; // a malformed id names nothing; the decision says which field is wrong
+            }
+
+            if (await store.GetStreamRevisionAsync(name, cancellationToken) is not null)
+            {
+                existing.Add(reference);
+            }
+        }
+
+        return existing;
+    }
+
+    private static StreamName ParseStream(IDomainCommand command)
+    {
+        try
+        {
+            return StreamName.Parse(command.Stream);
+        }
+        catch (InvalidStoreRequestException ex)
+        {
+            throw DomainException.Invalid(Deciders.IdFieldOf(command), ex.Reason);
+        }
+    }
+}
