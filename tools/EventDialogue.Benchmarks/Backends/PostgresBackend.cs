@@ -1,0 +1,107 @@
+using EventDialogue.EventStore;
+using EventDialogue.EventStore.Postgres;
+using Npgsql;
+
+namespace EventDialogue.Benchmarks.Backends;
+
+/// <summary>
+/// Our PostgreSQL store in a fresh schema of the given database, and the baseline table beside it in the same schema;
+/// the schema is dropped at the end.
+/// </summary>
+internal sealed class PostgresBackend : IBenchmarkBackend
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresEventStore _store;
+    private readonly string _schema;
+
+    private PostgresBackend(NpgsqlDataSource dataSource, PostgresEventStore store, string schema)
+    {
+        _dataSource = dataSource;
+        _store = store;
+        _schema = schema;
+    }
+
+    public string Name => "postgres";
+
+    public IEventStore Store => _store;
+
+    public string BaselineDescription =>
+        $"plain INSERTs into {BaselineTable}, a copy of the store's events table (LIKE ... INCLUDING ALL: same columns, defaults, constraints and indexes) " +
+        "in the same schema; synchronous_commit as the server has it; one connection per writer; every append (one event or a batch) " +
+        "is one autocommit multi-row INSERT ... VALUES: one statement, one round trip, one transaction";
+
+    private string StoreTable => $"\"{_schema}\".events";
+
+    private string BaselineTable => $"\"{_schema}\".baseline_events";
+
+    public static async Task<PostgresBackend> CreateAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var schema = $"bench_{Guid.NewGuid():N}"[..18];
+        var store = await PostgresEventStore.OpenAsync(connectionString, schema, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var backend = new PostgresBackend(dataSource, store, schema);
+        try
+        {
+            // Copying the store's own table keeps the baseline's shape from drifting from it; the identity column
+            // gets its own sequence.
+            await backend.ExecuteAsync($"CREATE TABLE {backend.BaselineTable} (LIKE {backend.StoreTable} INCLUDING ALL)", cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await backend.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return backend;
+    }
+
+    public async Task<string> DescribeAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT 'PostgreSQL ' || current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit') || " +
+            "', fsync=' || current_setting('fsync') || ', wal_sync_method=' || current_setting('wal_sync_method') || ', shared_buffers=' || current_setting('shared_buffers')");
+        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<IAppender> OpenBaselineAppenderAsync(CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return new PostgresBaselineAppender(connection, BaselineTable);
+    }
+
+    public async Task<ScanTotals> ScanStoreTableAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM {StoreTable} ORDER BY position", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var totals = default(ScanTotals);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new ScannedRow(
+                reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt64(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetDateTime(7).Ticks);
+            totals = totals.Add(row.Data);
+        }
+
+        return totals;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _store.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync($"DROP SCHEMA \"{_schema}\" CASCADE", CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using EventDialogue.Benchmarks.Backends;
+using EventDialogue.Benchmarks.Output;
+using Spectre.Console;
+
+namespace EventDialogue.Benchmarks;
+
+/// <summary>The command line: options, their defaults and checks, and the action that runs the benchmark.</summary>
+internal static class BenchmarkCommand
+{
+    private static readonly Option<string[]> Backend = new("--backend")
+    {
+        Description = "Backends to measure, in order.",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [BackendFactory.Sqlite],
+    };
+
+    private static readonly Option<string?> Postgres = new("--postgres")
+    {
+        Description = "Connection string of a PostgreSQL database (needed for the postgres backend). The run creates a schema bench_<random> and drops it.",
+    };
+
+    private static readonly Option<DirectoryInfo> WorkDirectory = new("--work-dir")
+    {
+        Description = "Where the SQLite files go, in a subfolder deleted at the end.",
+        DefaultValueFactory = _ => new DirectoryInfo(Path.GetTempPath()),
+    };
+
+    private static readonly Option<long> Events = new("--events")
+    {
+        Description = "Events per measured round of single-event appends (split between the writers).",
+        DefaultValueFactory = _ => 500,
+    };
+
+    private static readonly Option<long> BatchEvents = new("--batch-events")
+    {
+        Description = "Events per measured round of batched appends (split between the writers).",
+        DefaultValueFactory = _ => 10_000,
+    };
+
+    private static readonly Option<int> BatchSize = new("--batch-size")
+    {
+        Description = "Events per batched append.",
+        DefaultValueFactory = _ => 100,
+    };
+
+    private static readonly Option<int[]> Writers = new("--writers")
+    {
+        Description = "Numbers of concurrent writers to measure; each writer appends to its own streams.",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [1, 8],
+    };
+
+    private static readonly Option<int> PageSize = new("--page-size")
+    {
+        Description = "Events per ReadAllAsync call when reading $all.",
+        DefaultValueFactory = _ => 1_000,
+    };
+
+    private static readonly Option<int> Rounds = new("--rounds")
+    {
+        Description = "Measured rounds per scenario; each round runs both sides back to back, alternating which goes first.",
+        DefaultValueFactory = _ => 8,
+    };
+
+    private static readonly Option<long> Warmup = new("--warmup")
+    {
+        Description = "Events each side appends before a scenario's measured rounds (at least one append per writer).",
+        DefaultValueFactory = _ => 200,
+    };
+
+    private static readonly Option<bool> Markdown = new("--markdown")
+    {
+        Description = "Print the result table with Markdown borders.",
+    };
+
+    public static RootCommand Create()
+    {
+        Backend.AcceptOnlyFromAmong(BackendFactory.Sqlite, BackendFactory.Postgres);
+        RequirePositive(Events, BatchEvents, Warmup);
+        RequirePositive(BatchSize, PageSize, Rounds);
+        BatchSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() > EventStore.StoreLimits.MaxEventsPerAppend)
+            {
+                result.AddError($"--batch-size is at most {EventStore.StoreLimits.MaxEventsPerAppend}, the store's limit per append");
+            }
+        });
+        Writers.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int[]>() is { } values && values.Any(w => w < 1))
+            {
+                result.AddError("--writers must be 1 or more");
+            }
+        });
+
+        var command = new RootCommand("Measures the event store's appends and $all reads against raw INSERTs and SELECTs on the same database.")
+        {
+            Backend, Postgres, WorkDirectory, Events, BatchEvents, BatchSize, Writers, PageSize, Rounds, Warmup, Markdown,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Backend)?.Contains(BackendFactory.Postgres) == true && string.IsNullOrWhiteSpace(result.GetValue(Postgres)))
+            {
+                result.AddError("--backend postgres needs --postgres CONNECTION_STRING");
+            }
+        });
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var settings = new BenchmarkSettings(
+            Backends: parsed.GetRequiredValue(Backend).Distinct().ToArray(),
+            PostgresConnectionString: parsed.GetValue(Postgres),
+            WorkDirectory: parsed.GetRequiredValue(WorkDirectory).FullName,
+            Events: parsed.GetValue(Events),
+            BatchEvents: parsed.GetValue(BatchEvents),
+            BatchSize: parsed.GetValue(BatchSize),
+            Writers: parsed.GetRequiredValue(Writers).Distinct().ToArray(),
+            PageSize: parsed.GetValue(PageSize),
+            Rounds: parsed.GetValue(Rounds),
+            WarmupEvents: parsed.GetValue(Warmup),
+            Markdown: parsed.GetValue(Markdown));
+
+        var results = await new BenchmarkRun(settings, new ProgressLog()).RunAsync(cancellationToken).ConfigureAwait(false);
+        ResultTable.Write(StandardOutput(), results, settings.Rounds, settings.Markdown);
+        return 0;
+    }
+
+    /// <summary>When stdout is a file or a pipe, Spectre assumes 80 columns and would wrap the table; give it room.</summary>
+    private static IAnsiConsole StandardOutput()
+    {
+        var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
+
+    private static void RequirePositive<T>(params Option<T>[] options)
+        where T : struct, System.Numerics.INumber<T>
+    {
+        foreach (var option in options)
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<T>() <= T.Zero)
+                {
+                    result.AddError($"{option.Name} must be 1 or more");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using EventDialogue.Benchmarks;
+
+return await BenchmarkCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
