@@ -1,3 +1,5 @@
+using EventDialogue.Server.Api;
+using EventDialogue.Server.Api.Errors;
 using EventDialogue.Server.EventStore;
 
 // The content root is the app's own folder, so appsettings.json is found whatever the working directory;
@@ -18,17 +20,26 @@ catch (EventStoreConfigurationException e)
     return 2;
 }
 
+if (!CallerIdentity.TryRead(builder.Configuration, out var caller, out var callerProblem))
+{
+    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {callerProblem}");
+    return 2;
+}
+
 // Opened before the host is built, so no request can reach a store that is not open yet,
 // and disposed here after the host has stopped: the container never disposes an instance it was handed.
 await using var store = await EventStoreOpener.OpenAsync(storeOptions, TimeProvider.System);
 builder.Services.AddEventStore(store);
-builder.Services.AddGrpc();
+builder.Services.AddSingleton(caller);
+builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
+builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding();
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck<EventStoreHealthCheck>("event-store");
 
 await using var app = builder.Build();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
+app.MapGrpcService<RecordingService>();
 app.Logger.UsingEventStore(storeOptions.Description);
 
 await app.RunAsync();

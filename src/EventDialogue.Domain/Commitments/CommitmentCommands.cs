@@ -29,7 +29,10 @@ public sealed record RescheduleCommitment(string CommitmentId, string Due, strin
 
 public sealed record ReportCommitmentProgress(string CommitmentId, string On, string Detail, Citation Source) : CommitmentCommand(CommitmentId, Source);
 
-public sealed record FulfilCommitment(string CommitmentId, string On, string Evidence, string? EvidenceStream, Citation Source) : CommitmentCommand(CommitmentId, Source);
+public sealed record FulfilCommitment(string CommitmentId, string On, string Evidence, string? EvidenceStream, Citation Source) : CommitmentCommand(CommitmentId, Source)
+{
+    public override IEnumerable<string> References => string.IsNullOrWhiteSpace(EvidenceStream) ? base.References : [.. base.References, EvidenceStream.Trim()];
+}
 
 public sealed record DeclareCommitmentBroken(string CommitmentId, string On, string DeclaredBy, string Reason, Citation Source) : CommitmentCommand(CommitmentId, Source);
 

@@ -10,7 +10,8 @@ public sealed record Known(IReadOnlySet<string> ExistingStreams, DateOnly Today)
     {
         if (!ExistingStreams.Contains(stream))
         {
-            throw new DomainException(DomainErrorKind.NotFound, $"{what} '{stream[(stream.IndexOf('-', StringComparison.Ordinal) + 1)..]}' does not exist", field);
+            var name = what == "stream" ? stream : stream[(stream.IndexOf('-', StringComparison.Ordinal) + 1)..];
+            throw new DomainException(DomainErrorKind.NotFound, $"{what} '{name}' does not exist", field);
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
                     cancellationToken);
                 return new Recorded(stream.Value, result.NextExpectedRevision, result.Position.Value, events.Count);
             }
-            catch (WrongExpectedRevisionException) when (request.ExpectedRevision is null && attempt < Attempts)
+            catch (WrongExpectedRevisionException) when ((request.ExpectedRevision is null || request.ExpectedRevision == ExpectedRevision.Any) && attempt < Attempts)
             {
                 // someone else appended between our read and our append: decide again on what they wrote
             }

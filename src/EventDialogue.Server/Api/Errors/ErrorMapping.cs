@@ -1,0 +1,74 @@
+using EventDialogue.Domain.Common;
+using EventDialogue.EventStore;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace EventDialogue.Server.Api.Errors;
+
+/// <summary>
+/// The one place that turns what the domain and the store refuse into gRPC statuses with details a client can act on
+/// (google.rpc.BadRequest naming the field, ErrorInfo carrying the current revision, …). A caller's mistake is never INTERNAL.
+/// </summary>
+public static class ErrorMapping
+{
+    public const string ErrorDomain = "eventdialogue";
+
+    public static RpcException? ToRpcException(Exception exception) => exception switch
+    {
+        DomainException e => FromDomain(e),
+        InvalidStoreRequestException e => BadRequest(e.Field, e.Reason),
+        WrongExpectedRevisionException e => Build(
+            Code.Aborted,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "WRONG_EXPECTED_REVISION",
+                Domain = ErrorDomain,
+                Metadata =
+                {
+                    ["stream"] = e.Stream.Value,
+                    ["expected_revision"] = e.Expected.ToString(),
+                    ["current_revision"] = e.ActualRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no-stream",
+                },
+            }),
+        DuplicateEventIdException e => Build(
+            Code.AlreadyExists,
+            $"the request id was already used for a different command ({e.Message})",
+            new ErrorInfo { Reason = "REQUEST_ID_REUSED", Domain = ErrorDomain }),
+        StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
+        _ => null,
+    };
+
+    private static RpcException FromDomain(DomainException e) => e.Kind switch
+    {
+        DomainErrorKind.InvalidArgument => BadRequest(e.Field ?? "request", e.Message),
+        DomainErrorKind.NotFound => Build(
+            Code.NotFound,
+            Prefixed(e),
+            new ResourceInfo { ResourceType = e.Field ?? "resource", Description = e.Message }),
+        DomainErrorKind.AlreadyExists => Build(
+            Code.AlreadyExists,
+            Prefixed(e),
+            new ErrorInfo { Reason = "ALREADY_EXISTS", Domain = ErrorDomain, Metadata = { ["field"] = e.Field ?? string.Empty } }),
+        _ => Build(
+            Code.FailedPrecondition,
+            Prefixed(e),
+            new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "STATE", Subject = e.Field ?? string.Empty, Description = e.Message } } }),
+    };
+
+    private static RpcException BadRequest(string field, string reason) => Build(
+        Code.InvalidArgument,
+        $"{field}: {reason}",
+        new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = reason } } });
+
+    private static string Prefixed(DomainException e) => e.Field is null ? e.Message : $"{e.Field}: {e.Message}";
+
+    private static RpcException Build(Code code, string message, IMessage detail)
+    {
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
+        var trailers = new Metadata { { "grpc-status-details-bin", status.ToByteArray() } };
+        return new RpcException(new Grpc.Core.Status((StatusCode)code, message), trailers);
+    }
+}

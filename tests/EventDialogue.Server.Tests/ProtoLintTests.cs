@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace EventDialogue.Server.Tests;
+
+/// <summary>The protos stay clean under buf lint (STANDARD rules): run here so that the test command, and so CI, checks them.</summary>
+public sealed class ProtoLintTests
+{
+    // A clean clone installs buf from npm on the first run.
+    private static readonly TimeSpan LintTimeout = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task Given_the_protos_when_buf_lint_runs_then_it_reports_nothing()
+    {
+        var root = RepositoryRoot();
+        using var buf = Process.Start(new ProcessStartInfo("bash")
+        {
+            ArgumentList = { "scripts/buf.sh", "lint", "protos" },
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stdout = buf.StandardOutput.ReadToEndAsync();
+        var stderr = buf.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(LintTimeout);
+        try
+        {
+            await buf.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            buf.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        Assert.True(buf.ExitCode == 0, $"bash scripts/buf.sh lint protos exited {buf.ExitCode} in {root}:\n{await stdout}{await stderr}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "EventDialogue.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"EventDialogue.sln not found above {AppContext.BaseDirectory}");
+    }
+}
