@@ -25,6 +25,6 @@ public static partial class EventTypeName
         }
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

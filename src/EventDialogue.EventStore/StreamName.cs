@@ -53,9 +53,9 @@ public sealed partial record StreamName
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[a-z][a-z0-9]*-[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9]*-[a-z0-9][a-z0-9._-]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
-    [GeneratedRegex("^[a-z][a-z0-9]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CategoryShape();
 }

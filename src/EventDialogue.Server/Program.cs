@@ -1,6 +1,8 @@
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Errors;
+using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
+using EventDialogue.Server.Views;
 
 // The content root is the app's own folder, so appsettings.json is found whatever the working directory;
 // relative data paths in the configuration stay relative to the working directory.
@@ -30,16 +32,21 @@ if (!CallerIdentity.TryRead(builder.Configuration, out var caller, out var calle
 // and disposed here after the host has stopped: the container never disposes an instance it was handed.
 await using var store = await EventStoreOpener.OpenAsync(storeOptions, TimeProvider.System);
 builder.Services.AddEventStore(store);
+await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions);
+builder.Services.AddViews(views);
 builder.Services.AddSingleton(caller);
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
-builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding();
+builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding(options => options.TypeRegistry = ErrorMapping.DetailTypes);
 builder.Services.AddGrpcReflection();
-builder.Services.AddGrpcHealthChecks().AddCheck<EventStoreHealthCheck>("event-store");
+builder.Services.AddGrpcHealthChecks()
+    .AddCheck<EventStoreHealthCheck>("event-store")
+    .AddCheck<ProjectionsHealthCheck>("projections");
 
 await using var app = builder.Build();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapGrpcService<RecordingService>();
+app.MapGrpcService<ViewsService>();
 app.Logger.UsingEventStore(storeOptions.Description);
 
 await app.RunAsync();

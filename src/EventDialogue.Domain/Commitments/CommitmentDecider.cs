@@ -64,12 +64,7 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
         }
 
         var madeOn = WorldDate.Parse(c.MadeOn, "made_on");
-        var due = WorldDate.Parse(c.Due, "due");
-        if (due.Latest is { } last && madeOn.Earliest is { } first && last < first)
-        {
-            throw DomainException.Invalid("due", $"the due window {due} ends before the commitment was made ({madeOn})");
-        }
-
+        var due = Due(c.Due, madeOn);
         return new CommitmentMade(
             id,
             Parties(c.MadeBy, "made_by"),
@@ -83,7 +78,19 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
     }
 
     private static CommitmentRescheduled Reschedule(CommitmentState state, RescheduleCommitment c, Citation source) =>
-        new(WorldDate.Require(c.Due, "due"), Text.Require(c.DueRule, "due_rule", Text.Title), On(state, c.On), source);
+        new(Due(c.Due, EdtfDate.Parse(state.MadeOn!)).ToString(), Text.Require(c.DueRule, "due_rule", Text.Title), On(state, c.On), source);
+
+    /// <summary>A due window, when the commitment is made or rescheduled, cannot end before the commitment was made.</summary>
+    private static EdtfDate Due(string? text, EdtfDate madeOn)
+    {
+        var due = WorldDate.Parse(text, "due");
+        if (due.Latest is { } last && madeOn.Earliest is { } first && last < first)
+        {
+            throw DomainException.Invalid("due", $"the due window {due} ends before the commitment was made ({madeOn})");
+        }
+
+        return due;
+    }
 
     private static CommitmentFulfilled Fulfil(CommitmentState state, FulfilCommitment c, string id, Citation source, Known known)
     {
@@ -118,14 +125,5 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
         return date.ToString();
     }
 
-    private static IReadOnlyList<string> Parties(IReadOnlyList<string>? parties, string field)
-    {
-        var list = Text.List(parties, field, 10, Side.MaxLength, required: true);
-        for (var i = 0; i < list.Count; i++)
-        {
-            Side.Require(list[i], $"{field}[{i}]");
-        }
-
-        return list;
-    }
+    private static IReadOnlyList<string> Parties(IReadOnlyList<string>? parties, string field) => Text.List(parties, field, 10, Side.Require, required: true);
 }

@@ -1,3 +1,5 @@
+using EventDialogue.Domain.Corrections;
+
 namespace EventDialogue.Domain.Common;
 
 /// <summary>An aggregate's behaviour: its state is a fold of its events, and a decision turns state and command into new events.</summary>
@@ -6,6 +8,12 @@ public interface IDecider
     object Initial { get; }
 
     object Evolve(object state, IDomainEvent fact);
+
+    /// <summary>
+    /// The state a stream's history leads to. <paramref name="history"/> is the stream's raw domain events in revision
+    /// order (the first is revision 0), corrections and retractions included: they count in decisions.
+    /// </summary>
+    object Fold(IEnumerable<IDomainEvent> history);
 
     IReadOnlyList<IDomainEvent> Decide(object state, IDomainCommand command, Known known);
 }
@@ -20,9 +28,18 @@ public abstract class Decider<TState, TCommand> : IDecider
 
     public abstract TState Evolve(TState state, IDomainEvent fact);
 
+    /// <summary>
+    /// Folds <see cref="Evolve"/> over the stream's <see cref="EffectiveHistory"/>: retracted entries are left out,
+    /// corrected ones replaced by their latest replacement, and the amendments themselves are not evolved.
+    /// </summary>
+    /// <param name="history">The stream's raw domain events in revision order.</param>
+    public virtual TState Fold(IEnumerable<IDomainEvent> history) => EffectiveHistory.Of(history).Aggregate(Initial, Evolve);
+
     public abstract IReadOnlyList<IDomainEvent> Decide(TState state, TCommand command, Known known);
 
     object IDecider.Evolve(object state, IDomainEvent fact) => Evolve((TState)state, fact);
+
+    object IDecider.Fold(IEnumerable<IDomainEvent> history) => Fold(history);
 
     IReadOnlyList<IDomainEvent> IDecider.Decide(object state, IDomainCommand command, Known known) => Decide((TState)state, (TCommand)command, known);
 }

@@ -3,15 +3,36 @@ namespace EventDialogue.Domain.Common;
 /// <summary>The stream each aggregate lives in: <c>{category}-{id}</c>.</summary>
 public static class Streams
 {
-    public static string Dialogue(string id) => $"dialogue-{id}";
+    public const string DialogueCategory = "dialogue";
+    public const string RoundCategory = "round";
+    public const string SourceCategory = "source";
+    public const string StatementCategory = "statement";
+    public const string CaseCategory = "case";
+    public const string CommitmentCategory = "commitment";
 
-    public static string Round(string id) => $"round-{id}";
+    public static string Dialogue(string id) => $"{DialogueCategory}-{id}";
 
-    public static string Source(string id) => $"source-{id}";
+    public static string Round(string id) => $"{RoundCategory}-{id}";
 
-    public static string Statement(string id) => $"statement-{id}";
+    public static string Source(string id) => $"{SourceCategory}-{id}";
 
-    public static string Case(string id) => $"case-{id}";
+    public static string Statement(string id) => $"{StatementCategory}-{id}";
 
-    public static string Commitment(string id) => $"commitment-{id}";
+    public static string Case(string id) => $"{CaseCategory}-{id}";
+
+    public static string Commitment(string id) => $"{CommitmentCategory}-{id}";
+
+    /// <summary>The category of a stream name: everything before the first dash (the whole name when there is none).</summary>
+    public static string CategoryOf(string? stream)
+    {
+        var dash = (stream ?? string.Empty).IndexOf('-', StringComparison.Ordinal);
+        return dash < 0 ? stream ?? string.Empty : stream![..dash];
+    }
+
+    /// <summary>The id of a stream name: everything after the first dash (empty when there is none).</summary>
+    public static string IdOf(string? stream)
+    {
+        var dash = (stream ?? string.Empty).IndexOf('-', StringComparison.Ordinal);
+        return dash < 0 ? string.Empty : stream![(dash + 1)..];
+    }
 }

@@ -20,8 +20,17 @@ public static class Text
     public static string? Optional(string? value, string field, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Limit(value.Trim(), field, maxLength);
 
-    public static IReadOnlyList<string> List(IReadOnlyList<string>? values, string field, int maxItems, int maxLength, bool required = false)
+    /// <summary>A list of texts, each required and within <paramref name="maxLength"/>, repeats dropped.</summary>
+    public static IReadOnlyList<string> List(IReadOnlyList<string>? values, string field, int maxItems, int maxLength, bool required = false) =>
+        List(values, field, maxItems, (value, itemField) => Require(value, itemField, maxLength), required);
+
+    /// <summary>
+    /// A list whose entries each pass <paramref name="item"/>, repeats (after normalising) dropped. Every entry is checked
+    /// before any is dropped, so an error names the entry's place in the list as sent (<c>parties[2]</c>).
+    /// </summary>
+    public static IReadOnlyList<string> List(IReadOnlyList<string>? values, string field, int maxItems, Func<string?, string, string> item, bool required = false)
     {
+        ArgumentNullException.ThrowIfNull(item);
         values ??= [];
         if (required && values.Count == 0)
         {
@@ -33,7 +42,8 @@ public static class Text
             throw DomainException.Invalid(field, $"has at most {maxItems} entries; this one has {values.Count}");
         }
 
-        return [.. values.Select((v, i) => Require(v, $"{field}[{i}]", maxLength)).Distinct(StringComparer.Ordinal)];
+        var checkedValues = values.Select((v, i) => item(v, $"{field}[{i}]")).ToList();
+        return [.. checkedValues.Distinct(StringComparer.Ordinal)];
     }
 
     private static string Limit(string value, string field, int maxLength) =>

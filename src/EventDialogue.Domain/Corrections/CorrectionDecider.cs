@@ -2,36 +2,37 @@ using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Corrections;
 
-/// <summary>The entries of a stream: their types by revision, and which are retracted.</summary>
-public sealed record StreamEntries(IReadOnlyList<string> Types, IReadOnlySet<long> Retracted);
+/// <summary>The entries of a stream as recorded, by revision (the first is revision 0): amendments included, nothing folded away.</summary>
+public sealed record StreamEntries(IReadOnlyList<IDomainEvent> Entries);
 
 public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand>
 {
-    private static readonly string[] Amendments = [EventTypes.NameOf(typeof(EntryCorrected)), EventTypes.NameOf(typeof(EntryRetracted))];
+    public override StreamEntries Initial { get; } = new([]);
 
-    public override StreamEntries Initial { get; } = new([], new HashSet<long>());
+    public override StreamEntries Evolve(StreamEntries state, IDomainEvent fact) => new([.. state.Entries, fact]);
 
-    public override StreamEntries Evolve(StreamEntries state, IDomainEvent fact) => new(
-        [.. state.Types, EventTypes.NameOf(fact)],
-        fact is EntryRetracted retracted ? new HashSet<long>(state.Retracted) { retracted.TargetRevision } : state.Retracted);
+    /// <summary>A correction names an entry by its revision, so it decides on the raw history, not the effective one.</summary>
+    public override StreamEntries Fold(IEnumerable<IDomainEvent> history) => new([.. history]);
 
     public override IReadOnlyList<IDomainEvent> Decide(StreamEntries state, CorrectionCommand command, Known known)
     {
+        var entries = state.Entries;
         var revision = command.TargetRevision;
-        if (revision < 0 || revision >= state.Types.Count)
+        if (revision < 0 || revision >= entries.Count)
         {
-            throw state.Types.Count == 0
+            throw entries.Count == 0
                 ? DomainException.NotFound($"stream '{command.TargetStream}' has no entries to correct")
-                : new DomainException(DomainErrorKind.NotFound, $"stream '{command.TargetStream}' has no entry at revision {revision} (its last is {state.Types.Count - 1})", "target_revision");
+                : new DomainException(DomainErrorKind.NotFound, $"stream '{command.TargetStream}' has no entry at revision {revision} (its last is {entries.Count - 1})", "target_revision");
         }
 
-        var type = state.Types[(int)revision];
-        if (Amendments.Contains(type))
+        var target = entries[(int)revision];
+        var type = EventTypes.NameOf(target);
+        if (EffectiveHistory.IsAmendment(target))
         {
             throw DomainException.Invalid("target_revision", $"revision {revision} is itself a {type}: correct or retract the original entry instead");
         }
 
-        if (state.Retracted.Contains(revision))
+        if (entries.Any(e => e is EntryRetracted retracted && retracted.TargetRevision == revision))
         {
             throw DomainException.Conflict($"the entry at revision {revision} is already retracted", "target_revision");
         }
@@ -45,21 +46,92 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
 
         return command switch
         {
-            CorrectEntry c => [Correct(c, revision, type, reason, source)],
+            CorrectEntry c => [Correct(state, c, type, reason, source, known)],
             RetractEntry => [new EntryRetracted(revision, type, reason, source)],
             _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
         };
     }
 
-    private static EntryCorrected Correct(CorrectEntry c, long revision, string type, string reason, Citation? source)
+    private static EntryCorrected Correct(StreamEntries state, CorrectEntry c, string type, string reason, Citation? source, Known known)
     {
         var replacement = c.Replacement ?? throw DomainException.Invalid("replacement", "a correction gives the entry as it should have read");
         var replacementType = EventTypes.NameOf(replacement);
         if (replacementType != type)
         {
-            throw DomainException.Invalid("replacement", $"the entry at revision {revision} is a {type}; its replacement must be one too, not a {replacementType}");
+            throw DomainException.Invalid("replacement", $"the entry at revision {c.TargetRevision} is a {type}; its replacement must be one too, not a {replacementType}");
         }
 
-        return new EntryCorrected(revision, type, replacement, reason, source);
+        return new EntryCorrected(c.TargetRevision, type, Decided(state, c, replacement, known), reason, source);
+    }
+
+    /// <summary>
+    /// The replacement as its stream's aggregate decides it: as the command that would have recorded it, against the
+    /// stream as it now stands before the corrected entry. So it obeys the rules the entry had to, and is normalised
+    /// as the entry was. Refusals name the replacement's field (<c>replacement.place</c>).
+    /// </summary>
+    private static IDomainEvent Decided(StreamEntries state, CorrectEntry c, IDomainEvent replacement, Known known)
+    {
+        var category = Streams.CategoryOf(c.TargetStream);
+        var streamId = Streams.IdOf(c.TargetStream);
+        var decider = AggregateDeciders.ForCategory(category)
+            ?? throw DomainException.Invalid("target_stream", $"'{c.TargetStream}' is not the stream of a dialogue, round, source, statement, case or commitment");
+        var command = ReplacementCommands.For(replacement, streamId)
+            ?? throw new InvalidOperationException($"no command records a {EventTypes.NameOf(replacement)}: map it in {nameof(ReplacementCommands)}");
+        var before = EffectiveHistory.Entries(state.Entries)
+            .Where(e => e.Revision < c.TargetRevision)
+            .Aggregate(decider.Initial, (folded, e) => decider.Evolve(folded, e.Fact));
+
+        // What the stream's entries refer to existed when they were recorded (streams are never deleted): the
+        // replacement may cite those too, besides what the correction's references found.
+        var knownHere = known with
+        {
+            ExistingStreams = new HashSet<string>(known.ExistingStreams.Concat(ReferredToBy(state, streamId)), StringComparer.Ordinal),
+        };
+
+        IReadOnlyList<IDomainEvent> decided;
+        try
+        {
+            decided = decider.Decide(before, command, knownHere);
+        }
+        catch (DomainException refusal)
+        {
+            throw Refusal(refusal, command, c.TargetStream);
+        }
+
+        var decidedReplacement = decided is [var single] && single.GetType() == replacement.GetType()
+            ? single
+            : throw new InvalidOperationException($"{command.GetType().Name} did not decide exactly one {EventTypes.NameOf(replacement)}");
+        var replacementStream = ReplacementCommands.For(decidedReplacement, streamId)!.Stream;
+        if (replacementStream != c.TargetStream)
+        {
+            throw DomainException.Invalid($"replacement.{category}_id", $"the replacement is an entry of stream '{replacementStream}', not of '{c.TargetStream}'");
+        }
+
+        return decidedReplacement;
+    }
+
+    /// <summary>The streams the stream's entries refer to, and the sources its amendments cite.</summary>
+    private static IEnumerable<string> ReferredToBy(StreamEntries state, string streamId) => state.Entries.SelectMany(fact => fact switch
+    {
+        // A replacement's own references are left out: each is either among these already or was the correction's
+        // source, or was looked up for that correction and is looked up again for any later one.
+        EntryCorrected { Source: { } cited } => [Streams.Source(cited.SourceId)],
+        EntryRetracted { Source: { } cited } => [Streams.Source(cited.SourceId)],
+        EntryCorrected or EntryRetracted => [],
+        _ => ReplacementCommands.For(fact, streamId)?.References ?? [],
+    });
+
+    private static DomainException Refusal(DomainException refusal, IDomainCommand command, string stream)
+    {
+        if (refusal is { Kind: DomainErrorKind.NotFound, Field: "source.source_id" } && ReplacementCommands.CitationOf(command) is { } cited)
+        {
+            return new DomainException(
+                DomainErrorKind.NotFound,
+                $"source '{cited.SourceId?.Trim()}' is neither cited in stream '{stream}' nor the correction's source: a replacement cites a source its stream "
+                + "already cites or the one the correction itself cites (to rest the entry on a new source, cite that source on the correction)",
+                "replacement.source.source_id");
+        }
+
+        return new DomainException(refusal.Kind, refusal.Message, refusal.Field is null ? "replacement" : $"replacement.{refusal.Field}");
     }
 }

@@ -142,6 +142,6 @@ public sealed partial record EdtfDate
             approximate: qualifier is "~" or "%");
     }
 
-    [GeneratedRegex("^(?<y>[0-9]{4})(-(?<m>[0-9]{2})(-(?<d>[0-9]{2}))?)?(?<q>[?~%])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?<y>[0-9]{4})(-(?<m>[0-9]{2})(-(?<d>[0-9]{2}))?)?(?<q>[?~%])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PointShape();
 }

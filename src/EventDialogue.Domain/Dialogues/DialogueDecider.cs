@@ -28,11 +28,7 @@ public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
             throw new DomainException(DomainErrorKind.AlreadyExists, $"dialogue '{id}' is already established", "dialogue_id");
         }
 
-        var parties = Text.List(c.Parties, "parties", 10, Side.MaxLength, required: true);
-        for (var i = 0; i < parties.Count; i++)
-        {
-            Side.Require(parties[i], $"parties[{i}]");
-        }
+        var parties = Text.List(c.Parties, "parties", 10, Side.Require, required: true);
 
         var parent = c.ParentDialogueId is null ? null : EntityId.Require(c.ParentDialogueId, "parent_dialogue_id");
         if (parent is not null)

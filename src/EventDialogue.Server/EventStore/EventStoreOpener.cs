@@ -1,6 +1,9 @@
 using EventDialogue.EventStore;
 using EventDialogue.EventStore.Postgres;
+using EventDialogue.EventStore.Postgres.Views;
 using EventDialogue.EventStore.Sqlite;
+using EventDialogue.EventStore.Sqlite.Views;
+using EventDialogue.Projections.Storage;
 
 namespace EventDialogue.Server.EventStore;
 
@@ -15,6 +18,18 @@ public static class EventStoreOpener
             EventStoreBackend.Sqlite => SqliteEventStore.Open(options.SqlitePath, timeProvider),
             EventStoreBackend.Postgres => await PostgresEventStore.OpenAsync(
                 options.PostgresConnectionString!, options.PostgresSchema, timeProvider, cancellationToken: cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown event store backend."),
+        };
+    }
+
+    /// <summary>Opens the views beside the events: the same SQLite file, or the same PostgreSQL schema.</summary>
+    public static async Task<IViewStore> OpenViewsAsync(EventStoreOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Backend switch
+        {
+            EventStoreBackend.Sqlite => SqliteViewStore.Open(options.SqlitePath),
+            EventStoreBackend.Postgres => await PostgresViewStore.OpenAsync(options.PostgresConnectionString!, options.PostgresSchema, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown event store backend."),
         };
     }

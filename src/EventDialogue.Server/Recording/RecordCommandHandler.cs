@@ -12,7 +12,25 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
     // decide again on the new state, a few times.
     private const int Attempts = 3;
 
+    // Commands to one stream from this process take turns, so that they never conflict with each other;
+    // conflicts with other processes are met by deciding again.
+    private readonly SemaphoreSlim[] _streamTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public async ValueTask<Recorded> Handle(RecordCommand request, CancellationToken cancellationToken)
+    {
+        var turn = _streamTurns[(int)((uint)StringComparer.Ordinal.GetHashCode(request.Command.Stream ?? string.Empty) % (uint)_streamTurns.Length)];
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await RecordAsync(request, cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task<Recorded> RecordAsync(RecordCommand request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.RequestId) || request.RequestId.Length > MaxRequestIdLength)
         {

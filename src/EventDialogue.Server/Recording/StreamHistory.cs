@@ -3,12 +3,15 @@ using EventDialogue.EventStore;
 
 namespace EventDialogue.Server.Recording;
 
-/// <summary>A stream read back for a decision: its folded state, its revision, and the result of an earlier attempt of this request, if there was one.</summary>
+/// <summary>
+/// A stream read back for a decision: its state (the decider's fold of its history, so corrections and retractions
+/// count), its revision, and the result of an earlier attempt of this request, if there was one.
+/// </summary>
 public sealed record StreamHistory(object State, long? Revision, Recorded? EarlierResult)
 {
     public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, IDecider decider, string requestId, CancellationToken cancellationToken)
     {
-        var state = decider.Initial;
+        var history = new List<IDomainEvent>();
         long? revision = null;
         var firstId = RequestEventIds.For(requestId, 0);
         RecordedEvent? earlierFirst = null;
@@ -18,7 +21,7 @@ public sealed record StreamHistory(object State, long? Revision, Recorded? Earli
         {
             await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken))
             {
-                state = decider.Evolve(state, DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion));
+                history.Add(DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion));
                 revision = recorded.Revision;
                 if (recorded.EventId == firstId)
                 {
@@ -38,6 +41,6 @@ public sealed record StreamHistory(object State, long? Revision, Recorded? Earli
         }
 
         var earlier = earlierLast is null ? null : new Recorded(stream.Value, earlierLast.Revision, earlierLast.Position.Value, earlierCount);
-        return new StreamHistory(state, revision, earlier);
+        return new StreamHistory(decider.Fold(history), revision, earlier);
     }
 }

@@ -1,6 +1,7 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -14,6 +15,10 @@ namespace EventDialogue.Server.Api.Errors;
 public static class ErrorMapping
 {
     public const string ErrorDomain = "eventdialogue";
+
+    /// <summary>The detail messages errors carry, which JSON transcoding must know to write them out.</summary>
+    public static TypeRegistry DetailTypes { get; } = TypeRegistry.FromMessages(
+        Google.Rpc.BadRequest.Descriptor, ErrorInfo.Descriptor, ResourceInfo.Descriptor, PreconditionFailure.Descriptor);
 
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {

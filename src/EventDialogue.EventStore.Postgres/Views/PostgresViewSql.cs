@@ -1,0 +1,183 @@
+using System.Text;
+using EventDialogue.Projections.Storage;
+using Npgsql;
+
+namespace EventDialogue.EventStore.Postgres.Views;
+
+internal sealed class PostgresViewSql
+{
+    private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text";
+    private readonly string _documents;
+    private readonly string _tags;
+
+    public PostgresViewSql(PostgresSchema schema)
+    {
+        var s = $"\"{schema.Name}\"";
+        _documents = $"{s}.view_documents";
+        _tags = $"{s}.view_tags";
+        Create = $"""
+            CREATE SCHEMA IF NOT EXISTS {s};
+            CREATE TABLE IF NOT EXISTS {s}.view_checkpoints (
+                projection text PRIMARY KEY,
+                position   bigint NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS {_documents} (
+                collection  text NOT NULL,
+                id          text NOT NULL,
+                json        text NOT NULL,
+                sort_key    text NOT NULL,
+                search_text text,
+                search      tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(search_text, ''))) STORED,
+                PRIMARY KEY (collection, id)
+            );
+            CREATE INDEX IF NOT EXISTS view_documents_order ON {_documents} (collection, sort_key COLLATE "C", id COLLATE "C");
+            CREATE INDEX IF NOT EXISTS view_documents_search ON {_documents} USING gin (search);
+            CREATE TABLE IF NOT EXISTS {_tags} (
+                collection text NOT NULL,
+                id         text NOT NULL,
+                name       text NOT NULL,
+                value      text NOT NULL,
+                PRIMARY KEY (collection, id, name, value)
+            );
+            CREATE INDEX IF NOT EXISTS view_tags_lookup ON {_tags} (collection, name, value, id);
+            """;
+        ReadCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1";
+        SaveCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
+        Upsert = $"""
+            INSERT INTO {_documents} (collection, id, json, sort_key, search_text) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text
+            """;
+        DeleteTags = $"DELETE FROM {_tags} WHERE collection = $1 AND id = $2";
+        InsertTags = $"INSERT INTO {_tags} (collection, id, name, value) SELECT $1, $2, t.name, t.value FROM unnest($3::text[], $4::text[]) AS t(name, value) ON CONFLICT DO NOTHING";
+        Delete = $"DELETE FROM {_documents} WHERE collection = $1 AND id = $2";
+        ResetCollections =
+        [
+            $"DELETE FROM {_tags} WHERE collection = ANY($1)",
+            $"DELETE FROM {_documents} WHERE collection = ANY($1)",
+        ];
+        ResetCheckpoint = $"DELETE FROM {s}.view_checkpoints WHERE projection = $1";
+    }
+
+    public string Create { get; }
+
+    public string ReadCheckpoint { get; }
+
+    public string SaveCheckpoint { get; }
+
+    public string Upsert { get; }
+
+    public string DeleteTags { get; }
+
+    public string InsertTags { get; }
+
+    public string Delete { get; }
+
+    public IReadOnlyList<string> ResetCollections { get; }
+
+    public string ResetCheckpoint { get; }
+
+    public async Task<ViewDocument?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, string id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = $2", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = collection });
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Document(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<ViewDocument>> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, ViewTag tag, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT {Columns} FROM {_tags} t JOIN {_documents} d ON d.collection = t.collection AND d.id = t.id
+            WHERE t.collection = $1 AND t.name = $2 AND t.value = $3 ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
+            """,
+            connection,
+            transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = collection });
+        command.Parameters.Add(new NpgsqlParameter { Value = tag.Name });
+        command.Parameters.Add(new NpgsqlParameter { Value = tag.Value });
+        var documents = new List<ViewDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(Document(reader));
+        }
+
+        return documents;
+    }
+
+    public async Task<ViewPage> ListAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand { Connection = connection };
+        var where = new StringBuilder("d.collection = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.PageSize + 1 });
+        AddFilters(command, query, where);
+        if (query.After is { } after)
+        {
+            // byte order (COLLATE "C"), the same order SQLite uses, so both backends page alike
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND (d.sort_key COLLATE \"C\", d.id COLLATE \"C\") > (${command.Parameters.Count + 1}, ${command.Parameters.Count + 2})");
+            command.Parameters.Add(new NpgsqlParameter { Value = after.SortKey });
+            command.Parameters.Add(new NpgsqlParameter { Value = after.Id });
+        }
+
+        command.CommandText = $"SELECT {Columns} FROM {_documents} d WHERE {where} ORDER BY d.sort_key COLLATE \"C\", d.id COLLATE \"C\" LIMIT $2";
+        var documents = new List<ViewDocument>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                documents.Add(Document(reader));
+            }
+        }
+
+        var page = documents.Take(query.PageSize).Select(d => new ViewHit(d)).ToList();
+        return new ViewPage(page, documents.Count > query.PageSize ? new ViewCursor(page[^1].Document.SortKey, page[^1].Document.Id, 0) : null);
+    }
+
+    /// <summary>Ranked by ts_rank; the matching words come back wrapped in [ and ].</summary>
+    public async Task<ViewPage> SearchAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand { Connection = connection };
+        var where = new StringBuilder("d.collection = $1 AND d.search @@ q.query");
+        command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.PageSize + 1 });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.After?.Offset ?? 0 });
+        command.Parameters.Add(new NpgsqlParameter { Value = query.Search! });
+        AddFilters(command, query, where);
+        command.CommandText = $"""
+            SELECT {Columns}, ts_rank(d.search, q.query)::float8,
+                   ts_headline('english', d.search_text, q.query, 'StartSel=[, StopSel=], HighlightAll=true')
+            FROM {_documents} d, websearch_to_tsquery('english', $4) AS q(query)
+            WHERE {where}
+            ORDER BY ts_rank(d.search, q.query) DESC, d.sort_key COLLATE "C", d.id COLLATE "C" LIMIT $2 OFFSET $3
+            """;
+        var hits = new List<ViewHit>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hits.Add(new ViewHit(Document(reader), reader.GetDouble(5), reader.GetString(6)));
+            }
+        }
+
+        var offset = query.After?.Offset ?? 0;
+        var page = hits.Take(query.PageSize).ToList();
+        return new ViewPage(page, hits.Count > query.PageSize ? new ViewCursor(string.Empty, string.Empty, offset + query.PageSize) : null);
+    }
+
+    private void AddFilters(NpgsqlCommand command, ViewQuery query, StringBuilder where)
+    {
+        foreach (var filter in query.Filters)
+        {
+            var name = command.Parameters.Count + 1;
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {_tags} t WHERE t.collection = d.collection AND t.id = d.id AND t.name = ${name} AND t.value = ${name + 1})");
+            command.Parameters.Add(new NpgsqlParameter { Value = filter.Name });
+            command.Parameters.Add(new NpgsqlParameter { Value = filter.Value });
+        }
+    }
+
+    private static ViewDocument Document(NpgsqlDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [], reader.IsDBNull(4) ? null : reader.GetString(4));
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using EventDialogue.Projections.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EventDialogue.EventStore.Sqlite.Views;
+
+internal static class SqliteViewQueries
+{
+    private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text";
+
+    public static async Task<ViewDocument?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, string collection, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Columns} FROM view_documents d WHERE d.collection = $c AND d.id = $id";
+        command.Parameters.AddWithValue("$c", collection);
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Document(reader) : null;
+    }
+
+    public static async Task<IReadOnlyList<ViewDocument>> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string collection, ViewTag tag, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            SELECT {Columns} FROM view_tags t JOIN view_documents d ON d.collection = t.collection AND d.id = t.id
+            WHERE t.collection = $c AND t.name = $name AND t.value = $value ORDER BY d.sort_key, d.id
+            """;
+        command.Parameters.AddWithValue("$c", collection);
+        command.Parameters.AddWithValue("$name", tag.Name);
+        command.Parameters.AddWithValue("$value", tag.Value);
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public static async Task<ViewPage> ListAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var where = new StringBuilder("d.collection = $c");
+        AddFilters(command, query, where);
+        if (query.After is { } after)
+        {
+            where.Append(" AND (d.sort_key, d.id) > ($after_sort, $after_id)");
+            command.Parameters.AddWithValue("$after_sort", after.SortKey);
+            command.Parameters.AddWithValue("$after_id", after.Id);
+        }
+
+        command.CommandText = $"SELECT {Columns} FROM view_documents d WHERE {where} ORDER BY d.sort_key, d.id LIMIT $limit";
+        command.Parameters.AddWithValue("$c", query.Collection);
+        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
+        var documents = await ReadAllAsync(command, cancellationToken);
+        var page = documents.Take(query.PageSize).Select(d => new ViewHit(d)).ToList();
+        var next = documents.Count > query.PageSize ? new ViewCursor(page[^1].Document.SortKey, page[^1].Document.Id, 0) : null;
+        return new ViewPage(page, next);
+    }
+
+    /// <summary>Ranked by BM25; the matching words come back wrapped in [ and ].</summary>
+    public static async Task<ViewPage> SearchAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var where = new StringBuilder("view_search MATCH $match AND d.collection = $c");
+        AddFilters(command, query, where);
+        var offset = query.After?.Offset ?? 0;
+        command.CommandText = $"""
+            SELECT {Columns}, bm25(view_search), highlight(view_search, 0, '[', ']')
+            FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid
+            WHERE {where} ORDER BY bm25(view_search), d.sort_key, d.id LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$match", MatchExpression(query.Search!));
+        command.Parameters.AddWithValue("$c", query.Collection);
+        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
+        command.Parameters.AddWithValue("$offset", offset);
+        var hits = new List<ViewHit>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // bm25 is lower for better matches; a rank is higher for better ones
+                hits.Add(new ViewHit(Document(reader), -reader.GetDouble(5), reader.GetString(6)));
+            }
+        }
+
+        var page = hits.Take(query.PageSize).ToList();
+        return new ViewPage(page, hits.Count > query.PageSize ? new ViewCursor(string.Empty, string.Empty, offset + query.PageSize) : null);
+    }
+
+    /// <summary>Every word the user typed must match (as a prefix-free token), with FTS5's own syntax neutralised by quoting.</summary>
+    private static string MatchExpression(string search) => string.Join(
+        ' ',
+        search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    private static void AddFilters(SqliteCommand command, ViewQuery query, StringBuilder where)
+    {
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_tags t WHERE t.collection = d.collection AND t.id = d.id AND t.name = $fn{i} AND t.value = $fv{i})");
+            command.Parameters.AddWithValue($"$fn{i}", query.Filters[i].Name);
+            command.Parameters.AddWithValue($"$fv{i}", query.Filters[i].Value);
+        }
+    }
+
+    private static async Task<IReadOnlyList<ViewDocument>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var documents = new List<ViewDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(Document(reader));
+        }
+
+        return documents;
+    }
+
+    private static ViewDocument Document(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [], reader.IsDBNull(4) ? null : reader.GetString(4));
+}

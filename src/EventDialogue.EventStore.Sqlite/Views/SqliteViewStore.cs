@@ -1,0 +1,109 @@
+using EventDialogue.Projections.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EventDialogue.EventStore.Sqlite.Views;
+
+/// <summary>Views in the same SQLite file as the events, searched with FTS5.</summary>
+public sealed class SqliteViewStore : IViewStore
+{
+    private readonly string _connectionString;
+
+    private SqliteViewStore(string connectionString) => _connectionString = connectionString;
+
+    public static SqliteViewStore Open(string path)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+
+        // synchronous=FULL for the same reason as the events: a committed checkpoint must not be lost.
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;" + SqliteViewSchema.Create;
+        command.ExecuteNonQuery();
+        return new SqliteViewStore(connectionString);
+    }
+
+    public async Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position FROM view_checkpoints WHERE projection = $projection";
+        command.Parameters.AddWithValue("$projection", projection);
+        return await command.ExecuteScalarAsync(cancellationToken) is long position ? new Position(position) : Position.Start;
+    }
+
+    public async Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: false);
+            return new SqliteViewTransaction(projection, connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await SqliteViewQueries.GetAsync(connection, null, collection, id, cancellationToken);
+    }
+
+    public async Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(query.Search)
+            ? await SqliteViewQueries.ListAsync(connection, query, cancellationToken)
+            : await SqliteViewQueries.SearchAsync(connection, query, cancellationToken);
+    }
+
+    public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collections);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var collection in collections)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM view_search WHERE rowid IN (SELECT doc_id FROM view_documents WHERE collection = $c)", collection, cancellationToken);
+            await ExecuteAsync(connection, transaction, "DELETE FROM view_tags WHERE collection = $c", collection, cancellationToken);
+            await ExecuteAsync(connection, transaction, "DELETE FROM view_documents WHERE collection = $c", collection, cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, "DELETE FROM view_checkpoints WHERE projection = $c", projection, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, string value, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$c", value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+}

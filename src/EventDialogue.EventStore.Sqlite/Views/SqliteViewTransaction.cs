@@ -1,0 +1,73 @@
+using EventDialogue.Projections.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EventDialogue.EventStore.Sqlite.Views;
+
+internal sealed class SqliteViewTransaction(string projection, SqliteConnection connection, SqliteTransaction transaction) : IViewTransaction
+{
+    public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
+        SqliteViewQueries.GetAsync(connection, transaction, collection, id, cancellationToken);
+
+    public Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default) =>
+        SqliteViewQueries.FindAsync(connection, transaction, collection, tag, cancellationToken);
+
+    public async Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var docId = (long)(await Scalar(
+            """
+            INSERT INTO view_documents (collection, id, json, sort_key, search_text) VALUES ($c, $id, $json, $sort, $search)
+            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text
+            RETURNING doc_id
+            """,
+            cancellationToken,
+            ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value)))!;
+        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", document.Collection), ("$id", document.Id));
+        foreach (var tag in document.Tags.Distinct())
+        {
+            await Scalar("INSERT INTO view_tags (collection, id, name, value) VALUES ($c, $id, $name, $value)", cancellationToken, ("$c", document.Collection), ("$id", document.Id), ("$name", tag.Name), ("$value", tag.Value));
+        }
+
+        await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId));
+        if (!string.IsNullOrWhiteSpace(document.SearchText))
+        {
+            await Scalar("INSERT INTO view_search (rowid, text) VALUES ($doc, $text)", cancellationToken, ("$doc", docId), ("$text", document.SearchText));
+        }
+    }
+
+    public async Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        await Scalar("DELETE FROM view_search WHERE rowid = (SELECT doc_id FROM view_documents WHERE collection = $c AND id = $id)", cancellationToken, ("$c", collection), ("$id", id));
+        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id));
+        await Scalar("DELETE FROM view_documents WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id));
+    }
+
+    public async Task CommitAsync(EventStore.Position checkpoint, CancellationToken cancellationToken = default)
+    {
+        await Scalar(
+            "INSERT INTO view_checkpoints (projection, position) VALUES ($p, $pos) ON CONFLICT (projection) DO UPDATE SET position = excluded.position",
+            cancellationToken,
+            ("$p", projection),
+            ("$pos", checkpoint.Value));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private async Task<object?> Scalar(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,108 @@
+using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Corrections;
+using EventDialogue.EventStore;
+using EventDialogue.Projections.Storage;
+
+namespace EventDialogue.Projections.Engine;
+
+/// <summary>
+/// A projection whose documents are a function of whole streams. At the end of each batch, every stream the batch
+/// touched is projected again from its effective history (corrections applied, retractions dropped) and the documents
+/// it produced before are replaced. So a correction or retraction shows in the views exactly as if the entry had been
+/// right from the start, and a rebuild, whatever its batches, comes out identical.
+/// </summary>
+public abstract class StreamProjection(Func<string, string, int, IDomainEvent> readStored) : IProjection
+{
+    private const string SourceTag = "source_stream";
+
+    public abstract string Name { get; }
+
+    /// <summary>The stream categories it follows.</summary>
+    protected abstract IReadOnlyList<string> Categories { get; }
+
+    /// <summary>The collections of the documents streams produce.</summary>
+    protected abstract IReadOnlyList<string> DocumentCollections { get; }
+
+    /// <summary>Collections it writes from <see cref="AfterChangeAsync"/>, summarising several streams.</summary>
+    protected virtual IReadOnlyList<string> SummaryCollections => [];
+
+    public IReadOnlyList<string> Collections => [HistoryCollection, .. DocumentCollections, .. SummaryCollections];
+
+    /// <summary>The projection keeps the raw history of the streams it follows, so that an amendment can refold it.</summary>
+    private string HistoryCollection => $"{Name}.history";
+
+    public IProjectionBatch Begin(IViewTransaction views) => new Batch(this, views);
+
+    /// <summary>The documents a stream produces, given its effective history.</summary>
+    protected abstract IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective);
+
+    /// <summary>Called after a stream's documents changed, with the documents it produced before and now.</summary>
+    protected virtual Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ProjectStreamAsync(IViewTransaction views, StreamName stream, IReadOnlyList<RecordedEvent> added, CancellationToken cancellationToken)
+    {
+        var stored = await views.GetAsync(HistoryCollection, stream.Value, cancellationToken);
+        var history = stored is null ? [] : ViewJson.Read<List<StoredFact>>(stored.Json);
+        history.AddRange(added.Select(r => new StoredFact(r.Type, r.Data, r.Metadata.SchemaVersion)));
+        await views.PutAsync(new ViewDocument(HistoryCollection, stream.Value, ViewJson.Write(history), stream.Value, []), cancellationToken);
+
+        var effective = EffectiveHistory.Of(history.Select(h => readStored(h.Type, h.Data, h.SchemaVersion)));
+        var after = Project(stream, effective)
+            .Select(d => d with { Tags = [.. d.Tags, new ViewTag(SourceTag, stream.Value)] })
+            .ToList();
+        var before = new List<ViewDocument>();
+        foreach (var collection in DocumentCollections)
+        {
+            before.AddRange(await views.FindAsync(collection, new ViewTag(SourceTag, stream.Value), cancellationToken));
+        }
+
+        foreach (var gone in before.Where(b => !after.Any(a => a.Collection == b.Collection && a.Id == b.Id)))
+        {
+            await views.DeleteAsync(gone.Collection, gone.Id, cancellationToken);
+        }
+
+        foreach (var document in after)
+        {
+            await views.PutAsync(document, cancellationToken);
+        }
+
+        await AfterChangeAsync(views, before, after, cancellationToken);
+    }
+
+    private sealed record StoredFact(string Type, string Data, int SchemaVersion);
+
+    /// <summary>Collects the batch's events by stream; each touched stream is projected once, at the flush.</summary>
+    private sealed class Batch(StreamProjection projection, IViewTransaction views) : IProjectionBatch
+    {
+        private readonly Dictionary<string, (StreamName Stream, List<RecordedEvent> Added)> _touched = new(StringComparer.Ordinal);
+
+        public Task ApplyAsync(ProjectedEvent projected, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(projected);
+            var stream = projected.Recorded.Stream;
+            if (projection.Categories.Contains(stream.Category))
+            {
+                if (!_touched.TryGetValue(stream.Value, out var entry))
+                {
+                    entry = (stream, []);
+                    _touched.Add(stream.Value, entry);
+                }
+
+                entry.Added.Add(projected.Recorded);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            // in the order streams were first touched, so that a batch's writes are the same however it is replayed
+            foreach (var (stream, added) in _touched.Values)
+            {
+                await projection.ProjectStreamAsync(views, stream, added, cancellationToken);
+            }
+
+            _touched.Clear();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using EventDialogue.EventStore;
+
+namespace EventDialogue.Projections.Storage;
+
+/// <summary>
+/// Where views live, beside the events. A projection's changes and its checkpoint are committed in one transaction,
+/// so a crash neither loses nor applies twice any event.
+/// </summary>
+public interface IViewStore : IAsyncDisposable
+{
+    /// <summary>The last position the projection has applied, or <see cref="Position.Start"/>.</summary>
+    Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts the projection's next transaction.</summary>
+    Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default);
+
+    Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
+
+    Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops the documents of the given collections and the projection's checkpoint, so it rebuilds from zero.</summary>
+    Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One projection's uncommitted changes. Reads see the transaction's own writes.</summary>
+public interface IViewTransaction : IAsyncDisposable
+{
+    Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Every document of a collection carrying the tag (e.g. every link to one round).</summary>
+    Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default);
+
+    Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Commits the changes together with the new checkpoint.</summary>
+    Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default);
+}

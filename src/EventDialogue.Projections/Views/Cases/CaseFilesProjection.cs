@@ -1,0 +1,73 @@
+using EventDialogue.Domain.Cases;
+using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Dates;
+using EventDialogue.EventStore;
+using EventDialogue.Projections.Engine;
+using EventDialogue.Projections.Storage;
+
+namespace EventDialogue.Projections.Views.Cases;
+
+/// <summary>The case files view: one document per case.</summary>
+public sealed class CaseFilesProjection(Func<string, string, int, IDomainEvent> readStored) : StreamProjection(readStored)
+{
+    public const string CasesCollection = "case-files";
+
+    private static readonly string[] CertaintyOrder = ["unconfirmed", "believed", "confirmed"];
+
+    public override string Name => "case-files";
+
+    protected override IReadOnlyList<string> Categories => ["case"];
+
+    protected override IReadOnlyList<string> DocumentCollections => [CasesCollection];
+
+    protected override IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective)
+    {
+        var opened = effective.OfType<CaseOpened>().FirstOrDefault();
+        if (opened is null)
+        {
+            yield break;
+        }
+
+        var timeline = effective.OfType<CaseStatusReported>()
+            .Select(e => new StatusReportView(e.Status, e.AsOf, e.Term, e.Charge, e.Detail, e.Certainty, e.SourceType, e.Source))
+            .OrderBy(r => EdtfDate.Parse(r.AsOf).Earliest ?? DateOnly.MinValue)
+            .ToList();
+        var raised = effective.OfType<CaseRaised>().Select(e => new RaisingView(e.RaisedBy, e.Channel, e.RoundId, e.Publicly, e.Date, e.Source)).ToList();
+        var view = new CaseFileView(
+            opened.CaseId,
+            opened.Kind,
+            opened.Names,
+            opened.Description,
+            Current(timeline),
+            timeline,
+            raised,
+            [.. effective.OfType<CaseResponseReceived>().Select(e => new ResponseView(e.From, e.Response, e.Date, e.Detail, e.Source))],
+            [.. Citations(effective)]);
+
+        var tags = new List<ViewTag> { new("kind", view.Kind) };
+        if (view.CurrentStatus is { } current)
+        {
+            tags.Add(new ViewTag("status", current.Status));
+        }
+
+        tags.AddRange(raised.Where(r => r.RoundId is not null).Select(r => new ViewTag("round", r.RoundId!)));
+        tags.AddRange(raised.Select(r => new ViewTag("raised_by", r.RaisedBy)));
+        var names = string.Join(' ', view.Names.Select(n => n.Text));
+        yield return new ViewDocument(CasesCollection, view.CaseId, ViewJson.Write(view), view.CaseId, tags, $"{names} {view.Description}");
+    }
+
+    /// <summary>The latest report wins; on the same date, the surer one.</summary>
+    private static StatusReportView? Current(IReadOnlyList<StatusReportView> timeline) => timeline
+        .OrderBy(r => EdtfDate.Parse(r.AsOf).Latest ?? DateOnly.MaxValue)
+        .ThenBy(r => Array.IndexOf(CertaintyOrder, r.Certainty))
+        .LastOrDefault();
+
+    private static IEnumerable<Citation> Citations(IReadOnlyList<IDomainEvent> effective) => effective.Select(fact => fact switch
+    {
+        CaseOpened e => e.Source,
+        CaseRaised e => e.Source,
+        CaseStatusReported e => e.Source,
+        CaseResponseReceived e => e.Source,
+        _ => null,
+    }).OfType<Citation>().Distinct();
+}

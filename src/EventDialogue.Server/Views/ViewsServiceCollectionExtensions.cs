@@ -1,0 +1,29 @@
+using EventDialogue.Projections.Engine;
+using EventDialogue.Projections.Storage;
+using EventDialogue.Projections.Views.Cases;
+using EventDialogue.Projections.Views.Commitments;
+using EventDialogue.Projections.Views.Rounds;
+using EventDialogue.Projections.Views.Statements;
+using EventDialogue.Projections.Views.Topics;
+using EventDialogue.Server.Recording;
+
+namespace EventDialogue.Server.Views;
+
+public static class ViewsServiceCollectionExtensions
+{
+    /// <summary>Registers the views, their projections and the host that runs them. The caller keeps ownership of the store.</summary>
+    public static IServiceCollection AddViews(this IServiceCollection services, IViewStore views)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(views);
+        static Domain.Common.IDomainEvent Read(string type, string json, int schemaVersion) => DomainEventJson.Deserialize(type, json, schemaVersion);
+        services.AddSingleton<IProjection>(new RoundsProjection(Read));
+        services.AddSingleton<IProjection>(new CaseFilesProjection(Read));
+        services.AddSingleton<IProjection>(new CommitmentsProjection(Read));
+        services.AddSingleton<IProjection>(new StatementsProjection(Read));
+        services.AddSingleton<IProjection>(new TopicsProjection(Read));
+        services.AddSingleton<ProjectionHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionHost>());
+        return services;
+    }
+}

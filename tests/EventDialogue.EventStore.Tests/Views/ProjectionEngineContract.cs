@@ -1,0 +1,148 @@
+using EventDialogue.EventStore.Tests.Fixtures;
+using EventDialogue.Projections.Engine;
+using EventDialogue.Projections.Storage;
+
+namespace EventDialogue.EventStore.Tests.Views;
+
+/// <summary>The projection engine on each backend: checkpoints, crash-free restarts, poison events, rebuilds, read-your-writes.</summary>
+public abstract class ProjectionEngineContract : IAsyncLifetime
+{
+    private readonly CountingProjection _projection = new();
+
+    protected IEventStore Events { get; private set; } = null!;
+
+    protected IViewStore Views { get; private set; } = null!;
+
+    protected abstract Task<(IEventStore Events, IViewStore Views)> OpenAsync();
+
+    public async Task InitializeAsync() => (Events, Views) = await OpenAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Views.DisposeAsync();
+        await Events.DisposeAsync();
+    }
+
+    private ProjectionRunner Runner(int batchSize = 500) => new(_projection, Events, Views, CountingProjection.Read, batchSize);
+
+    /// <summary>Runs the projection until it has applied everything up to <paramref name="position"/>, then stops it.</summary>
+    private static async Task RunUntilAsync(ProjectionRunner runner, Position position)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var running = runner.RunAsync(stop.Token);
+        await Task.WhenAny(runner.Watch.WaitForAsync(position, stop.Token), running);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    private async Task<int> CountOf(string stream) =>
+        int.Parse((await Views.GetAsync(CountingProjection.Counts, stream))!.Json, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Given_a_stored_checkpoint_when_the_projection_restarts_then_it_applies_each_event_exactly_once()
+    {
+        await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(30));
+        await RunUntilAsync(Runner(batchSize: 7), await Events.ReadHeadPositionAsync());
+        var head = (await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(12))).Position;
+
+        var restarted = Runner(batchSize: 7);
+        await RunUntilAsync(restarted, head);
+
+        Assert.Equal(42, await CountOf("round-a"));
+        Assert.Equal(head, await Views.ReadCheckpointAsync(_projection.Name));
+    }
+
+    [Fact]
+    public async Task A_live_projection_applies_appends_made_while_it_runs()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var runner = Runner();
+        var running = runner.RunAsync(stop.Token);
+        Position last = default;
+        for (var i = 0; i < 20; i++)
+        {
+            last = (await Events.AppendToStreamAsync(StreamName.Parse($"case-{i % 3}"), ExpectedRevision.Any, Events_(1))).Position;
+        }
+
+        await runner.Watch.WaitForAsync(last, stop.Token);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal(20, await CountOf("case-0") + await CountOf("case-1") + await CountOf("case-2"));
+    }
+
+    [Fact]
+    public async Task Given_a_poison_event_when_the_projection_reaches_it_then_it_stops_before_it_and_says_where()
+    {
+        var before = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5));
+        var poison = await Events.AppendToStreamAsync(StreamName.Parse("round-b"), ExpectedRevision.Any, [new EventData(Guid.NewGuid(), "Poison", "{}", Fixtures.Events.Metadata)]);
+        await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5));
+        var runner = Runner();
+
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await runner.RunAsync(bound.Token);
+
+        var failure = runner.Status.Failure;
+        Assert.NotNull(failure);
+        Assert.Equal(poison.Position, failure.Position);
+        Assert.Equal("Poison", failure.EventType);
+        Assert.Equal("round-b", failure.Stream);
+        Assert.Equal(before.Position, await Views.ReadCheckpointAsync(_projection.Name));
+        Assert.Equal(5, await CountOf("round-a"));
+    }
+
+    [Fact]
+    public async Task A_view_rebuilt_from_zero_equals_the_incrementally_built_one()
+    {
+        var runner = Runner(batchSize: 50);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var running = runner.RunAsync(stop.Token);
+        Position last = default;
+        for (var i = 0; i < 60; i++)
+        {
+            last = (await Events.AppendToStreamAsync(StreamName.Parse($"case-{i % 7}"), ExpectedRevision.Any, Events_(1 + (i % 4)))).Position;
+        }
+
+        await runner.Watch.WaitForAsync(last, stop.Token);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        var incremental = await AllCountsAsync();
+
+        await Views.ResetAsync(_projection.Name, _projection.Collections);
+        Assert.Empty(await AllCountsAsync());
+        await RunUntilAsync(Runner(batchSize: 500), last);
+
+        Assert.Equal(incremental, await AllCountsAsync());
+    }
+
+    [Fact]
+    public async Task A_reader_waiting_for_a_position_is_released_once_the_view_has_reached_it_and_not_before()
+    {
+        var runner = Runner();
+        var written = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(3));
+        using var notYet = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.Watch.WaitForAsync(written.Position, notYet.Token));
+
+        await RunUntilAsync(runner, written.Position);
+        await runner.Watch.WaitForAsync(written.Position, CancellationToken.None);
+        Assert.Equal(3, await CountOf("round-a"));
+    }
+
+    private async Task<List<(string Id, string Json)>> AllCountsAsync()
+    {
+        var all = new List<(string, string)>();
+        ViewCursor? after = null;
+        do
+        {
+            var page = await Views.QueryAsync(new ViewQuery(CountingProjection.Counts, [], 100, after));
+            all.AddRange(page.Hits.Select(h => (h.Document.Id, h.Document.Json)));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        return all;
+    }
+
+    private static EventData[] Events_(int count) => Fixtures.Events.Some(count);
+}

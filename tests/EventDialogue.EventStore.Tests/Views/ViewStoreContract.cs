@@ -1,0 +1,168 @@
+using EventDialogue.Projections.Storage;
+
+namespace EventDialogue.EventStore.Tests.Views;
+
+/// <summary>The view store's contract, run against every backend.</summary>
+public abstract class ViewStoreContract : IAsyncLifetime
+{
+    protected const string Projection = "test-projection";
+    protected const string Collection = "statements";
+
+    protected IViewStore Views { get; private set; } = null!;
+
+    protected abstract Task<IViewStore> OpenAsync();
+
+    public async Task InitializeAsync() => Views = await OpenAsync();
+
+    public async Task DisposeAsync() => await Views.DisposeAsync();
+
+    private static ViewDocument Statement(string id, string text, string speaker = "Michael H. Posner", string sortKey = "") =>
+        new(Collection, id, $$"""{"text":"{{text}}"}""", sortKey.Length > 0 ? sortKey : id, [new ViewTag("speaker", speaker), new ViewTag("side", speaker == "Chen Xu" ? "cn" : "us")], text);
+
+    private async Task PutCommittedAsync(long checkpoint, params ViewDocument[] documents)
+    {
+        await using var transaction = await Views.BeginAsync(Projection);
+        foreach (var document in documents)
+        {
+            await transaction.PutAsync(document);
+        }
+
+        await transaction.CommitAsync(new Position(checkpoint));
+    }
+
+    [Fact]
+    public async Task Changes_and_the_checkpoint_are_committed_together()
+    {
+        await PutCommittedAsync(7, Statement("s1", "candid and constructive"));
+
+        Assert.Equal(new Position(7), await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal("""{"text":"candid and constructive"}""", (await Views.GetAsync(Collection, "s1"))!.Json);
+    }
+
+    [Fact]
+    public async Task A_transaction_disposed_without_commit_changes_nothing_not_even_the_checkpoint()
+    {
+        await PutCommittedAsync(3, Statement("s1", "first"));
+
+        await using (var transaction = await Views.BeginAsync(Projection))
+        {
+            await transaction.PutAsync(Statement("s1", "changed"));
+            await transaction.PutAsync(Statement("s2", "added"));
+            await transaction.DeleteAsync(Collection, "s1");
+        }
+
+        Assert.Equal(new Position(3), await Views.ReadCheckpointAsync(Projection));
+        Assert.Contains("first", (await Views.GetAsync(Collection, "s1"))!.Json, StringComparison.Ordinal);
+        Assert.Null(await Views.GetAsync(Collection, "s2"));
+    }
+
+    [Fact]
+    public async Task A_transaction_reads_its_own_writes_and_finds_by_tag()
+    {
+        await using var transaction = await Views.BeginAsync(Projection);
+        await transaction.PutAsync(Statement("s1", "one"));
+        await transaction.PutAsync(Statement("s2", "two", "Chen Xu"));
+        await transaction.PutAsync(Statement("s3", "three"));
+
+        Assert.NotNull(await transaction.GetAsync(Collection, "s2"));
+        Assert.Equal(["s1", "s3"], (await transaction.FindAsync(Collection, new ViewTag("side", "us"))).Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task Putting_a_document_again_replaces_it_with_its_tags_and_search_text()
+    {
+        await PutCommittedAsync(1, Statement("s1", "rule of law", "Michael H. Posner"));
+        await PutCommittedAsync(2, Statement("s1", "religious freedom", "Chen Xu"));
+
+        var bySpeaker = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("speaker", "Michael H. Posner")], 10));
+        var found = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "law"));
+
+        Assert.Empty(bySpeaker.Hits);
+        Assert.Empty(found.Hits);
+        Assert.Single((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "religious"))).Hits);
+    }
+
+    [Fact]
+    public async Task Listing_pages_through_a_collection_in_sort_key_order_with_filters()
+    {
+        var documents = Enumerable.Range(0, 25)
+            .Select(i => Statement($"s{i:D2}", $"statement {i}", i % 2 == 0 ? "Michael H. Posner" : "Chen Xu", sortKey: $"2010-05-{(i % 5) + 10:D2}"))
+            .ToArray();
+        await PutCommittedAsync(1, documents);
+
+        var seen = new List<string>();
+        ViewCursor? after = null;
+        do
+        {
+            var page = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("side", "us")], 4, after));
+            Assert.InRange(page.Hits.Count, 1, 4);
+            seen.AddRange(page.Hits.Select(h => h.Document.Id));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        var expected = documents.Where((_, i) => i % 2 == 0).OrderBy(d => d.SortKey, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal).Select(d => d.Id);
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task Search_ranks_matches_and_marks_the_matching_words()
+    {
+        await PutCommittedAsync(
+            1,
+            Statement("s1", "We discussed the rule of law and the role of lawyers in society"),
+            Statement("s2", "Labor rights and collective bargaining"),
+            Statement("s3", "Rule of law, rule of law, and again the rule of law"));
+
+        var page = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "rule of law"));
+
+        Assert.Equal(["s3", "s1"], page.Hits.Select(h => h.Document.Id));
+        Assert.True(page.Hits[0].Rank > page.Hits[1].Rank);
+        Assert.Contains("[rule]", page.Hits[1].Highlighted!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[law]", page.Hits[1].Highlighted!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Search_text_with_query_syntax_characters_is_taken_as_words()
+    {
+        await PutCommittedAsync(1, Statement("s1", "freedom of expression"));
+
+        var page = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "\"expression\" OR ( NEAR* -"));
+
+        Assert.NotNull(page);
+    }
+
+    [Fact]
+    public async Task Search_pages_by_offset()
+    {
+        await PutCommittedAsync(1, [.. Enumerable.Range(0, 7).Select(i => Statement($"s{i}", $"human rights dialogue {i}"))]);
+
+        var first = await Views.QueryAsync(new ViewQuery(Collection, [], 5, Search: "dialogue"));
+        var second = await Views.QueryAsync(new ViewQuery(Collection, [], 5, first.Next, "dialogue"));
+
+        Assert.Equal(5, first.Hits.Count);
+        Assert.Equal(2, second.Hits.Count);
+        Assert.Null(second.Next);
+        Assert.Empty(first.Hits.Select(h => h.Document.Id).Intersect(second.Hits.Select(h => h.Document.Id)));
+    }
+
+    [Fact]
+    public async Task Reset_drops_the_collections_and_the_checkpoint_but_nothing_else()
+    {
+        await PutCommittedAsync(9, Statement("s1", "one"), new ViewDocument("rounds", "r1", "{}", "r1", []));
+        await using (var other = await Views.BeginAsync("other-projection"))
+        {
+            await other.PutAsync(new ViewDocument("cases", "c1", "{}", "c1", []));
+            await other.CommitAsync(new Position(4));
+        }
+
+        await Views.ResetAsync(Projection, [Collection, "rounds"]);
+
+        Assert.Equal(Position.Start, await Views.ReadCheckpointAsync(Projection));
+        Assert.Null(await Views.GetAsync(Collection, "s1"));
+        Assert.Empty((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "one"))).Hits);
+        Assert.Null(await Views.GetAsync("rounds", "r1"));
+        Assert.NotNull(await Views.GetAsync("cases", "c1"));
+        Assert.Equal(new Position(4), await Views.ReadCheckpointAsync("other-projection"));
+    }
+}
