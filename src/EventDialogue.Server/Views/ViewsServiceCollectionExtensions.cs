@@ -1,3 +1,4 @@
+using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Cases;

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EventDialogue.Domain.Common;
 
-namespace EventDialogue.Server.Recording;
+namespace EventDialogue.Domain.Common;
 
 /// <summary>
 /// The stored JSON of domain events: snake_case properties, stable type names from <see cref="EventTypeAttribute"/>.

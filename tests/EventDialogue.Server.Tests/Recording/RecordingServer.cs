@@ -1,0 +1,93 @@
+using EventDialogue.Api.V1;
+using EventDialogue.EventStore;
+using EventDialogue.Server.Tests.Hosting;
+using Grpc.Net.Client;
+
+namespace EventDialogue.Server.Tests.Recording;
+
+/// <summary>
+/// The real server on one backend, started once for a test collection: a gRPC client on its HTTP/2 endpoint, an
+/// HTTP client on its JSON endpoint, and a second reader on the same store, so that a test can read back what the
+/// server wrote while it runs. Tests share the server and keep apart by using ids of their own.
+/// </summary>
+public abstract class RecordingServer : IAsyncLifetime
+{
+    /// <summary>The caller name the server is configured with, so every event's recorded-by must be exactly this.</summary>
+    public const string RecordedBy = "recording-desk-e2e";
+
+    private readonly string _workingDirectory = TempDirectory.Create();
+    private ServerProcess? _server;
+    private GrpcChannel? _channel;
+    private Uri? _jsonAddress;
+    private IEventStore? _store;
+
+    public RecordingService.RecordingServiceClient Client => new(_channel ?? throw NotStarted());
+
+    /// <summary>A client of the HTTP/1.1 endpoint that serves the JSON transcoding routes; the caller disposes it.</summary>
+    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call };
+
+    /// <summary>The server's own store, opened a second time by the test process.</summary>
+    public IEventStore Store => _store ?? throw NotStarted();
+
+    internal ServerProcess Process => _server ?? throw NotStarted();
+
+    protected string WorkingDirectory => _workingDirectory;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            var jsonAddress = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
+            var settings = new Dictionary<string, string>(await BackendSettingsAsync())
+            {
+                // Later on the command line than ServerProcess's own choice, so this one wins.
+                ["Kestrel:Endpoints:Json:Url"] = jsonAddress.ToString(),
+                ["Recording:RecordedBy"] = RecordedBy,
+            };
+            _server = ServerProcess.Start(_workingDirectory, settings, BackendEnvironment());
+            await _server.WaitUntilServingAsync(Timeouts.ServerStart);
+            _channel = _server.CreateChannel();
+            _jsonAddress = jsonAddress;
+            _store = await OpenStoreAsync();
+        }
+        catch
+        {
+            // xunit may not dispose a fixture whose start failed: never leave the process behind.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+            _store = null;
+        }
+
+        _channel?.Dispose();
+        _channel = null;
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+            _server = null;
+        }
+
+        await CleanUpAsync();
+        TempDirectory.Delete(_workingDirectory);
+    }
+
+    /// <summary>The store settings, passed on the command line.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync();
+
+    /// <summary>Settings that must not appear on the command line (a password).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? BackendEnvironment() => null;
+
+    /// <summary>Opens the store the server writes to, from the test process.</summary>
+    protected abstract Task<IEventStore> OpenStoreAsync();
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    private static InvalidOperationException NotStarted() => new("The server has not been started.");
+}

@@ -1,0 +1,71 @@
+using EventDialogue.EventStore;
+using EventDialogue.EventStore.Postgres;
+using EventDialogue.EventStore.Sqlite;
+
+namespace EventDialogue.Server.Tests.Recording;
+
+/// <summary>The server on a SQLite file of its own; the test reads the same file (WAL lets a second process read while it writes).</summary>
+public sealed class SqliteRecordingServer : RecordingServer
+{
+    private string SqlitePath => Path.Combine(WorkingDirectory, "recording.sqlite");
+
+    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["EventStore:Backend"] = "sqlite",
+            ["EventStore:SqlitePath"] = SqlitePath,
+        });
+
+    protected override Task<IEventStore> OpenStoreAsync() => Task.FromResult<IEventStore>(SqliteEventStore.Open(SqlitePath));
+}
+
+/// <summary>The server on a fresh schema of the test PostgreSQL (EVENTDIALOGUE_TEST_POSTGRES), dropped afterwards.</summary>
+public sealed class PostgresRecordingServer : RecordingServer
+{
+    private readonly string _schema = TestPostgres.NewSchemaName();
+    private string? _connectionString;
+
+    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync()
+    {
+        _connectionString = TestPostgres.ConnectionString();
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["EventStore:Backend"] = "postgres",
+            ["EventStore:PostgresSchema"] = _schema,
+        });
+    }
+
+    // Through the environment rather than the command line, where any local user could read the password.
+    protected override IReadOnlyDictionary<string, string> BackendEnvironment() => new Dictionary<string, string>
+    {
+        ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = _connectionString!,
+    };
+
+    protected override async Task<IEventStore> OpenStoreAsync() => await PostgresEventStore.OpenAsync(_connectionString!, _schema);
+
+    protected override async Task CleanUpAsync()
+    {
+        if (_connectionString is not null)
+        {
+            await TestPostgres.DropSchemaAsync(_connectionString, _schema);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteRecordingGroup : ICollectionFixture<SqliteRecordingServer>
+{
+    public const string Name = "Recording service on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresRecordingGroup : ICollectionFixture<PostgresRecordingServer>
+{
+    public const string Name = "Recording service on PostgreSQL";
+}
+
+[Collection(SqliteRecordingGroup.Name)]
+public sealed class SqliteRecordingServiceTests(SqliteRecordingServer server) : RecordingServiceContract(server);
+
+[Collection(PostgresRecordingGroup.Name)]
+public sealed class PostgresRecordingServiceTests(PostgresRecordingServer server) : RecordingServiceContract(server);
