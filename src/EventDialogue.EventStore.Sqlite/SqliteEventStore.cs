@@ -15,7 +15,7 @@ public sealed class SqliteEventStore : IEventStore
     private readonly TimeProvider _timeProvider;
     private readonly SqliteConnection _writer;
     private readonly SqliteAppendCommands _commands;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate;
     private readonly AppendSignal _appended = new();
     private readonly TimeSpan _pollInterval;
     private int _disposed;
@@ -27,6 +27,7 @@ public sealed class SqliteEventStore : IEventStore
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
         _commands = new SqliteAppendCommands(writer);
+        _writeGate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource);
     }
 
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
@@ -209,10 +210,16 @@ public sealed class SqliteEventStore : IEventStore
         }
 
         await _writeGate.WaitAsync().ConfigureAwait(false);
-        _commands.Dispose();
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
-        _writeGate.Dispose();
+        try
+        {
+            _commands.Dispose();
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)

@@ -7,8 +7,13 @@ namespace EventDialogue.EventStore.Sqlite.Views;
 public sealed class SqliteViewStore : IViewStore
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate;
 
-    private SqliteViewStore(string connectionString) => _connectionString = connectionString;
+    private SqliteViewStore(string connectionString, SemaphoreSlim writeGate)
+    {
+        _connectionString = connectionString;
+        _writeGate = writeGate;
+    }
 
     public static SqliteViewStore Open(string path)
     {
@@ -26,7 +31,7 @@ public sealed class SqliteViewStore : IViewStore
         // synchronous=FULL for the same reason as the events: a committed checkpoint must not be lost.
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;" + SqliteViewSchema.Create;
         command.ExecuteNonQuery();
-        return new SqliteViewStore(connectionString);
+        return new SqliteViewStore(connectionString, SqliteWriteGate.For(path));
     }
 
     public async Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
@@ -40,15 +45,22 @@ public sealed class SqliteViewStore : IViewStore
 
     public async Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default)
     {
-        var connection = await OpenAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        SqliteConnection? connection = null;
         try
         {
+            connection = await OpenAsync(cancellationToken);
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteViewTransaction(projection, connection, transaction);
+            return new SqliteViewTransaction(projection, connection, transaction, _writeGate);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            _writeGate.Release();
             throw;
         }
     }
@@ -71,6 +83,19 @@ public sealed class SqliteViewStore : IViewStore
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await ResetUnderGateAsync(projection, collections, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task ResetUnderGateAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var collection in collections)

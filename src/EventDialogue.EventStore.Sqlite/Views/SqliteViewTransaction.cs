@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EventDialogue.EventStore.Sqlite.Views;
 
-internal sealed class SqliteViewTransaction(string projection, SqliteConnection connection, SqliteTransaction transaction) : IViewTransaction
+internal sealed class SqliteViewTransaction(string projection, SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeGate) : IViewTransaction
 {
     public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         SqliteViewQueries.GetAsync(connection, transaction, collection, id, cancellationToken);
@@ -54,8 +54,15 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
+        try
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            writeGate.Release();
+        }
     }
 
     private async Task<object?> Scalar(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)

@@ -7,6 +7,7 @@ public sealed class CheckpointWatch
 {
     private readonly Lock _gate = new();
     private Position _checkpoint;
+    private ProjectionFailure? _failure;
     private TaskCompletionSource _moved = NewSource();
 
     public Position Checkpoint
@@ -20,12 +21,18 @@ public sealed class CheckpointWatch
         }
     }
 
-    public void Publish(Position checkpoint)
+    public void Publish(Position checkpoint) => Change(checkpoint, null);
+
+    /// <summary>The projection stopped at a poison event: waiting readers are told at once, not at their deadline.</summary>
+    public void Stop(ProjectionFailure failure) => Change(Checkpoint, failure);
+
+    private void Change(Position checkpoint, ProjectionFailure? failure)
     {
         TaskCompletionSource moved;
         lock (_gate)
         {
             _checkpoint = checkpoint;
+            _failure = failure;
             moved = _moved;
             _moved = NewSource();
         }
@@ -33,7 +40,10 @@ public sealed class CheckpointWatch
         moved.TrySetResult();
     }
 
-    /// <summary>Completes once the checkpoint is at or past <paramref name="position"/>; throws when cancelled.</summary>
+    /// <summary>
+    /// Completes once the checkpoint is at or past <paramref name="position"/>; throws when cancelled, or
+    /// <see cref="ProjectionStoppedException"/> when the projection is stopped before reaching it.
+    /// </summary>
     public async Task WaitForAsync(Position position, CancellationToken cancellationToken)
     {
         while (true)
@@ -46,6 +56,11 @@ public sealed class CheckpointWatch
                     return;
                 }
 
+                if (_failure is { } failure)
+                {
+                    throw new ProjectionStoppedException(failure);
+                }
+
                 moved = _moved.Task;
             }
 
@@ -54,4 +69,10 @@ public sealed class CheckpointWatch
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+public sealed class ProjectionStoppedException(ProjectionFailure failure)
+    : Exception($"the projection stopped at position {failure.Position} ({failure.EventType} in {failure.Stream}): {failure.Error}")
+{
+    public ProjectionFailure Failure { get; } = failure;
 }

@@ -9,13 +9,14 @@ namespace EventDialogue.Projections.Engine;
 /// batch committed with its checkpoint in one transaction; a batch ends when it is full or when the subscription has
 /// nothing more at hand, so a live view lags by one commit, not by a batch.
 /// </summary>
-public sealed class ProjectionRunner(IProjection projection, IEventStore events, IViewStore views, Func<RecordedEvent, IDomainEvent> read, int batchSize = 500)
+public sealed class ProjectionRunner(IProjection projection, IEventStore events, IViewStore views, Func<RecordedEvent, IDomainEvent> read, int batchSize = 500, CheckpointWatch? watch = null)
 {
     private volatile ProjectionFailure? _failure;
 
     public string Name => projection.Name;
 
-    public CheckpointWatch Watch { get; } = new();
+    /// <summary>The committed checkpoint; pass one in to keep readers waiting on it across a rebuild.</summary>
+    public CheckpointWatch Watch { get; } = watch ?? new CheckpointWatch();
 
     public ProjectionStatus Status => new(projection.Name, Watch.Checkpoint, _failure);
 
@@ -87,6 +88,7 @@ public sealed class ProjectionRunner(IProjection projection, IEventStore events,
                 if (await TryApplyAsync([recorded], cancellationToken).ConfigureAwait(false) is { } error)
                 {
                     _failure = new ProjectionFailure(recorded.Position, recorded.Type, recorded.Stream.Value, error.Message);
+                    Watch.Stop(_failure);
                     return false;
                 }
             }

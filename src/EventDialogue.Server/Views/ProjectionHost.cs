@@ -33,13 +33,8 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
     /// <summary>Waits until the projection has applied every event up to <paramref name="position"/>.</summary>
     public Task WaitForAsync(string projection, Position position, CancellationToken cancellationToken)
     {
-        ProjectionRunner runner;
-        lock (_gate)
-        {
-            runner = _slots[projection].Runner ?? throw new InvalidOperationException($"projection '{projection}' has not started");
-        }
-
-        return runner.Watch.WaitForAsync(position, cancellationToken);
+        // the slot's watch outlives its runners, so a reader waiting across a rebuild is released by the new one
+        return _slots[projection].Watch.WaitForAsync(position, cancellationToken);
     }
 
     /// <summary>Drops the view and builds it again from position 0.</summary>
@@ -67,7 +62,15 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
             Start(slot);
         }
 
-        await Task.Delay(Timeout.Infinite, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down
+        }
+
         foreach (var slot in _slots.Values)
         {
             await StopAsync(slot);
@@ -76,7 +79,7 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
 
     private void Start(Slot slot)
     {
-        var runner = new ProjectionRunner(slot.Projection, events, views, r => DomainEventJson.Deserialize(r.Type, r.Data, r.Metadata.SchemaVersion));
+        var runner = new ProjectionRunner(slot.Projection, events, views, r => DomainEventJson.Deserialize(r.Type, r.Data, r.Metadata.SchemaVersion), watch: slot.Watch);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
         lock (_gate)
         {
@@ -144,5 +147,7 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
         public Task? Running { get; set; }
 
         public SemaphoreSlim Rebuilding { get; } = new(1, 1);
+
+        public CheckpointWatch Watch { get; } = new();
     }
 }

@@ -4,7 +4,7 @@ using EventDialogue.Domain.Common;
 namespace EventDialogue.Projections.Views.Cases;
 
 /// <summary>A person or group of concern: names, the status reports over time, every time the case was raised, and the answers.</summary>
-/// <param name="CurrentStatus">The latest report by its date in the world, preferring confirmed over believed over unconfirmed on the same date.</param>
+/// <param name="CurrentStatus">The latest report by the first day its date can mean, preferring confirmed over believed over unconfirmed on the same day.</param>
 public sealed record CaseFileView(
     string CaseId,
     string Kind,

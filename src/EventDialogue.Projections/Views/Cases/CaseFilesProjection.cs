@@ -56,9 +56,9 @@ public sealed class CaseFilesProjection(Func<string, string, int, IDomainEvent> 
         yield return new ViewDocument(CasesCollection, view.CaseId, ViewJson.Write(view), view.CaseId, tags, $"{names} {view.Description}");
     }
 
-    /// <summary>The latest report wins; on the same date, the surer one.</summary>
+    /// <summary>The latest report wins (ordered as the timeline is, by the first day it can mean); on the same day, the surer one.</summary>
     private static StatusReportView? Current(IReadOnlyList<StatusReportView> timeline) => timeline
-        .OrderBy(r => EdtfDate.Parse(r.AsOf).Latest ?? DateOnly.MaxValue)
+        .OrderBy(r => EdtfDate.Parse(r.AsOf).Earliest ?? DateOnly.MinValue)
         .ThenBy(r => Array.IndexOf(CertaintyOrder, r.Certainty))
         .LastOrDefault();
 

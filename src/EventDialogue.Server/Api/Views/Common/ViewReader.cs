@@ -11,11 +11,16 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
     /// <summary>How long a read waits for its position when the call has no deadline.</summary>
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest a read waits for its position, whatever its deadline.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
+
     /// <summary>The most a read fetches at a time when it reads a whole collection.</summary>
     private const int Batch = 500;
 
-    private static readonly TimeSpan MinMargin = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxMargin = TimeSpan.FromMilliseconds(500);
+    // A read gives up a fifth of its time before the deadline (at least 0.1 s, at most 1 s), so that its answer
+    // reaches the caller before the caller's own timer fires.
+    private static readonly TimeSpan MinMargin = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxMargin = TimeSpan.FromSeconds(1);
 
     /// <summary>The server's current date (UTC).</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -61,6 +66,10 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
             var now = StatusOf(projection);
             throw now.Failure is null ? ViewLag.Behind(now, wanted, wait) : ViewLag.Stopped(now, wanted);
         }
+        catch (Projections.Engine.ProjectionStoppedException)
+        {
+            throw ViewLag.Stopped(StatusOf(projection), wanted);
+        }
     }
 
     /// <summary>A document of the view, or NOT_FOUND naming it.</summary>
@@ -105,7 +114,7 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         }
 
         var left = deadline - clock.GetUtcNow().UtcDateTime;
-        var margin = TimeSpan.FromTicks(Math.Clamp(left.Ticks / 10, MinMargin.Ticks, MaxMargin.Ticks));
-        return left - margin;
+        var margin = TimeSpan.FromTicks(Math.Clamp(left.Ticks / 5, MinMargin.Ticks, MaxMargin.Ticks));
+        return left - margin < MaxWait ? left - margin : MaxWait;
     }
 }

@@ -1,0 +1,137 @@
+using EventDialogue.Api.V1;
+using EventDialogue.Server.Tests.Hosting;
+using Grpc.Net.Client;
+
+namespace EventDialogue.Server.Tests.Views;
+
+/// <summary>
+/// The real server on one backend, started once for a test collection: a recording client and a views client on its
+/// HTTP/2 endpoint, and an HTTP client on its JSON endpoint. Tests share the server and keep apart by ids of their own.
+/// </summary>
+public abstract class ViewsServer : IAsyncLifetime
+{
+    private readonly string _workingDirectory = TempDirectory.Create();
+    private ServerProcess? _server;
+    private GrpcChannel? _channel;
+    private Uri? _jsonAddress;
+
+    public RecordingService.RecordingServiceClient Recording => new(_channel ?? throw NotStarted());
+
+    public ViewsService.ViewsServiceClient Views => new(_channel ?? throw NotStarted());
+
+    /// <summary>A client of the HTTP/1.1 endpoint that serves the JSON transcoding routes; the caller disposes it.</summary>
+    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call };
+
+    /// <summary>What the server has logged so far, for the message of a failing assertion.</summary>
+    public string Output => _server?.Output.ToString() ?? string.Empty;
+
+    protected string WorkingDirectory => _workingDirectory;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            var jsonAddress = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
+            var settings = new Dictionary<string, string>(await BackendSettingsAsync())
+            {
+                // Later on the command line than ServerProcess's own choice, so this one wins.
+                ["Kestrel:Endpoints:Json:Url"] = jsonAddress.ToString(),
+                ["Recording:RecordedBy"] = "views-e2e",
+            };
+            _server = ServerProcess.Start(_workingDirectory, settings, BackendEnvironment());
+            await _server.WaitUntilServingAsync(Timeouts.ServerStart);
+            _channel = _server.CreateChannel();
+            _jsonAddress = jsonAddress;
+        }
+        catch
+        {
+            // xunit may not dispose a fixture whose start failed: never leave the process behind.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel?.Dispose();
+        _channel = null;
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+            _server = null;
+        }
+
+        await CleanUpAsync();
+        TempDirectory.Delete(_workingDirectory);
+    }
+
+    /// <summary>The store settings, passed on the command line.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync();
+
+    /// <summary>Settings that must not appear on the command line (a password).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? BackendEnvironment() => null;
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
+    private static InvalidOperationException NotStarted() => new("The server has not been started.");
+}
+
+/// <summary>The server on a SQLite file of its own (events and views, searched with FTS5).</summary>
+public sealed class SqliteViewsServer : ViewsServer
+{
+    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["EventStore:Backend"] = "sqlite",
+            ["EventStore:SqlitePath"] = Path.Combine(WorkingDirectory, "views.sqlite"),
+        });
+}
+
+/// <summary>The server on a fresh schema of the test PostgreSQL (EVENTDIALOGUE_TEST_POSTGRES), dropped afterwards.</summary>
+public sealed class PostgresViewsServer : ViewsServer
+{
+    private readonly string _schema = TestPostgres.NewSchemaName();
+    private string? _connectionString;
+
+    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync()
+    {
+        _connectionString = TestPostgres.ConnectionString();
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
+        {
+            ["EventStore:Backend"] = "postgres",
+            ["EventStore:PostgresSchema"] = _schema,
+        });
+    }
+
+    // Through the environment rather than the command line, where any local user could read the password.
+    protected override IReadOnlyDictionary<string, string> BackendEnvironment() => new Dictionary<string, string>
+    {
+        ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = _connectionString!,
+    };
+
+    protected override async Task CleanUpAsync()
+    {
+        if (_connectionString is not null)
+        {
+            await TestPostgres.DropSchemaAsync(_connectionString, _schema);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteViewsGroup : ICollectionFixture<SqliteViewsServer>
+{
+    public const string Name = "Views service on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresViewsGroup : ICollectionFixture<PostgresViewsServer>
+{
+    public const string Name = "Views service on PostgreSQL";
+}
+
+[Collection(SqliteViewsGroup.Name)]
+public sealed class SqliteViewsServiceTests(SqliteViewsServer server) : ViewsServiceContract(server);
+
+[Collection(PostgresViewsGroup.Name)]
+public sealed class PostgresViewsServiceTests(PostgresViewsServer server) : ViewsServiceContract(server);
