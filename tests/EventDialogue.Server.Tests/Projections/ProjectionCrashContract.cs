@@ -1,0 +1,172 @@
+using EventDialogue.Api.V1;
+using CaseName = EventDialogue.Domain.Cases.CaseName;
+using ExpectedRevision = EventDialogue.EventStore.ExpectedRevision;
+using Citation = EventDialogue.Domain.Common.Citation;
+using EventDialogue.Domain.Cases;
+using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Statements;
+using EventDialogue.EventStore;
+using EventDialogue.Projections.Engine;
+using EventDialogue.Projections.Storage;
+using EventDialogue.Projections.Views.Cases;
+using EventDialogue.Projections.Views.Commitments;
+using EventDialogue.Projections.Views.Rounds;
+using EventDialogue.Projections.Views.Statements;
+using EventDialogue.Projections.Views.Topics;
+using EventDialogue.Server.Tests.Hosting;
+using Grpc.Core;
+
+namespace EventDialogue.Server.Tests.Projections;
+
+/// <summary>
+/// Kill -9 the server while its projections are catching up, start it again, let them finish, and the views must
+/// equal a rebuild from zero: no event lost, none applied twice.
+/// </summary>
+public abstract class ProjectionCrashContract : IDisposable
+{
+    private const int Cases = 60;
+    private const int EventsPerCase = 300;
+    private static readonly Citation Source = new("crash-source", null, null);
+
+    private readonly TempDirectory _workingDirectory = new();
+
+    /// <summary>The server's working directory, where a SQLite file can live.</summary>
+    protected string WorkingPath => _workingDirectory.Path;
+
+    /// <summary>The server settings that point it at this test's storage.</summary>
+    protected abstract IReadOnlyDictionary<string, string> StoreSettings { get; }
+
+    protected abstract Task<(IEventStore Events, IViewStore Views)> OpenStorageAsync();
+
+    public void Dispose()
+    {
+        _workingDirectory.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static IDomainEvent Read(string type, string json, int schemaVersion) => DomainEventJson.Deserialize(type, json, schemaVersion);
+
+    private static IReadOnlyList<IProjection> AllProjections() =>
+        [new RoundsProjection(Read), new CaseFilesProjection(Read), new CommitmentsProjection(Read), new StatementsProjection(Read), new TopicsProjection(Read)];
+
+    [Fact]
+    public async Task Given_a_server_killed_while_projecting_when_it_restarts_then_its_views_equal_a_rebuild()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var head = await AppendHistoryAsync(bound.Token);
+
+        Position atKill;
+        var (watchedEvents, watchedViews) = await OpenStorageAsync();
+        await watchedEvents.DisposeAsync();
+        await using (watchedViews)
+        {
+            // disposing the server process kills it (SIGKILL): no shutdown, no last commit
+            await using var doomed = ServerProcess.Start(WorkingPath, StoreSettings);
+            atKill = await WaitUntilProjectingAsync(watchedViews, bound.Token);
+        }
+
+        Assert.True(atKill > Position.Start && atKill < head, $"the server was killed at checkpoint {atKill}, with the history ending at {head}");
+
+        await using (var restarted = ServerProcess.Start(WorkingPath, StoreSettings))
+        {
+            await restarted.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+            using var channel = restarted.CreateChannel();
+            await WaitForAllViewsAsync(new ViewsService.ViewsServiceClient(channel), head);
+        }
+
+        var (events, storedViews) = await OpenStorageAsync();
+        await using (events)
+        await using (storedViews)
+        {
+            var projections = AllProjections();
+            var afterCrash = await SnapshotAsync(storedViews, projections, bound.Token);
+            foreach (var projection in projections)
+            {
+                await storedViews.ResetAsync(projection.Name, projection.Collections, bound.Token);
+                var runner = new ProjectionRunner(projection, events, storedViews, r => Read(r.Type, r.Data, r.Metadata.SchemaVersion));
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
+                var running = runner.RunAsync(stop.Token);
+                await runner.Watch.WaitForAsync(head, bound.Token);
+                await stop.CancelAsync();
+                await running.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            var rebuilt = await SnapshotAsync(storedViews, projections, bound.Token);
+            Assert.Equal(Cases, afterCrash[CaseFilesProjection.CasesCollection].Count);
+            foreach (var (collection, documents) in afterCrash)
+            {
+                Assert.True(documents.SequenceEqual(rebuilt[collection]), $"{collection} differs from its rebuild after the crash");
+            }
+        }
+    }
+
+    /// <summary>Case streams with long status timelines, and a statement about each, appended before the server starts.</summary>
+    private async Task<Position> AppendHistoryAsync(CancellationToken cancellationToken)
+    {
+        var (events, views) = await OpenStorageAsync();
+        await using (views)
+        await using (events)
+        {
+            var metadata = new EventMetadata("crash-test", "crash-test");
+            Position head = default;
+            for (var c = 0; c < Cases; c++)
+            {
+                var facts = new List<IDomainEvent> { new CaseOpened($"c{c}", "person", [new CaseName($"Person {c}", "Latn")], null, Source) };
+                facts.AddRange(Enumerable.Range(1, EventsPerCase - 1).Select(i => new CaseStatusReported(i % 2 == 0 ? "detained" : "released", $"20{10 + (i % 10)}", null, null, $"report {i}", "believed", "unofficial", Source)));
+                foreach (var chunk in facts.Chunk(100))
+                {
+                    head = (await events.AppendToStreamAsync(StreamName.Parse($"case-c{c}"), ExpectedRevision.Any, [.. chunk.Select(f => new EventData(Guid.NewGuid(), EventTypes.NameOf(f), DomainEventJson.Serialize(f), metadata))], cancellationToken)).Position;
+                }
+
+                var statement = new StatementRecorded($"s{c}", "Speaker", null, "us", "briefing", "2010-05-14", null, $"About person {c} and the rule of law", true, ["rule of law"], null, null, Source);
+                head = (await events.AppendToStreamAsync(StreamName.Parse($"statement-s{c}"), ExpectedRevision.NoStream, [new EventData(Guid.NewGuid(), EventTypes.NameOf(statement), DomainEventJson.Serialize(statement), metadata)], cancellationToken)).Position;
+            }
+
+            return head;
+        }
+    }
+
+    /// <summary>Watches the case-files checkpoint from outside the server and returns as soon as it has moved.</summary>
+    private static async Task<Position> WaitUntilProjectingAsync(IViewStore views, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var checkpoint = await views.ReadCheckpointAsync("case-files", cancellationToken);
+            if (checkpoint > Position.Start)
+            {
+                return checkpoint;
+            }
+        }
+    }
+
+    private static async Task WaitForAllViewsAsync(ViewsService.ViewsServiceClient views, Position head)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        await views.ListRoundsAsync(new ListRoundsRequest { MinPosition = head.Value }, deadline: deadline);
+        await views.ListCaseFilesAsync(new ListCaseFilesRequest { MinPosition = head.Value }, deadline: deadline);
+        await views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head.Value }, deadline: deadline);
+        await views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head.Value }, deadline: deadline);
+        await views.ListTopicsAsync(new ListTopicsRequest { MinPosition = head.Value }, deadline: deadline);
+    }
+
+    private static async Task<Dictionary<string, List<(string Id, string Json, string SortKey, string? SearchText)>>> SnapshotAsync(IViewStore views, IReadOnlyList<IProjection> projections, CancellationToken cancellationToken)
+    {
+        var snapshot = new Dictionary<string, List<(string, string, string, string?)>>(StringComparer.Ordinal);
+        foreach (var collection in projections.SelectMany(p => p.Collections))
+        {
+            var documents = new List<(string, string, string, string?)>();
+            ViewCursor? after = null;
+            do
+            {
+                var page = await views.QueryAsync(new ViewQuery(collection, [], 1000, after), cancellationToken);
+                documents.AddRange(page.Hits.Select(h => (h.Document.Id, h.Document.Json, h.Document.SortKey, h.Document.SearchText)));
+                after = page.Next;
+            }
+            while (after is not null);
+
+            snapshot[collection] = documents;
+        }
+
+        return snapshot;
+    }
+}
