@@ -8,8 +8,8 @@ namespace EventDialogue.Benchmarks.Backends;
 /// <summary>
 /// One PostgreSQL baseline writer on its own connection. Every append, one event or a batch, is a single autocommit
 /// <c>INSERT ... VALUES (...), (...)</c>: one statement, one round trip, one transaction. That is the fastest plain
-/// way to write a batch (a hundred separate INSERTs, even sent in one round trip, measured several times slower
-/// here), so the baseline is a high bar.
+/// way to write a batch (a hundred separate INSERTs, even sent in one round trip, were about three times slower in
+/// trial runs), so the baseline is a high bar.
 /// </summary>
 internal sealed class PostgresBaselineAppender(NpgsqlConnection connection, string table) : IAppender
 {

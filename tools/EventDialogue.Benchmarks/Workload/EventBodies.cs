@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace EventDialogue.Benchmarks.Workload;
 
 /// <summary>
-/// Event data shaped like the project's statements (about 250 to 600 bytes of JSON), from a fixed seed so that
+/// Event data shaped like the project's statements (about 370 to 840 bytes of JSON), from a fixed seed so that
 /// every run stores the same sizes: the size of data is what dominates both appends and reads.
 /// </summary>
 internal sealed class EventBodies
