@@ -69,6 +69,44 @@ internal static class BenchmarkCommand
         DefaultValueFactory = _ => 200,
     };
 
+    private static readonly Option<string[]> Measure = new("--measure")
+    {
+        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call).",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [.. BenchmarkParts.All],
+    };
+
+    private static readonly Option<int> HistoryScale = new("--history-scale")
+    {
+        Description = "Size of the generated domain history for the rebuild and latency parts: 1 is about 10,600 events, 10 the 106,000 of the view-rebuild test.",
+        DefaultValueFactory = _ => 2,
+    };
+
+    private static readonly Option<int> RebuildRounds = new("--rebuild-rounds")
+    {
+        Description = "Measured rounds of the view rebuild, each beside a plain scan of the same events.",
+        DefaultValueFactory = _ => 5,
+    };
+
+    private static readonly Option<string[]> Projections = new("--projections")
+    {
+        Description = "Rebuild only these projections (rounds, case-files, commitments, statements, topics); all of them when not given, as the server runs them.",
+        AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => [],
+    };
+
+    private static readonly Option<int> Calls = new("--calls")
+    {
+        Description = "Measured calls of each kind in the latency part.",
+        DefaultValueFactory = _ => 1_000,
+    };
+
+    private static readonly Option<int> WarmupCalls = new("--call-warmup")
+    {
+        Description = "Calls of each kind before the measured ones in the latency part.",
+        DefaultValueFactory = _ => 200,
+    };
+
     private static readonly Option<bool> Markdown = new("--markdown")
     {
         Description = "Print the result table with Markdown borders.",
@@ -77,8 +115,9 @@ internal static class BenchmarkCommand
     public static RootCommand Create()
     {
         Backend.AcceptOnlyFromAmong(BackendFactory.Sqlite, BackendFactory.Postgres);
+        Measure.AcceptOnlyFromAmong([.. BenchmarkParts.All]);
         RequirePositive(Events, BatchEvents, Warmup);
-        RequirePositive(BatchSize, PageSize, Rounds);
+        RequirePositive(BatchSize, PageSize, Rounds, HistoryScale, RebuildRounds, Calls, WarmupCalls);
         BatchSize.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() > EventStore.StoreLimits.MaxEventsPerAppend)
@@ -94,9 +133,12 @@ internal static class BenchmarkCommand
             }
         });
 
-        var command = new RootCommand("Measures the event store's appends and $all reads against raw INSERTs and SELECTs on the same database.")
+        var command = new RootCommand(
+            "Measures the event store's appends and $all reads against raw INSERTs and SELECTs on the same database, " +
+            "the rebuild of every view against a raw read of the same events, and view reads on the real server against a near-empty call.")
         {
-            Backend, Postgres, WorkDirectory, Events, BatchEvents, BatchSize, Writers, PageSize, Rounds, Warmup, Markdown,
+            Backend, Postgres, WorkDirectory, Measure, Events, BatchEvents, BatchSize, Writers, PageSize, Rounds, Warmup,
+            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, Markdown,
         };
         command.Validators.Add(result =>
         {
@@ -115,6 +157,7 @@ internal static class BenchmarkCommand
             Backends: parsed.GetRequiredValue(Backend).Distinct().ToArray(),
             PostgresConnectionString: parsed.GetValue(Postgres),
             WorkDirectory: parsed.GetRequiredValue(WorkDirectory).FullName,
+            Parts: parsed.GetRequiredValue(Measure).Distinct().ToArray(),
             Events: parsed.GetValue(Events),
             BatchEvents: parsed.GetValue(BatchEvents),
             BatchSize: parsed.GetValue(BatchSize),
@@ -122,10 +165,26 @@ internal static class BenchmarkCommand
             PageSize: parsed.GetValue(PageSize),
             Rounds: parsed.GetValue(Rounds),
             WarmupEvents: parsed.GetValue(Warmup),
+            HistoryScale: parsed.GetValue(HistoryScale),
+            RebuildRounds: parsed.GetValue(RebuildRounds),
+            Projections: parsed.GetRequiredValue(Projections).Distinct().ToArray(),
+            Calls: parsed.GetValue(Calls),
+            WarmupCalls: parsed.GetValue(WarmupCalls),
             Markdown: parsed.GetValue(Markdown));
 
         var results = await new BenchmarkRun(settings, new ProgressLog()).RunAsync(cancellationToken).ConfigureAwait(false);
-        ResultTable.Write(StandardOutput(), results, settings.Rounds, settings.Markdown);
+        var console = StandardOutput();
+        if (results.Rates.Count > 0)
+        {
+            ResultTable.Write(console, results.Rates, settings.Rounds, settings.RebuildRounds, settings.Markdown);
+        }
+
+        if (results.Latencies.Count > 0)
+        {
+            console.WriteLine();
+            LatencyTable.Write(console, results.Latencies, settings.Markdown);
+        }
+
         return 0;
     }
 

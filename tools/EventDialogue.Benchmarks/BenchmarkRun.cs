@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EventDialogue.Benchmarks.Backends;
 using EventDialogue.Benchmarks.Measuring;
 using EventDialogue.Benchmarks.Output;
@@ -6,33 +7,42 @@ using EventDialogue.Benchmarks.Workload;
 
 namespace EventDialogue.Benchmarks;
 
-/// <summary>Runs every scenario on each chosen backend, each backend in a fresh database that is removed afterwards.</summary>
+/// <summary>Runs every chosen part on each chosen backend, each backend in fresh databases that are removed afterwards.</summary>
 internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
 {
     private readonly EventBodies _bodies = new();
 
-    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(CancellationToken cancellationToken)
+    public async Task<BenchmarkResults> RunAsync(CancellationToken cancellationToken)
     {
-        var results = new List<ScenarioResult>();
+        var rates = new List<ScenarioResult>();
+        var latencies = new List<LatencyResult>();
         foreach (var name in settings.Backends)
         {
             var backend = await BackendFactory.OpenAsync(name, settings, cancellationToken).ConfigureAwait(false);
             await using (backend.ConfigureAwait(false))
             {
                 log.Step(name, await backend.DescribeAsync(cancellationToken).ConfigureAwait(false));
-                log.Step(name, $"baseline: {backend.BaselineDescription}");
-                foreach (var scenario in Scenarios())
+                if (settings.Parts.Contains(BenchmarkParts.Store))
                 {
-                    results.Add(await scenario.RunAsync(backend, cancellationToken).ConfigureAwait(false));
+                    log.Step(name, $"baseline: {backend.BaselineDescription}");
+                    foreach (var scenario in StoreScenarios())
+                    {
+                        rates.Add(await scenario.RunAsync(backend, cancellationToken).ConfigureAwait(false));
+                    }
+                }
+
+                if (settings.Parts.Contains(BenchmarkParts.Rebuild) || settings.Parts.Contains(BenchmarkParts.Latency))
+                {
+                    await RunOnHistoryAsync(backend, rates, latencies, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
-        return results;
+        return new BenchmarkResults(rates, latencies);
     }
 
     /// <summary>Appends first: the read of $all then reads everything they wrote.</summary>
-    private IEnumerable<IScenario> Scenarios()
+    private IEnumerable<IScenario> StoreScenarios()
     {
         foreach (var writers in settings.Writers)
         {
@@ -45,5 +55,56 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
         }
 
         yield return new ReadAllScenario(settings, log);
+    }
+
+    /// <summary>
+    /// Appends the domain history once, rebuilds its views, then serves them from the real server. The server runs on
+    /// the database the rebuild leaves behind, so its projections start at the head with nothing to catch up.
+    /// </summary>
+    private async Task RunOnHistoryAsync(IBenchmarkBackend backend, List<ScenarioResult> rates, List<LatencyResult> latencies, CancellationToken cancellationToken)
+    {
+        LoadedHistory history;
+        var stores = await backend.OpenHistoryAsync(cancellationToken).ConfigureAwait(false);
+        await using (stores.ConfigureAwait(false))
+        {
+            var shape = HistoryShape.Scaled(settings.HistoryScale);
+            log.Step(backend.Name, $"history: appending {shape}");
+            var clock = Stopwatch.StartNew();
+            history = await HistoryLoader.AppendAsync(stores.Events, shape, cancellationToken).ConfigureAwait(false);
+            log.Step(backend.Name, $"history: {history.Events:N0} events appended in {clock.Elapsed.TotalSeconds:N1} s, head at {history.Head.Value:N0}");
+
+            // Without a rebuild the server would build the views itself; either way it serves them only once built.
+            var projections = Projections();
+            var rounds = settings.Parts.Contains(BenchmarkParts.Rebuild) ? settings.RebuildRounds : 0;
+            var rebuild = new RebuildScenario(stores, history, projections, rounds, log);
+            var result = await rebuild.RunAsync(backend, cancellationToken).ConfigureAwait(false);
+            if (rounds > 0)
+            {
+                rates.Add(result);
+            }
+        }
+
+        if (settings.Parts.Contains(BenchmarkParts.Latency))
+        {
+            var latency = new ViewLatencyScenario(history, settings.Calls, settings.WarmupCalls, settings.WorkDirectory, log);
+            latencies.AddRange(await latency.RunAsync(backend, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private List<Projections.Engine.IProjection> Projections()
+    {
+        var all = ServerProjections.All();
+        if (settings.Projections.Count == 0)
+        {
+            return [.. all];
+        }
+
+        var unknown = settings.Projections.Except(all.Select(p => p.Name), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"unknown projection(s): {string.Join(", ", unknown)}; the server's are {string.Join(", ", all.Select(p => p.Name))}");
+        }
+
+        return [.. all.Where(p => settings.Projections.Contains(p.Name))];
     }
 }

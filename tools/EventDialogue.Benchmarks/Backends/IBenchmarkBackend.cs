@@ -23,4 +23,16 @@ internal interface IBenchmarkBackend : IAsyncDisposable
     /// materialising the same fields our reader returns.
     /// </summary>
     Task<ScanTotals> ScanStoreTableAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens the stores of a second database, beside the first, that holds only domain events and their views: the
+    /// append scenarios write events no projection can apply, and a projection stops at the first of those.
+    /// </summary>
+    Task<HistoryStores> OpenHistoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>The same plain scan as <see cref="ScanStoreTableAsync"/>, of the history database's events table.</summary>
+    Task<ScanTotals> ScanHistoryTableAsync(CancellationToken cancellationToken);
+
+    /// <summary>The configuration that runs the real server on the history database.</summary>
+    ServerStoreSettings HistoryServerSettings { get; }
 }

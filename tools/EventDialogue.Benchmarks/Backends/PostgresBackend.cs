@@ -1,21 +1,24 @@
 using EventDialogue.EventStore;
 using EventDialogue.EventStore.Postgres;
+using EventDialogue.EventStore.Postgres.Views;
 using Npgsql;
 
 namespace EventDialogue.Benchmarks.Backends;
 
 /// <summary>
 /// Our PostgreSQL store in a fresh schema of the given database, and the baseline table beside it in the same schema;
-/// the schema is dropped at the end.
+/// the domain history and its views in a second fresh schema. Both schemas are dropped at the end.
 /// </summary>
 internal sealed class PostgresBackend : IBenchmarkBackend
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresEventStore _store;
+    private readonly string _connectionString;
     private readonly string _schema;
 
-    private PostgresBackend(NpgsqlDataSource dataSource, PostgresEventStore store, string schema)
+    private PostgresBackend(string connectionString, NpgsqlDataSource dataSource, PostgresEventStore store, string schema)
     {
+        _connectionString = connectionString;
         _dataSource = dataSource;
         _store = store;
         _schema = schema;
@@ -32,6 +35,14 @@ internal sealed class PostgresBackend : IBenchmarkBackend
 
     private string StoreTable => $"\"{_schema}\".events";
 
+    private string HistorySchema => $"{_schema}_history";
+
+    public ServerStoreSettings HistoryServerSettings => new(
+        new Dictionary<string, string> { ["EventStore:Backend"] = "postgres", ["EventStore:PostgresSchema"] = HistorySchema },
+
+        // the environment, not the command line, where any local user could read a password
+        new Dictionary<string, string> { ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = _connectionString });
+
     private string BaselineTable => $"\"{_schema}\".baseline_events";
 
     public static async Task<PostgresBackend> CreateAsync(string connectionString, CancellationToken cancellationToken)
@@ -39,7 +50,7 @@ internal sealed class PostgresBackend : IBenchmarkBackend
         var schema = $"bench_{Guid.NewGuid():N}"[..18];
         var store = await PostgresEventStore.OpenAsync(connectionString, schema, cancellationToken: cancellationToken).ConfigureAwait(false);
         var dataSource = NpgsqlDataSource.Create(connectionString);
-        var backend = new PostgresBackend(dataSource, store, schema);
+        var backend = new PostgresBackend(connectionString, dataSource, store, schema);
         try
         {
             // Copying the store's own table keeps the baseline's shape from drifting from it; the identity column
@@ -69,10 +80,28 @@ internal sealed class PostgresBackend : IBenchmarkBackend
         return new PostgresBaselineAppender(connection, BaselineTable);
     }
 
-    public async Task<ScanTotals> ScanStoreTableAsync(CancellationToken cancellationToken)
+    public Task<ScanTotals> ScanStoreTableAsync(CancellationToken cancellationToken) => ScanAsync(StoreTable, cancellationToken);
+
+    public async Task<HistoryStores> OpenHistoryAsync(CancellationToken cancellationToken)
+    {
+        var events = await PostgresEventStore.OpenAsync(_connectionString, HistorySchema, cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new HistoryStores(events, await PostgresViewStore.OpenAsync(_connectionString, HistorySchema, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public Task<ScanTotals> ScanHistoryTableAsync(CancellationToken cancellationToken) => ScanAsync($"\"{HistorySchema}\".events", cancellationToken);
+
+    private async Task<ScanTotals> ScanAsync(string table, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM {StoreTable} ORDER BY position", connection);
+        await using var command = new NpgsqlCommand($"SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM {table} ORDER BY position", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var totals = default(ScanTotals);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -91,7 +120,7 @@ internal sealed class PostgresBackend : IBenchmarkBackend
         await _store.DisposeAsync().ConfigureAwait(false);
         try
         {
-            await ExecuteAsync($"DROP SCHEMA \"{_schema}\" CASCADE", CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync($"DROP SCHEMA \"{_schema}\" CASCADE; DROP SCHEMA IF EXISTS \"{HistorySchema}\" CASCADE", CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

@@ -1,14 +1,19 @@
 using EventDialogue.EventStore;
 using EventDialogue.EventStore.Sqlite;
+using EventDialogue.EventStore.Sqlite.Views;
 using Microsoft.Data.Sqlite;
 
 namespace EventDialogue.Benchmarks.Backends;
 
-/// <summary>Our SQLite store in one file and its baseline in another, both in a folder that is deleted afterwards.</summary>
+/// <summary>
+/// Our SQLite store in one file, its baseline in another and the domain history with its views in a third, all in a
+/// folder that is deleted afterwards.
+/// </summary>
 internal sealed class SqliteBackend : IBenchmarkBackend
 {
     private readonly string _directory;
     private readonly string _storePath;
+    private readonly string _historyPath;
     private readonly SqliteEventStore _store;
     private readonly SqliteBaselineTable _baseline;
 
@@ -16,6 +21,7 @@ internal sealed class SqliteBackend : IBenchmarkBackend
     {
         _directory = directory;
         _storePath = storePath;
+        _historyPath = Path.Combine(directory, "history.db");
         _store = store;
         _baseline = baseline;
     }
@@ -27,6 +33,10 @@ internal sealed class SqliteBackend : IBenchmarkBackend
     public string BaselineDescription =>
         "plain INSERTs into a copy of the store's events table (same columns, constraints and indexes, created from the store's own DDL) " +
         "in a separate file with WAL + synchronous=FULL; one transaction per append; writers share one connection behind a gate, as the store's do";
+
+    public ServerStoreSettings HistoryServerSettings => new(
+        new Dictionary<string, string> { ["EventStore:Backend"] = "sqlite", ["EventStore:SqlitePath"] = _historyPath },
+        new Dictionary<string, string>());
 
     public static SqliteBackend Create(string parentDirectory)
     {
@@ -51,9 +61,16 @@ internal sealed class SqliteBackend : IBenchmarkBackend
 
     public Task<IAppender> OpenBaselineAppenderAsync(CancellationToken cancellationToken) => Task.FromResult(_baseline.OpenAppender());
 
-    public async Task<ScanTotals> ScanStoreTableAsync(CancellationToken cancellationToken)
+    public Task<ScanTotals> ScanStoreTableAsync(CancellationToken cancellationToken) => ScanAsync(_storePath, cancellationToken);
+
+    public Task<HistoryStores> OpenHistoryAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new HistoryStores(SqliteEventStore.Open(_historyPath), SqliteViewStore.Open(_historyPath)));
+
+    public Task<ScanTotals> ScanHistoryTableAsync(CancellationToken cancellationToken) => ScanAsync(_historyPath, cancellationToken);
+
+    private static async Task<ScanTotals> ScanAsync(string path, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(ReadOnly(_storePath));
+        await using var connection = new SqliteConnection(ReadOnly(path));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM events ORDER BY position";

@@ -1,0 +1,16 @@
+namespace EventDialogue.Benchmarks;
+
+/// <summary>The parts of a run, which <c>--measure</c> picks from.</summary>
+internal static class BenchmarkParts
+{
+    /// <summary>Appends and $all reads through the store, against raw SQL.</summary>
+    public const string Store = "store";
+
+    /// <summary>Every view rebuilt from position 0, against a raw read of the same events.</summary>
+    public const string Rebuild = "rebuild";
+
+    /// <summary>View reads on the real server, against a near-empty call.</summary>
+    public const string Latency = "latency";
+
+    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency];
+}

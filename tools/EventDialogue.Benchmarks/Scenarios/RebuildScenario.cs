@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using EventDialogue.Benchmarks.Backends;
+using EventDialogue.Benchmarks.Measuring;
+using EventDialogue.Benchmarks.Output;
+using EventDialogue.Benchmarks.Workload;
+using EventDialogue.Projections.Engine;
+
+namespace EventDialogue.Benchmarks.Scenarios;
+
+/// <summary>
+/// Drops every view and rebuilds it from position 0 to the head, all projections at once as the server runs them
+/// (each its own runner following $all, batches of the server's size), against one plain ordered scan of the same
+/// events table.
+/// </summary>
+internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory history, IReadOnlyList<IProjection> projections, int rounds, ProgressLog log)
+{
+    private string Name => projections.Count == 1 ? $"rebuild the {projections[0].Name} view" : $"rebuild {projections.Count} views from 0";
+
+    public async Task<ScenarioResult> RunAsync(IBenchmarkBackend backend, CancellationToken cancellationToken)
+    {
+        // The warm-up pass doubles as a check that the scan reads exactly the events appended.
+        log.Step(backend.Name, $"{Name}: warm-up");
+        await RebuildAsync(cancellationToken).ConfigureAwait(false);
+        var scanned = await backend.ScanHistoryTableAsync(cancellationToken).ConfigureAwait(false);
+        if (scanned.Events != history.Events)
+        {
+            throw new InvalidOperationException($"{backend.Name}: {history.Events} events were appended, the plain scan read {scanned.Events}");
+        }
+
+        var samples = new List<Sample>(rounds);
+        for (var round = 0; round < rounds; round++)
+        {
+            var sample = await BackToBack.MeasureAsync(
+                history.Events,
+                () => RebuildAsync(cancellationToken),
+                () => TimeAsync(() => backend.ScanHistoryTableAsync(cancellationToken)),
+                round).ConfigureAwait(false);
+            log.Step(backend.Name, $"{Name}: round {round + 1}/{rounds}: rebuild {sample.OurRate:N0}/s, raw read {sample.BaselineRate:N0}/s");
+            samples.Add(sample);
+        }
+
+        return new ScenarioResult(backend.Name, Name, null, samples, null);
+    }
+
+    /// <summary>Resets the views (not timed), then times the runners from their start until every one has committed the head.</summary>
+    private async Task<TimeSpan> RebuildAsync(CancellationToken cancellationToken)
+    {
+        foreach (var projection in projections)
+        {
+            await stores.Views.ResetAsync(projection.Name, projection.Collections, cancellationToken).ConfigureAwait(false);
+        }
+
+        var runners = projections.Select(p => new ProjectionRunner(p, stores.Events, stores.Views, ServerProjections.ReadRecorded)).ToList();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var running = runners.Select(r => r.RunAsync(stop.Token)).ToList();
+        try
+        {
+            // throws at once if a projection stops at an event it cannot apply
+            await Task.WhenAll(runners.Select(r => r.Watch.WaitForAsync(history.Head, cancellationToken))).ConfigureAwait(false);
+            return clock.Elapsed;
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await StoppedAsync(running).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task StoppedAsync(IEnumerable<Task> running)
+    {
+        foreach (var task in running)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped on purpose once the head was reached
+            }
+        }
+    }
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task<ScanTotals>> read)
+    {
+        var clock = Stopwatch.StartNew();
+        await read().ConfigureAwait(false);
+        return clock.Elapsed;
+    }
+}
