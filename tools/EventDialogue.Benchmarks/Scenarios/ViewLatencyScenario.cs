@@ -35,6 +35,7 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
                 log.Step(backend.Name, $"view latency: {calls} calls of each kind, one at a time");
                 var measured = await MeasureAsync(timed, calls, cancellationToken).ConfigureAwait(false);
                 var reference = measured[0];
+                Console.Error.WriteLine("DEBUG server output:\n" + server.Output);
                 return [.. measured.Select(m => LatencyResult.From(backend.Name, m, reference))];
             }
         }
