@@ -7,7 +7,7 @@ namespace EventDialogue.Benchmarks.Output;
 /// <summary>Prints each call's p50 and p99 latency beside the near-empty call's on the same server.</summary>
 internal static class LatencyTable
 {
-    public const string RatioLegend = "ratio = this call's latency / the empty call's (health Check) at the same percentile, same server, same run; 1.0 = as fast as the empty call";
+    public const string RatioLegend = "ratio = this call's latency / the empty call's (reflection ListServices) at the same percentile, same server, same run; 1.0 = as fast as the empty call";
 
     public static void Write(IAnsiConsole console, IReadOnlyList<LatencyResult> results, bool markdown)
     {

@@ -28,14 +28,13 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
                 using var channel = server.CreateChannel();
                 var serverCalls = new ServerCalls(channel, history);
                 await serverCalls.WaitForViewsAsync(TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
-                TimedCall[] timed = [serverCalls.HealthCheck, serverCalls.UnknownServiceHealthCheck, .. serverCalls.ViewReads];
+                TimedCall[] timed = [serverCalls.Empty, serverCalls.HealthCheck, .. serverCalls.ViewReads];
 
                 log.Step(backend.Name, $"view latency: warm-up, {warmupCalls} calls of each kind");
                 await MeasureAsync(timed, warmupCalls, cancellationToken).ConfigureAwait(false);
                 log.Step(backend.Name, $"view latency: {calls} calls of each kind, one at a time");
                 var measured = await MeasureAsync(timed, calls, cancellationToken).ConfigureAwait(false);
                 var reference = measured[0];
-                Console.Error.WriteLine("DEBUG server output:\n" + server.Output);
                 return [.. measured.Select(m => LatencyResult.From(backend.Name, m, reference))];
             }
         }

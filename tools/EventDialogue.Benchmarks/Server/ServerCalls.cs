@@ -2,11 +2,12 @@ using EventDialogue.Api.V1;
 using EventDialogue.Benchmarks.Workload;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Reflection.V1Alpha;
 using Grpc.Net.Client;
 
 namespace EventDialogue.Benchmarks.Server;
 
-/// <summary>Typical view reads, and the near-empty calls they are compared with, on one channel to the server.</summary>
+/// <summary>Typical view reads, the near-empty call they are compared with and the health Check, on one channel to the server.</summary>
 internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
 {
     /// <summary>Words of the generated statements' topics: each matches about one statement in seven.</summary>
@@ -14,38 +15,44 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
 
     private readonly ViewsService.ViewsServiceClient _views = new(channel);
     private readonly Health.HealthClient _health = new(channel);
+    private readonly ServerReflection.ServerReflectionClient _reflection = new(channel);
 
     /// <summary>
-    /// The reference: the gRPC health Check every load balancer sends. It is not quite empty: the server runs its two
-    /// health checks, one of which reads the head position from the store.
+    /// The reference: server reflection's ListServices, answered from the list of mapped services. No store, no health
+    /// check, no error path and nothing logged: the transport, Kestrel, routing and gRPC framing, and a few bytes back.
+    /// It is a bidirectional stream, but one request and one response make the same HTTP/2 frames as a unary call.
     /// </summary>
-    public TimedCall HealthCheck => new("empty: health Check", async (_, token) =>
-        (await _health.CheckAsync(new HealthCheckRequest(), cancellationToken: token)).CalculateSize());
-
-    /// <summary>Health Check for a service the server does not know: refused before any check runs, so no store read at all.</summary>
-    public TimedCall UnknownServiceHealthCheck => new("health Check, unknown service (NOT_FOUND)", async (_, token) =>
+    public TimedCall Empty => new("empty: reflection ListServices", async (_, token) =>
     {
-        try
+        using var call = _reflection.ServerReflectionInfo(cancellationToken: token);
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty }, token).ConfigureAwait(false);
+        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        var bytes = 0;
+        while (await call.ResponseStream.MoveNext(token).ConfigureAwait(false))
         {
-            await _health.CheckAsync(new HealthCheckRequest { Service = "no-such-service" }, cancellationToken: token);
-            throw new InvalidOperationException("the server answered a health Check for an unknown service");
+            bytes += call.ResponseStream.Current.CalculateSize();
         }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            return 0;
-        }
+
+        return bytes;
     });
+
+    /// <summary>
+    /// The gRPC health Check a load balancer sends. Not empty here: the server runs its health checks on every call
+    /// (Grpc.AspNetCore.HealthChecks does unless told to use cached results), and one of them reads the store's head.
+    /// </summary>
+    public TimedCall HealthCheck => new("health Check (reads the store's head)", async (_, token) =>
+        (await _health.CheckAsync(new HealthCheckRequest(), cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize());
 
     public IReadOnlyList<TimedCall> ViewReads =>
     [
         new("GetRound", async (i, token) =>
-            (await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(i) }, cancellationToken: token)).CalculateSize()),
+            (await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(i) }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
         new("GetCaseFile", async (i, token) =>
-            (await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(i) }, cancellationToken: token)).CalculateSize()),
+            (await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(i) }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
         new("ListCommitments, first page of 20", async (_, token) =>
-            (await _views.ListCommitmentsAsync(new ListCommitmentsRequest { PageSize = 20 }, cancellationToken: token)).CalculateSize()),
+            (await _views.ListCommitmentsAsync(new ListCommitmentsRequest { PageSize = 20 }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
         new("ListStatements, full-text query, page of 20", async (i, token) =>
-            (await _views.ListStatementsAsync(new ListStatementsRequest { PageSize = 20, Query = SearchedWords[i % SearchedWords.Length] }, cancellationToken: token)).CalculateSize()),
+            (await _views.ListStatementsAsync(new ListStatementsRequest { PageSize = 20, Query = SearchedWords[i % SearchedWords.Length] }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
     ];
 
     /// <summary>Waits until each view read above has applied the whole history (read-your-writes on the last append).</summary>
@@ -53,10 +60,10 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
     {
         var deadline = DateTime.UtcNow + timeout;
         var head = history.Head.Value;
-        await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken);
-        await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken);
-        await _views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken);
-        await _views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken);
+        await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        await _views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        await _views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
     }
 
     // the generator's ids: r0000, r0001, ... and c0000, c0001, ...
