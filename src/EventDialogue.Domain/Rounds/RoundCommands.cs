@@ -14,7 +14,7 @@ public sealed record ScheduleRound(string RoundId, string DialogueId, string Dat
     public override IEnumerable<string> References => [.. base.References, Streams.Dialogue(DialogueId ?? string.Empty)];
 }
 
-public sealed record HoldRound(string RoundId, string DialogueId, string Dates, string Place, string? Ordinal, Citation Source) : RoundCommand(RoundId, Source)
+public sealed record HoldRound(string RoundId, string DialogueId, string Dates, string? Place, string? Ordinal, Citation Source) : RoundCommand(RoundId, Source)
 {
     public override IEnumerable<string> References => [.. base.References, Streams.Dialogue(DialogueId ?? string.Empty)];
 }

@@ -74,7 +74,7 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
             throw DomainException.Conflict($"round '{id}' was scheduled in dialogue '{state.DialogueId}', not '{dialogue}'", "dialogue_id");
         }
 
-        return new RoundHeld(id, dialogue, WorldDate.Require(c.Dates, "dates"), Text.Require(c.Place, "place", Text.Name), Text.Optional(c.Ordinal, "ordinal", 20), source);
+        return new RoundHeld(id, dialogue, WorldDate.Require(c.Dates, "dates"), Text.Optional(c.Place, "place", Text.Name), Text.Optional(c.Ordinal, "ordinal", 20), source);
     }
 
     private static DelegationMemberNamed NameMember(RoundState state, NameDelegationMember c, Citation source)

@@ -8,7 +8,7 @@ public sealed record RoundScheduled(string RoundId, string DialogueId, string Da
 
 /// <summary>The meeting took place. <paramref name="Ordinal"/> is as the source counts it ("16th").</summary>
 [EventType("RoundHeld")]
-public sealed record RoundHeld(string RoundId, string DialogueId, string Dates, string Place, string? Ordinal, Citation Source) : IDomainEvent;
+public sealed record RoundHeld(string RoundId, string DialogueId, string Dates, string? Place, string? Ordinal, Citation Source) : IDomainEvent;
 
 [EventType("DelegationMemberNamed")]
 public sealed record DelegationMemberNamed(string Side, string Name, string? Title, string? Agency, bool Leads, Citation Source) : IDomainEvent;

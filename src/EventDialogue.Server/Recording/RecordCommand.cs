@@ -13,5 +13,8 @@ namespace EventDialogue.Server.Recording;
 /// <param name="RecordedBy">Who is recording; never blank.</param>
 public sealed record RecordCommand(IDomainCommand Command, string RequestId, ExpectedRevision? ExpectedRevision, string RecordedBy) : ICommand<Recorded>;
 
-/// <summary>Where the command's events went: the stream, its revision after them, and the global position of the last.</summary>
-public sealed record Recorded(string Stream, long Revision, long Position, int EventCount);
+/// <summary>
+/// Where the command's events went: the stream, its revision after them, and the global position of the last;
+/// <paramref name="Replayed"/> when the request had been recorded before and this call wrote nothing.
+/// </summary>
+public sealed record Recorded(string Stream, long Revision, long Position, int EventCount, bool Replayed = false);

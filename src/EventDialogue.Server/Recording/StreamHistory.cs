@@ -40,7 +40,7 @@ public sealed record StreamHistory(object State, long? Revision, Recorded? Earli
             // a new stream: the initial state
         }
 
-        var earlier = earlierLast is null ? null : new Recorded(stream.Value, earlierLast.Revision, earlierLast.Position.Value, earlierCount);
+        var earlier = earlierLast is null ? null : new Recorded(stream.Value, earlierLast.Revision, earlierLast.Position.Value, earlierCount, Replayed: true);
         return new StreamHistory(decider.Fold(history), revision, earlier);
     }
 }

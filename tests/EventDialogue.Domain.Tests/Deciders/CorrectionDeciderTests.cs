@@ -138,8 +138,8 @@ public sealed class CorrectionDeciderTests
     [Fact]
     public void A_replacement_is_validated_like_the_entry_it_replaces()
     {
-        // A replacement the round decision would refuse (dates that are not EDTF, a blank place) must not enter the record by way of a correction.
-        var bad = WashingtonHeld with { Dates = "13-14 May 2010", Place = " " };
+        // A replacement the round decision would refuse (dates that are not EDTF) must not enter the record by way of a correction.
+        var bad = WashingtonHeld with { Dates = "13-14 May 2010" };
 
         var refusal = Assert.Throws<DomainException>(() => Decider.Decide(Given(RoundHistory), CorrectTheOrdinal(replacement: bad), Everything()));
 
@@ -173,7 +173,7 @@ public sealed class CorrectionDeciderTests
     [Fact]
     public void A_refused_replacement_is_named_by_the_field_of_the_replacement()
     {
-        Invalid(() => Decider.Decide(Given(RoundHistory), CorrectTheOrdinal(replacement: WashingtonHeld with { Place = " " }), Everything()), "replacement.place");
+        Invalid(() => Decider.Decide(Given(RoundHistory), CorrectTheOrdinal(replacement: WashingtonHeld with { Place = new string('x', 5000) }), Everything()), "replacement.place");
         Invalid(() => Decider.Decide(Given(RoundHistory), CorrectTheOrdinal(replacement: WashingtonHeld with { Dates = "13-14 May 2010" }), Everything()), "replacement.dates");
         Invalid(() => Decider.Decide(Given(RoundHistory), CorrectTheOrdinal(replacement: WashingtonHeld with { Source = new Citation("CNN") }), Everything()), "replacement.source.source_id");
         Refused(

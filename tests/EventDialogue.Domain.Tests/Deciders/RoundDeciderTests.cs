@@ -16,7 +16,7 @@ public sealed class RoundDeciderTests
         string round = Round,
         string dialogue = HumanRightsDialogue,
         string dates = "2010-05-13/2010-05-14",
-        string place = "Washington, DC",
+        string? place = "Washington, DC",
         string? ordinal = "15th",
         Citation? source = null) =>
         new(round, dialogue, dates, place, ordinal, source ?? WeMet);
@@ -118,9 +118,12 @@ public sealed class RoundDeciderTests
     }
 
     [Fact]
-    public void A_held_round_has_a_place()
+    public void A_round_known_only_to_have_been_held_is_recorded_without_a_place()
     {
-        Invalid(() => Decider.Decide(Given(), Hold(place: "  "), Everything()), "place");
+        // "the last one was in 2008. The last one before that was in 2002": a year, and no place.
+        var held = OnlyEvent<RoundHeld>(Decider.Decide(Given(), Hold(dates: "2008", place: "  ", ordinal: null), Everything()));
+
+        Assert.Equal(WashingtonHeld with { Dates = "2008", Place = null, Ordinal = null }, held);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public abstract class RetryAfterRestartContract
                 retry = await new RecordingService.RecordingServiceClient(server.Channel).HoldRoundAsync(hold, Deadline());
             }
 
-            Assert.Equal(first, retry);
+            Replays.AssertReplayOf(first.Result, retry.Result);
             await using var store = await OpenStoreAsync(workingDirectory.Path);
             var events = new List<RecordedEvent>();
             await foreach (var recorded in store.ReadStreamAsync(StreamName.Parse($"round-{roundId}"), Direction.Forwards, StreamRevision.Start))

@@ -45,7 +45,7 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
     private static RoundView? Evolve(RoundView? round, IDomainEvent fact) => fact switch
     {
         RoundScheduled e => (round ?? New(e.RoundId, e.DialogueId)) with { Status = round?.Status ?? "scheduled", Dates = round?.Dates ?? e.Dates, Place = round?.Place ?? e.Place, Sources = [.. round?.Sources ?? [], e.Source] },
-        RoundHeld e => (round ?? New(e.RoundId, e.DialogueId)) with { Status = round?.ConcludedOn is null ? "held" : "concluded", Dates = e.Dates, Place = e.Place, Ordinal = e.Ordinal, Sources = [.. round?.Sources ?? [], e.Source] },
+        RoundHeld e => (round ?? New(e.RoundId, e.DialogueId)) with { Status = round?.ConcludedOn is null ? "held" : "concluded", Dates = e.Dates, Place = e.Place ?? round?.Place, Ordinal = e.Ordinal, Sources = [.. round?.Sources ?? [], e.Source] },
         DelegationMemberNamed e when round is not null => round with { Delegations = Member(round.Delegations, e), Sources = [.. round.Sources, e.Source] },
         SessionHeld e when round is not null => round with { Sessions = [.. round.Sessions, new SessionView(e.Topics, e.Date)], Sources = [.. round.Sources, e.Source] },
         SiteVisited e when round is not null => round with { SiteVisits = [.. round.SiteVisits, new SiteVisitView(e.Place, e.Host, e.Topics, e.Date)], Sources = [.. round.Sources, e.Source] },

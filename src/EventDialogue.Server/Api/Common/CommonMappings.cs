@@ -25,5 +25,6 @@ internal static class CommonMappings
         Revision = recorded.Revision,
         Position = recorded.Position,
         EventCount = recorded.EventCount,
+        Replayed = recorded.Replayed,
     };
 }

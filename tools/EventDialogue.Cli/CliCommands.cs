@@ -1,0 +1,24 @@
+using System.CommandLine;
+using EventDialogue.Cli.Cases;
+using EventDialogue.Cli.Commitments;
+using EventDialogue.Cli.Common;
+using EventDialogue.Cli.Import;
+using EventDialogue.Cli.Rounds;
+using EventDialogue.Cli.Statements;
+
+namespace EventDialogue.Cli;
+
+/// <summary>The command tree: one command group per thing the record is about.</summary>
+internal static class CliCommands
+{
+    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements.")
+    {
+        GlobalOptions.Server,
+        GlobalOptions.Json,
+        ImportCommand.Create(),
+        RoundsCommands.Create(),
+        CasesCommands.Create(),
+        CommitmentsCommands.Create(),
+        StatementsCommands.Create(),
+    };
+}

@@ -1,0 +1,15 @@
+namespace EventDialogue.Cli.Common;
+
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The server answered with a refusal or an error (not found, invalid argument, …).</summary>
+    public const int Refused = 1;
+
+    /// <summary>What was asked is malformed: a bad address, a bad dataset file.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The server could not be reached or did not answer in time.</summary>
+    public const int Unreachable = 3;
+}

@@ -1,0 +1,3 @@
+using EventDialogue.Cli;
+
+return await CliCommands.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
