@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the event-store benchmark in Release on SQLite and on a throwaway PostgreSQL cluster.
-#   tools/bench.sh [benchmark options]     e.g. tools/bench.sh --events 1000 --markdown
-# The result table goes to stdout, progress to stderr. The cluster and every file the run made are removed at the
+# Runs the benchmark in Release on SQLite and on a throwaway PostgreSQL cluster: the event store against raw SQL, the
+# rebuild of every view against a raw read of the same events, and view reads on the real server (built with the
+# benchmark, run as a child process) against a near-empty call.
+#   tools/bench.sh [benchmark options]     e.g. tools/bench.sh --events 1000 --markdown, tools/bench.sh --measure rebuild
+# The result tables go to stdout, progress to stderr. The cluster and every file the run made are removed at the
 # end, on failure and on Ctrl-C too.
 set -euo pipefail
 
