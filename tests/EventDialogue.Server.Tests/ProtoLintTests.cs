@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventDialogue.Server.Tests.Hosting;
 
 namespace EventDialogue.Server.Tests;
 
@@ -11,7 +12,7 @@ public sealed class ProtoLintTests
     [Fact]
     public async Task Given_the_protos_when_buf_lint_runs_then_it_reports_nothing()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         using var buf = Process.Start(new ProcessStartInfo("bash")
         {
             ArgumentList = { "scripts/buf.sh", "lint", "protos" },
@@ -33,18 +34,5 @@ public sealed class ProtoLintTests
         }
 
         Assert.True(buf.ExitCode == 0, $"bash scripts/buf.sh lint protos exited {buf.ExitCode} in {root}:\n{await stdout}{await stderr}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EventDialogue.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"EventDialogue.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -38,14 +38,14 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         var ports = FreePorts.Take(2);
         var grpcAddress = new Uri($"http://127.0.0.1:{ports[0]}");
-        var startInfo = new ProcessStartInfo(ServerAssembly.DotnetHost())
+        var startInfo = new ProcessStartInfo(BuiltAssemblies.DotnetHost())
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        startInfo.ArgumentList.Add(ServerAssembly.Locate());
+        startInfo.ArgumentList.Add(BuiltAssemblies.Server());
         startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={grpcAddress}");
         startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Json:Url=http://127.0.0.1:{ports[1]}");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -1,3 +1,5 @@
+using EventDialogue.Server.Tests.Hosting;
+
 namespace EventDialogue.Server.Tests.Recording;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed class Briefing2010
 
     public static Briefing2010 Load()
     {
-        var sources = Path.Combine(RepositoryRoot(), "..", "shared", "sources");
+        var sources = RepositoryPaths.Sources;
         var file = Directory.Exists(sources) ? Directory.GetFiles(sources, "001_*.txt").SingleOrDefault() : null;
         Assert.True(file is not null, $"The 2010 briefing transcript (001_*.txt) is not in {Path.GetFullPath(sources)}.");
         return new Briefing2010(Path.GetFileName(file), File.ReadAllText(file).ReplaceLineEndings("\n"));
@@ -33,18 +35,5 @@ internal sealed class Briefing2010
     {
         Assert.True(Text.Contains(words, StringComparison.Ordinal), $"The briefing does not say, word for word: \"{words}\"");
         return words;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EventDialogue.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"EventDialogue.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -19,6 +19,12 @@ public abstract class ViewsServer : IAsyncLifetime
 
     public ViewsService.ViewsServiceClient Views => new(_channel ?? throw NotStarted());
 
+    /// <summary>The channel to the HTTP/2 endpoint, for callers that build their own calls (the dataset importer).</summary>
+    public GrpcChannel Channel => _channel ?? throw NotStarted();
+
+    /// <summary>The HTTP/2 endpoint's address, for clients in other processes (the command-line client).</summary>
+    public Uri GrpcAddress => _server?.GrpcAddress ?? throw NotStarted();
+
     /// <summary>A client of the HTTP/1.1 endpoint that serves the JSON transcoding routes; the caller disposes it.</summary>
     public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call };
 

@@ -1,0 +1,234 @@
+using EventDialogue.Api.V1;
+using EventDialogue.Client.Dataset;
+using EventDialogue.Server.Tests.Hosting;
+using Grpc.Core;
+
+namespace EventDialogue.Server.Tests.ReferenceRecord;
+
+/// <summary>
+/// The reference record as imported through the public API, read back from the views: facts a reader can check
+/// against the documents in ../shared/sources, and what importing does with a second run or a broken file.
+/// </summary>
+public abstract class ReferenceRecordContract(ReferenceRecordServer record)
+{
+    private const string Washington2010 = "2010-washington";
+    private const string Beijing2011 = "2011-beijing";
+    private const string Washington2012 = "2012-washington";
+
+    private ViewsService.ViewsServiceClient Views => record.Views;
+
+    [Fact]
+    public void The_reference_record_imports_with_no_error_every_entry_recorded_once()
+    {
+        Assert.True(record.Dataset.EntryCount > 200, $"only {record.Dataset.EntryCount} entries in data/reference");
+        Assert.Equal(record.Dataset.EntryCount, record.FirstImport.Recorded);
+        Assert.Equal(0, record.FirstImport.Replayed);
+    }
+
+    [Fact]
+    public async Task The_2010_round_met_in_Washington_on_13_and_14_May_2010_and_the_rounds_before_it_in_2008_and_2002()
+    {
+        var round = await GetRoundAsync(Washington2010);
+
+        Assert.Equal("2010-05-13/2010-05-14", round.Dates);
+        Assert.Equal("Washington, DC", round.Place);
+        Assert.Equal("concluded", round.Status);
+        var rounds = (await Views.ListRoundsAsync(new ListRoundsRequest { DialogueId = "us-china-human-rights", PageSize = 100 }, Deadline())).Rounds;
+        // Other tests add rounds of their own, all dated later.
+        Assert.Equal(["2002", "2008", Washington2010, Beijing2011, Washington2012], rounds.Take(5).Select(r => r.RoundId));
+        Assert.All(rounds.Take(2), earlier => Assert.Equal(string.Empty, earlier.Place));
+    }
+
+    [Fact]
+    public async Task In_2010_Michael_Posner_led_the_US_delegation_and_Chen_Xu_the_Chinese_one()
+    {
+        var round = await GetRoundAsync(Washington2010);
+
+        Assert.Equal("Michael H. Posner", round.Delegations.Single(d => d.Side == "us").LedBy);
+        Assert.Equal("Chen Xu", round.Delegations.Single(d => d.Side == "cn").LedBy);
+        Assert.Contains(round.Delegations.Single(d => d.Side == "cn").Members, m => m.Name == "Chen Xu" && m.Agency.Contains("Ministry of Foreign Affairs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task No_document_says_who_led_in_2011_or_2012_so_no_leader_is_recorded_though_Posner_spoke_for_the_US()
+    {
+        foreach (var roundId in new[] { Beijing2011, Washington2012 })
+        {
+            var round = await GetRoundAsync(roundId);
+            Assert.All(round.Delegations, delegation => Assert.Equal(string.Empty, delegation.LedBy));
+            // 004 and 002 name him "Michael Posner"; the record keeps each document's words.
+            Assert.Contains(round.Delegations.Single(d => d.Side == "us").Members, m => m.Name == "Michael Posner");
+        }
+    }
+
+    [Fact]
+    public async Task The_2011_round_in_Beijing_was_the_16th_meeting_and_raised_the_missing_lawyers_Liu_Xiaobo_Liu_Xia_and_Ai_Weiwei()
+    {
+        var round = await GetRoundAsync(Beijing2011);
+
+        Assert.Equal("16th", round.Ordinal);
+        Assert.Equal("Beijing", round.Place);
+        Assert.Equal("2011-04", round.Dates);
+        var raised = round.CasesRaised.Select(c => c.CaseId).ToHashSet();
+        Assert.Superset(new HashSet<string> { "teng-biao", "chen-guangcheng", "gao-zhisheng", "liu-xiaobo", "liu-xia", "ai-weiwei" }, raised);
+    }
+
+    [Fact]
+    public async Task The_2012_round_raised_Ni_Yulan_and_Chen_Kegui_as_well_as_Liu_Xiaobo_and_Gao_Zhisheng()
+    {
+        var raised = (await GetRoundAsync(Washington2012)).CasesRaised.Select(c => c.CaseId).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "ni-yulan", "chen-kegui", "liu-xiaobo", "gao-zhisheng" }, raised);
+    }
+
+    [Theory]
+    [InlineData("2010-12-31", "pending")]
+    [InlineData("2011-12-31", "kept")]
+    [InlineData("2026-11-26", "kept")]
+    public async Task The_commitment_to_meet_again_in_China_in_2011_is_pending_until_the_Beijing_round_keeps_it(string asOf, string status)
+    {
+        var commitment = (await Views.GetCommitmentAsync(new GetCommitmentRequest { CommitmentId = "next-round-in-china-2011", AsOf = asOf }, Deadline())).Commitment;
+
+        Assert.Equal(["us", "cn"], commitment.MadeBy);
+        Assert.Equal("2011", commitment.Due);
+        Assert.Equal(status, commitment.Status);
+    }
+
+    [Fact]
+    public async Task The_legal_experts_dialogue_promised_in_the_next_few_months_and_later_set_for_June_2011_is_overdue_as_no_document_shows_it_held()
+    {
+        var commitment = (await Views.GetCommitmentAsync(new GetCommitmentRequest { CommitmentId = "legal-experts-dialogue", AsOf = "2011-07-01" }, Deadline())).Commitment;
+
+        Assert.Equal("2011-06", commitment.DueInForce);
+        Assert.Equal("overdue", commitment.Status);
+        Assert.Null(commitment.Fulfilled);
+    }
+
+    [Fact]
+    public async Task Of_the_commitments_made_in_2010_the_next_round_in_China_is_among_those_kept()
+    {
+        var kept = (await Views.ListCommitmentsAsync(new ListCommitmentsRequest { RoundId = Washington2010, Status = "kept", PageSize = 100 }, Deadline())).Commitments;
+
+        Assert.Contains(kept, c => c.CommitmentId == "next-round-in-china-2011");
+        Assert.DoesNotContain(kept, c => c.CommitmentId == "legal-experts-dialogue");
+    }
+
+    [Fact]
+    public async Task Liu_Xiaobo_s_case_file_shows_his_11_year_sentence_for_subversion_and_every_round_that_raised_him()
+    {
+        var file = (await Views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = "liu-xiaobo" }, Deadline())).CaseFile;
+
+        Assert.Equal("sentenced", file.CurrentStatus.Status);
+        Assert.Contains(file.StatusTimeline, s => s.Term == "11 years" && s.Charge == "subversion" && s.AsOf == "2010-05-13");
+        Assert.Superset(new HashSet<string> { Washington2010, Beijing2011, Washington2012 }, file.Raised.Select(r => r.RoundId).ToHashSet());
+        Assert.Contains(file.Responses, r => r.From == "cn" && r.Detail.Contains("judicial sovereignty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Searching_what_was_said_about_the_rule_of_law_finds_Posner_s_words_with_the_match_highlighted()
+    {
+        var found = (await Views.ListStatementsAsync(new ListStatementsRequest { Query = "rule of law", PageSize = 20 }, Deadline())).Statements;
+
+        Assert.NotEmpty(found);
+        Assert.All(found, s => Assert.Contains("rule", s.Match.HighlightedText, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(found, s => s.Speaker == "Michael H. Posner" && s.Match.HighlightedText.Contains("[rule]", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_concerns_the_Chinese_side_raised_about_the_United_States_are_recorded_as_its_statements()
+    {
+        var chinese = (await Views.ListStatementsAsync(new ListStatementsRequest { Side = "cn", PageSize = 100 }, Deadline())).Statements;
+
+        // The AP story gives China's answer as a standing one, not tied to a round.
+        Assert.Contains(chinese, s => s.Text.Contains("homelessness and racial discrimination", StringComparison.Ordinal));
+        Assert.Contains(chinese, s => s.Text.Contains("prison conditions", StringComparison.Ordinal) && s.RoundId == Washington2012);
+    }
+
+    [Fact]
+    public async Task Importing_the_reference_record_a_second_time_records_nothing_new()
+    {
+        var again = await record.ImportAsync(DatasetFolder.Load(RepositoryPaths.ReferenceDataset, RepositoryPaths.Sources));
+
+        Assert.Equal(0, again.Recorded);
+        Assert.Equal(record.Dataset.EntryCount, again.Replayed);
+        Assert.Equal(record.FirstImport.LastPosition, again.LastPosition);
+    }
+
+    [Fact]
+    public async Task A_broken_dataset_file_is_rejected_with_its_file_and_line_and_nothing_is_recorded()
+    {
+        using var scratch = new ScratchDataset();
+        var roundId = $"scratch-{Guid.NewGuid():N}"[..24];
+        scratch.AddFile("10-round.yaml", $"""
+            about: A round whose second entry misspells a field.
+            entries:
+              - record: hold-round
+                round_id: {roundId}
+                dialogue_id: us-china-human-rights
+                dates: "2031-03-03"
+                place: Geneva
+                source: {scratch.Cite("The delegations met on 3 March 2031 in Geneva.")}
+              - record: characterise-outcome
+                round_id: {roundId}
+                side: us
+                charactersation: frank
+                source: {scratch.Cite("Both sides said the talks were frank.")}
+            """);
+
+        var problem = Assert.Single(scratch.Problems());
+
+        Assert.Equal(("10-round.yaml", 12), (problem.File, problem.Line));
+        Assert.Contains("'charactersation' is not a field of CharacteriseOutcomeRequest", problem.Message, StringComparison.Ordinal);
+        var lookup = await Assert.ThrowsAsync<RpcException>(async () => await Views.GetRoundAsync(new GetRoundRequest { RoundId = roundId, MinPosition = record.FirstImport.LastPosition }, Deadline()));
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_entry_the_server_refuses_is_reported_with_its_file_and_line_and_after_the_fix_a_new_import_records_only_what_was_missing()
+    {
+        using var scratch = new ScratchDataset();
+        var roundId = $"scratch-{Guid.NewGuid():N}"[..24];
+        var held = $"""
+              - record: hold-round
+                round_id: {roundId}
+                dialogue_id: us-china-human-rights
+                dates: "2031-03-03"
+                place: Geneva
+                source: {scratch.Cite("The delegations met on 3 March 2031 in Geneva.")}
+            """;
+        scratch.AddFile("10-round.yaml", $"""
+            about: A round, then a case raised in it that was never opened.
+            entries:
+            {held}
+              - record: raise-case
+                case_id: never-opened-{roundId}
+                raised_by: us
+                channel: round
+                round_id: {roundId}
+                date: "2031-03-03"
+                source: {scratch.Cite("Both sides said the talks were frank.")}
+            """);
+
+        var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => record.ImportAsync(scratch.Load()));
+
+        Assert.Equal("10-round.yaml:9", refused.Entry.Where);
+        Assert.Equal(1, refused.RecordedFromFile);
+        Assert.Contains("raise-case", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"never-opened-{roundId}", refused.Message, StringComparison.Ordinal);
+
+        scratch.AddFile("10-round.yaml", $"""
+            about: The same round, the bad entry taken out.
+            entries:
+            {held}
+            """);
+        var fixedImport = await record.ImportAsync(scratch.Load());
+
+        Assert.Equal((0, 2), (fixedImport.Recorded, fixedImport.Replayed));
+        Assert.Equal("Geneva", (await GetRoundAsync(roundId)).Place);
+    }
+
+    private async Task<Round> GetRoundAsync(string roundId) =>
+        (await Views.GetRoundAsync(new GetRoundRequest { RoundId = roundId }, Deadline())).Round;
+
+    private static CallOptions Deadline() => new(deadline: DateTime.UtcNow + Timeouts.Call);
+}
