@@ -12,27 +12,10 @@ public sealed class ProtoLintTests
     [Fact]
     public async Task Given_the_protos_when_buf_lint_runs_then_it_reports_nothing()
     {
-        var root = RepositoryPaths.Root;
-        using var buf = Process.Start(new ProcessStartInfo("bash")
-        {
-            ArgumentList = { "scripts/buf.sh", "lint", "protos" },
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var stdout = buf.StandardOutput.ReadToEndAsync();
-        var stderr = buf.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(LintTimeout);
-        try
-        {
-            await buf.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            buf.Kill(entireProcessTree: true);
-            throw;
-        }
+        var buf = await ChildProcess.RunAsync(
+            new ProcessStartInfo("bash") { ArgumentList = { "scripts/buf.sh", "lint", "protos" }, WorkingDirectory = RepositoryPaths.Root },
+            LintTimeout);
 
-        Assert.True(buf.ExitCode == 0, $"bash scripts/buf.sh lint protos exited {buf.ExitCode} in {root}:\n{await stdout}{await stderr}");
+        Assert.True(buf.ExitCode == 0, $"bash scripts/buf.sh lint protos in {RepositoryPaths.Root}: {buf}");
     }
 }
