@@ -56,8 +56,8 @@ public abstract class ReferenceRecordContract(ReferenceRecordServer record)
         {
             var round = await GetRoundAsync(roundId);
             Assert.All(round.Delegations, delegation => Assert.Equal(string.Empty, delegation.LedBy));
-            // 004 and 002 name him "Michael Posner"; the record keeps each document's words.
-            Assert.Contains(round.Delegations.Single(d => d.Side == "us").Members, m => m.Name == "Michael Posner");
+            // 004 and 002 say "Michael Posner"; the record spells one person one way, "Michael H. Posner".
+            Assert.Contains(round.Delegations.Single(d => d.Side == "us").Members, m => m.Name == "Michael H. Posner");
         }
     }
 
