@@ -36,7 +36,7 @@ await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions);
 builder.Services.AddViews(views);
 builder.Services.AddSingleton(caller);
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
-builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding(options => options.TypeRegistry = ErrorMapping.DetailTypes);
+builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding(options => options.TypeRegistry = TranscodingTypes.Registry);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
     .AddCheck<EventStoreHealthCheck>("event-store")

@@ -13,6 +13,8 @@ public static class ServerError
             "Start it with `dotnet run --project src/EventDialogue.Server`, or give another address with --server.",
         StatusCode.Internal when error.Status.Detail.Contains("HTTP_1_1_REQUIRED", StringComparison.Ordinal) =>
             $"The server at {address} speaks HTTP/1.1 only: that is the JSON port, not the gRPC one (by default 5081 and 5080). Give the gRPC address with --server.",
+        StatusCode.Internal when error.Status.DebugException is HttpRequestException =>
+            $"The server at {address} did not answer as a gRPC (HTTP/2) server: {Reason(error)}. If that is the JSON port, the gRPC one is another (by default 5080, JSON 5081).",
         StatusCode.DeadlineExceeded => $"The server at {address} did not answer in time: {error.Status.Detail}",
         StatusCode.Unimplemented => $"The service at {address} does not serve this call; is it an EventDialogue server? ({error.Status.Detail})",
         _ => $"{Code(error.StatusCode)}: {Details(error)}",

@@ -7,12 +7,16 @@ namespace EventDialogue.Client.Dataset;
 
 /// <summary>
 /// A RecordingService call that a dataset entry can name, by its name in kebab-case ("HoldRound" is "hold-round").
-/// Built from the service's descriptor, so every call of the API is available and none is listed by hand.
+/// Built from the service's descriptor, so every call that records (answers with a WriteResult) is available and none
+/// is listed by hand.
 /// </summary>
 public sealed class RecordingCall
 {
     private static readonly IReadOnlyDictionary<string, RecordingCall> ByName =
-        RecordingService.Descriptor.Methods.Select(method => new RecordingCall(method)).ToDictionary(call => call.Name, StringComparer.Ordinal);
+        RecordingService.Descriptor.Methods
+            .Where(method => method.OutputType.FindFieldByName("result")?.MessageType == WriteResult.Descriptor)
+            .Select(method => new RecordingCall(method))
+            .ToDictionary(call => call.Name, StringComparer.Ordinal);
 
     private readonly Method<IMessage, IMessage> _method;
 

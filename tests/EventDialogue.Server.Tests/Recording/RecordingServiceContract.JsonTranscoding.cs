@@ -38,6 +38,40 @@ public abstract partial class RecordingServiceContract
     }
 
     [Fact]
+    public async Task Checking_requests_by_JSON_POST_reads_each_packed_request_by_its_type_and_records_nothing()
+    {
+        var (dialogueId, sourceId) = await GivenDialogueAsync();
+        var roundId = Valid.Id("round");
+        var body = new JsonObject
+        {
+            ["requests"] = new JsonArray(
+                new JsonObject
+                {
+                    ["@type"] = "type.googleapis.com/eventdialogue.v1.HoldRoundRequest",
+                    ["round_id"] = roundId,
+                    ["dialogue_id"] = dialogueId,
+                    ["dates"] = "2031-03-03",
+                    ["source"] = new JsonObject { ["source_id"] = sourceId },
+                },
+                new JsonObject
+                {
+                    ["@type"] = "type.googleapis.com/eventdialogue.v1.ConcludeRoundRequest",
+                    ["round_id"] = roundId,
+                    ["date"] = "2031-03-04",
+                    ["source"] = new JsonObject { ["source_id"] = sourceId },
+                }),
+        };
+
+        using var response = await PostJsonAsync("/v1/recording:checkRequests", body);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        using var json = JsonDocument.Parse(text);
+        Assert.Equal(2, json.RootElement.GetProperty("newCount").GetInt32());
+        Assert.Empty(await ReadStreamAsync($"round-{roundId}"));
+    }
+
+    [Fact]
     public async Task A_JSON_POST_with_the_expected_revision_and_a_path_with_two_parameters_retracts_the_entry()
     {
         var (roundId, sourceId) = await GivenHeldRoundAsync();

@@ -184,7 +184,7 @@ public abstract class ReferenceRecordContract(ReferenceRecordServer record)
     }
 
     [Fact]
-    public async Task An_entry_the_server_refuses_is_reported_with_its_file_and_line_and_after_the_fix_a_new_import_records_only_what_was_missing()
+    public async Task An_entry_the_server_would_refuse_is_found_by_its_check_and_reported_with_its_file_and_line_before_anything_is_recorded()
     {
         using var scratch = new ScratchDataset();
         var roundId = $"scratch-{Guid.NewGuid():N}"[..24];
@@ -212,9 +212,11 @@ public abstract class ReferenceRecordContract(ReferenceRecordServer record)
         var refused = await Assert.ThrowsAsync<ImportRefusedException>(() => record.ImportAsync(scratch.Load()));
 
         Assert.Equal("10-round.yaml:9", refused.Entry.Where);
-        Assert.Equal(1, refused.RecordedFromFile);
+        Assert.Equal(0, refused.RecordedFromFile);
         Assert.Contains("raise-case", refused.Message, StringComparison.Ordinal);
         Assert.Contains($"never-opened-{roundId}", refused.Message, StringComparison.Ordinal);
+        var lookup = await Assert.ThrowsAsync<RpcException>(async () => await Views.GetRoundAsync(new GetRoundRequest { RoundId = roundId, MinPosition = record.FirstImport.LastPosition }, Deadline()));
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
 
         scratch.AddFile("10-round.yaml", $"""
             about: The same round, the bad entry taken out.
@@ -223,7 +225,7 @@ public abstract class ReferenceRecordContract(ReferenceRecordServer record)
             """);
         var fixedImport = await record.ImportAsync(scratch.Load());
 
-        Assert.Equal((0, 2), (fixedImport.Recorded, fixedImport.Replayed));
+        Assert.Equal((2, 0), (fixedImport.Recorded, fixedImport.Replayed));
         Assert.Equal("Geneva", (await GetRoundAsync(roundId)).Place);
     }
 

@@ -5,6 +5,7 @@ using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using EventDialogue.Server.Recording.Checking;
 
 namespace EventDialogue.Server.Api.Errors;
 
@@ -16,12 +17,16 @@ public static class ErrorMapping
 {
     public const string ErrorDomain = "eventdialogue";
 
+    // Where gRPC carries the google.rpc.Status with its details.
+    private const string StatusDetailsKey = "grpc-status-details-bin";
+
     /// <summary>The detail messages errors carry, which JSON transcoding must know to write them out.</summary>
-    public static TypeRegistry DetailTypes { get; } = TypeRegistry.FromMessages(
-        Google.Rpc.BadRequest.Descriptor, ErrorInfo.Descriptor, ResourceInfo.Descriptor, PreconditionFailure.Descriptor);
+    public static IReadOnlyList<MessageDescriptor> DetailTypes { get; } =
+        [Google.Rpc.BadRequest.Descriptor, ErrorInfo.Descriptor, ResourceInfo.Descriptor, PreconditionFailure.Descriptor];
 
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {
+        CommandRefusedInCheckException e => ToRpcException(e.Refusal) is { } refusal ? InCheck(refusal, e.Index, e.Refusal) : null,
         DomainException e => FromDomain(e),
         InvalidStoreRequestException e => BadRequest(e.Field, e.Reason),
         WrongExpectedRevisionException e => Build(
@@ -63,6 +68,22 @@ public static class ErrorMapping
             new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "STATE", Subject = e.Field ?? string.Empty, Description = e.Message } } }),
     };
 
+    /// <summary>A refusal met while checking a sequence of requests: the same status, saying which request it was.</summary>
+    private static RpcException InCheck(RpcException refusal, int index, Exception cause)
+    {
+        var details = refusal.Trailers.GetValueBytes(StatusDetailsKey);
+        var status = details is null ? new Google.Rpc.Status { Code = (int)refusal.StatusCode } : Google.Rpc.Status.Parser.ParseFrom(details);
+        status.Message = $"requests[{index}]: {refusal.Status.Detail}";
+        status.Details.Add(Any.Pack(new ErrorInfo
+        {
+            Reason = "REQUEST_REFUSED",
+            Domain = ErrorDomain,
+            Metadata = { ["request_index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture), ["refusal"] = cause.GetType().Name },
+        }));
+        var trailers = new Metadata { { StatusDetailsKey, status.ToByteArray() } };
+        return new RpcException(new Grpc.Core.Status(refusal.StatusCode, status.Message), trailers);
+    }
+
     private static RpcException BadRequest(string field, string reason) => Build(
         Code.InvalidArgument,
         $"{field}: {reason}",
@@ -73,7 +94,7 @@ public static class ErrorMapping
     private static RpcException Build(Code code, string message, IMessage detail)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
-        var trailers = new Metadata { { "grpc-status-details-bin", status.ToByteArray() } };
+        var trailers = new Metadata { { StatusDetailsKey, status.ToByteArray() } };
         return new RpcException(new Grpc.Core.Status((StatusCode)code, message), trailers);
     }
 }

@@ -1,0 +1,37 @@
+using EventDialogue.EventStore;
+using Mediator;
+
+namespace EventDialogue.Server.Recording.Checking;
+
+public sealed class CheckRecordCommandsHandler(IEventStore store, TimeProvider clock) : IQueryHandler<CheckRecordCommands, CommandsChecked>
+{
+    public async ValueTask<CommandsChecked> Handle(CheckRecordCommands query, CancellationToken cancellationToken)
+    {
+        // The same decisions as recording makes, on a store whose appends stay in memory.
+        var recorder = new RecordCommandHandler(new PendingEventStore(store), clock);
+        var (fresh, replayed) = (0, 0);
+        for (var i = 0; i < query.Commands.Count; i++)
+        {
+            Recorded result;
+            try
+            {
+                result = await recorder.Handle(query.Commands[i], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception refusal) when (refusal is not OperationCanceledException)
+            {
+                throw new CommandRefusedInCheckException(i, refusal);
+            }
+
+            if (result.Replayed)
+            {
+                replayed++;
+            }
+            else
+            {
+                fresh++;
+            }
+        }
+
+        return new CommandsChecked(fresh, replayed);
+    }
+}

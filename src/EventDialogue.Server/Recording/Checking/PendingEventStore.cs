@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using EventDialogue.EventStore;
+
+namespace EventDialogue.Server.Recording.Checking;
+
+/// <summary>
+/// The store as it would be after some appends that are only pretended: reads of a stream see its recorded events
+/// then the pending ones, appends check the expected revision against both and are kept in memory. Nothing reaches
+/// the recorded store. Reads of $all see only what is recorded; decisions do not read it.
+/// </summary>
+internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
+{
+    private readonly Dictionary<StreamName, List<RecordedEvent>> _pending = [];
+    private long? _lastPosition;
+
+    public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    {
+        var current = await GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (!expected.IsSatisfiedBy(current))
+        {
+            throw new WrongExpectedRevisionException(stream, expected, current);
+        }
+
+        var position = _lastPosition ?? (await recorded.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false)).Value;
+        if (!_pending.TryGetValue(stream, out var pending))
+        {
+            _pending[stream] = pending = [];
+        }
+
+        var revision = current ?? -1;
+        foreach (var e in events)
+        {
+            pending.Add(new RecordedEvent(e.EventId, e.Type, stream, ++revision, new Position(++position), DateTimeOffset.UtcNow, e.Data, e.Metadata));
+        }
+
+        _lastPosition = position;
+        return new AppendResult(stream, revision, new Position(position));
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
+        StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var all = await ReadWholeStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        var chosen = direction == Direction.Forwards
+            ? all.Where(e => e.Revision >= from.Value)
+            : all.AsEnumerable().Reverse().Where(e => e.Revision <= from.Value);
+        foreach (var e in chosen.Take(maxCount))
+        {
+            yield return e;
+        }
+    }
+
+    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) =>
+        _pending.TryGetValue(stream, out var pending) && pending.Count > 0
+            ? pending[^1].Revision
+            : await recorded.GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false);
+
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
+
+    public Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => recorded.ReadHeadPositionAsync(cancellationToken);
+
+    public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default) =>
+        recorded.SubscribeToAllAsync(after, filter, cancellationToken);
+
+    /// <summary>The recorded store belongs to the server, not to this view of it.</summary>
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<List<RecordedEvent>> ReadWholeStreamAsync(StreamName stream, CancellationToken cancellationToken)
+    {
+        var events = new List<RecordedEvent>();
+        try
+        {
+            await foreach (var e in recorded.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            {
+                events.Add(e);
+            }
+        }
+        catch (StreamNotFoundException) when (_pending.ContainsKey(stream))
+        {
+            // recorded nowhere yet, only pending
+        }
+
+        events.AddRange(_pending.GetValueOrDefault(stream) ?? []);
+        return events;
+    }
+}
