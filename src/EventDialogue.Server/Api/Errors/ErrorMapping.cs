@@ -26,7 +26,7 @@ public static class ErrorMapping
 
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {
-        CommandRefusedInCheckException e => ToRpcException(e.Refusal) is { } refusal ? InCheck(refusal, e.Index, e.Refusal) : null,
+        CommandRefusedInCheckException e => ToRpcException(e.Refusal) is { } refusal ? InCheck(refusal, e.Index) : null,
         DomainException e => FromDomain(e),
         InvalidStoreRequestException e => BadRequest(e.Field, e.Reason),
         WrongExpectedRevisionException e => Build(
@@ -69,7 +69,7 @@ public static class ErrorMapping
     };
 
     /// <summary>A refusal met while checking a sequence of requests: the same status, saying which request it was.</summary>
-    private static RpcException InCheck(RpcException refusal, int index, Exception cause)
+    private static RpcException InCheck(RpcException refusal, int index)
     {
         var details = refusal.Trailers.GetValueBytes(StatusDetailsKey);
         var status = details is null ? new Google.Rpc.Status { Code = (int)refusal.StatusCode } : Google.Rpc.Status.Parser.ParseFrom(details);
@@ -78,7 +78,7 @@ public static class ErrorMapping
         {
             Reason = "REQUEST_REFUSED",
             Domain = ErrorDomain,
-            Metadata = { ["request_index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture), ["refusal"] = cause.GetType().Name },
+            Metadata = { ["request_index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         }));
         var trailers = new Metadata { { StatusDetailsKey, status.ToByteArray() } };
         return new RpcException(new Grpc.Core.Status(refusal.StatusCode, status.Message), trailers);
