@@ -14,16 +14,8 @@ public sealed class PostgresServerTests
         {
             await using var server = ServerProcess.Start(
                 workingDirectory.Path,
-                settings: new Dictionary<string, string>
-                {
-                    ["EventStore:Backend"] = "postgres",
-                    ["EventStore:PostgresSchema"] = schema,
-                },
-                // Through the environment rather than the command line, where any local user could read the password.
-                environment: new Dictionary<string, string>
-                {
-                    ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = connectionString,
-                });
+                settings: TestPostgres.ServerSettings(schema),
+                environment: TestPostgres.ServerEnvironment(connectionString));
 
             await server.WaitUntilServingAsync(Timeouts.ServerStart);
 

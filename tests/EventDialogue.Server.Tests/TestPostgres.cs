@@ -22,6 +22,19 @@ internal static class TestPostgres
 
     public static string NewSchemaName() => $"server_test_{Guid.NewGuid():N}";
 
+    /// <summary>The server's settings for a schema of the test database, passed on its command line.</summary>
+    public static Dictionary<string, string> ServerSettings(string schema) => new()
+    {
+        ["EventStore:Backend"] = "postgres",
+        ["EventStore:PostgresSchema"] = schema,
+    };
+
+    /// <summary>The connection string goes to the server through its environment, not its command line, where any local user could read the password.</summary>
+    public static Dictionary<string, string> ServerEnvironment(string connectionString) => new()
+    {
+        ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = connectionString,
+    };
+
     public static async Task DropSchemaAsync(string connectionString, string schema)
     {
         await using var connection = new NpgsqlConnection(connectionString);

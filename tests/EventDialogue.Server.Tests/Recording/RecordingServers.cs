@@ -28,18 +28,10 @@ public sealed class PostgresRecordingServer : RecordingServer
     protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync()
     {
         _connectionString = TestPostgres.ConnectionString();
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
-        {
-            ["EventStore:Backend"] = "postgres",
-            ["EventStore:PostgresSchema"] = _schema,
-        });
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(TestPostgres.ServerSettings(_schema));
     }
 
-    // Through the environment rather than the command line, where any local user could read the password.
-    protected override IReadOnlyDictionary<string, string> BackendEnvironment() => new Dictionary<string, string>
-    {
-        ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = _connectionString!,
-    };
+    protected override IReadOnlyDictionary<string, string> BackendEnvironment() => TestPostgres.ServerEnvironment(_connectionString!);
 
     protected override async Task<IEventStore> OpenStoreAsync() => await PostgresEventStore.OpenAsync(_connectionString!, _schema);
 

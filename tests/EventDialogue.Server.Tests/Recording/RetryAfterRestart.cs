@@ -110,9 +110,7 @@ public sealed class PostgresRetryAfterRestartTests : RetryAfterRestartContract
     protected override (IReadOnlyDictionary<string, string> Settings, IReadOnlyDictionary<string, string>? Environment) Store(string workingDirectory)
     {
         _connectionString = TestPostgres.ConnectionString();
-        return (
-            new Dictionary<string, string> { ["EventStore:Backend"] = "postgres", ["EventStore:PostgresSchema"] = _schema },
-            new Dictionary<string, string> { ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = _connectionString });
+        return (TestPostgres.ServerSettings(_schema), TestPostgres.ServerEnvironment(_connectionString));
     }
 
     protected override async Task<IEventStore> OpenStoreAsync(string workingDirectory) => await PostgresEventStore.OpenAsync(_connectionString!, _schema);
