@@ -5,6 +5,7 @@ using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 
 namespace EventDialogue.Server.Api.Errors;
@@ -41,6 +42,20 @@ public static class ErrorMapping
                     ["stream"] = e.Stream.Value,
                     ["expected_revision"] = e.Expected.ToString(),
                     ["current_revision"] = e.ActualRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no-stream",
+                },
+            }),
+        RequestIdReusedException e => Build(
+            Code.AlreadyExists,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "REQUEST_ID_REUSED",
+                Domain = ErrorDomain,
+                Metadata =
+                {
+                    ["request_id"] = e.RequestId,
+                    ["earlier_stream"] = e.EarlierStream.Value,
+                    ["earlier_position"] = e.EarlierPosition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             }),
         DuplicateEventIdException e => Build(
