@@ -68,7 +68,7 @@ public static class ErrorMapping
 
     private static RpcException FromDomain(DomainException e) => e.Kind switch
     {
-        DomainErrorKind.InvalidArgument => BadRequest(e.Field ?? "request", e.Message),
+        DomainErrorKind.InvalidArgument => BadRequest(e.Violations is [] ? [new FieldViolation(e.Field ?? "request", e.Message)] : e.Violations),
         DomainErrorKind.NotFound => Build(
             Code.NotFound,
             Prefixed(e),
@@ -103,6 +103,12 @@ public static class ErrorMapping
         Code.InvalidArgument,
         $"{field}: {reason}",
         new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = reason } } });
+
+    /// <summary>Every wrong field at once, so that a client can fix them all before sending again.</summary>
+    private static RpcException BadRequest(IReadOnlyList<FieldViolation> violations) => Build(
+        Code.InvalidArgument,
+        string.Join("; ", violations.Select(v => $"{v.Field}: {v.Reason}")),
+        new BadRequest { FieldViolations = { violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Reason }) } });
 
     private static string Prefixed(DomainException e) => e.Field is null ? e.Message : $"{e.Field}: {e.Message}";
 
