@@ -41,14 +41,15 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
     /// <summary>The status to answer with, logged; null for a fault of the server, left to gRPC.</summary>
     private RpcException? Refusal(Exception exception, ServerCallContext context)
     {
-        // The client went away (or its deadline passed): nothing failed on this side, and nobody reads the answer.
+        // The client went away or its deadline passed: nothing failed on this side, and nobody reads the answer.
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
         {
             Cancelled(logger, context.Method);
-            return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled by the client"));
+            return new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled"));
         }
 
-        if (ErrorMapping.ToRpcException(exception) is not { } mapped)
+        // A status a service chose itself (a view that has not caught up, …) is a refusal too, and logged as one.
+        if ((exception as RpcException ?? ErrorMapping.ToRpcException(exception)) is not { } mapped)
         {
             return null;
         }
@@ -72,6 +73,6 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} answered {Code}: the store failed with {ExceptionType}: {Reason}")]
     private static partial void StoreFailed(ILogger logger, string method, StatusCode code, string exceptionType, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} cancelled by the client")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} cancelled: the client went away or its deadline passed")]
     private static partial void Cancelled(ILogger logger, string method);
 }
