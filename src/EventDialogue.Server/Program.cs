@@ -61,6 +61,7 @@ builder.Services.AddEventStore(store);
 await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions);
 builder.Services.AddViews(views);
 builder.Services.AddSingleton(caller);
+builder.Services.AddApi();
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
 builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding(options => options.TypeRegistry = TranscodingTypes.Registry);
 builder.Services.AddGrpcReflection();

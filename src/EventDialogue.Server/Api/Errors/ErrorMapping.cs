@@ -133,16 +133,13 @@ public static class ErrorMapping
         return new RpcException(new Grpc.Core.Status(refusal.StatusCode, status.Message), trailers);
     }
 
-    private static RpcException BadRequest(string field, string reason) => Build(
-        Code.InvalidArgument,
-        $"{field}: {reason}",
-        new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = Printable.Escape(field), Description = Printable.Escape(reason) } } });
+    private static RpcException BadRequest(string field, string reason) => BadRequest([new FieldViolation(field, reason)]);
 
     /// <summary>Every wrong field at once, so that a client can fix them all before sending again.</summary>
     private static RpcException BadRequest(IReadOnlyList<FieldViolation> violations) => Build(
         Code.InvalidArgument,
         string.Join("; ", violations.Select(v => $"{v.Field}: {v.Reason}")),
-        new BadRequest { FieldViolations = { violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Reason }) } });
+        new BadRequest { FieldViolations = { violations.Select(v => new BadRequest.Types.FieldViolation { Field = Printable.Escape(v.Field), Description = Printable.Escape(v.Reason) }) } });
 
     private static string Prefixed(DomainException e) => e.Field is null ? e.Message : $"{e.Field}: {e.Message}";
 
