@@ -89,7 +89,7 @@ public sealed class PostgresEventStore : IEventStore
             throw;
         }
 
-        return new PostgresEventStore(connectionString, dataSource, tables, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(5));
+        return new PostgresEventStore(connectionString, dataSource, tables, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(2));
     }
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
