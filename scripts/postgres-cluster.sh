@@ -2,6 +2,9 @@
 # A throwaway PostgreSQL cluster from the machine's own binaries, for tests and benchmarks.
 #   postgres-cluster.sh start DIR   creates and starts a cluster in DIR; prints its connection string
 #   postgres-cluster.sh stop DIR    stops it (and is quiet when there is nothing to stop)
+#   postgres-cluster.sh pause DIR   shuts it down cleanly (pg_ctl -m fast), keeping its data, for outage tests
+#   postgres-cluster.sh resume DIR  starts a paused cluster again, on the same port
+#   postgres-cluster.sh restart DIR pg_ctl restart -m fast: every session is ended, the server is back at once
 # It listens on 127.0.0.1 on a free port and on a unix socket in DIR; it installs Debian's postgresql if missing.
 set -euo pipefail
 
@@ -47,11 +50,35 @@ start() {
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   local port; port=$(free_port)
+  launch "$bin" "$dir" "$port"
+  echo "$port" >"$dir/port"
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
+}
+
+launch() {
+  local bin=$1 dir=$2 port=$3
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -s \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB" start >&2 \
     || { cat "$dir/server.log" >&2; exit 1; }
-  echo "$port" >"$dir/port"
-  echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"
+}
+
+pause() {
+  local dir=$1
+  local bin; bin=$(find_bin)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 -s stop >&2
+}
+
+resume() {
+  local dir; dir=$(cd "$1" && pwd)
+  local bin; bin=$(find_bin)
+  launch "$bin" "$dir" "$(cat "$dir/port")"
+}
+
+restart() {
+  local dir=$1
+  local bin; bin=$(find_bin)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 -s restart >&2 \
+    || { cat "$dir/server.log" >&2; exit 1; }
 }
 
 stop() {
@@ -64,5 +91,8 @@ stop() {
 case "${1:-}" in
   start) start "${2:?usage: $0 start DIR}" ;;
   stop) stop "${2:?usage: $0 stop DIR}" ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  pause) pause "${2:?usage: $0 pause DIR}" ;;
+  resume) resume "${2:?usage: $0 resume DIR}" ;;
+  restart) restart "${2:?usage: $0 restart DIR}" ;;
+  *) echo "usage: $0 start|stop|pause|resume|restart DIR" >&2; exit 2 ;;
 esac

@@ -19,6 +19,10 @@ namespace EventDialogue.EventStore.Postgres;
 /// transaction still running or yet to start holds later positions. What a reader returns is therefore always a
 /// prefix of $all in position order that can never grow in the middle.
 /// </para>
+/// <para>
+/// Live subscribers learn of appends made by other processes on the same database through LISTEN/NOTIFY; polling is
+/// only a backstop.
+/// </para>
 /// </summary>
 public sealed class PostgresEventStore : IEventStore
 {
@@ -31,10 +35,16 @@ public sealed class PostgresEventStore : IEventStore
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _pollInterval;
     private readonly AppendSignal _appended = new();
+    private readonly string _connectionString;
+    private readonly PostgresAppendNotifier _notifier;
+    private readonly Lock _gate = new();
+    private PostgresAppendListener? _listener;
 
-    private PostgresEventStore(NpgsqlDataSource dataSource, PostgresSchema schema, TimeProvider timeProvider, TimeSpan pollInterval)
+    private PostgresEventStore(string connectionString, NpgsqlDataSource dataSource, PostgresSchema schema, TimeProvider timeProvider, TimeSpan pollInterval)
     {
+        _connectionString = connectionString;
         _dataSource = dataSource;
+        _notifier = new PostgresAppendNotifier(dataSource, schema);
         _schema = schema;
         _sql = new PostgresStatements(schema);
         _timeProvider = timeProvider;
@@ -47,7 +57,7 @@ public sealed class PostgresEventStore : IEventStore
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="schema">The PostgreSQL schema that holds the events table.</param>
     /// <param name="timeProvider">The server clock for recorded-at; the system clock by default.</param>
-    /// <param name="pollInterval">How often live subscribers look for appends made by other processes.</param>
+    /// <param name="pollInterval">How often live subscribers look for appends, should a notice of one be lost.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     public static async Task<PostgresEventStore> OpenAsync(string connectionString, string schema = "public", TimeProvider? timeProvider = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
     {
@@ -79,7 +89,7 @@ public sealed class PostgresEventStore : IEventStore
             throw;
         }
 
-        return new PostgresEventStore(dataSource, tables, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromMilliseconds(500));
+        return new PostgresEventStore(connectionString, dataSource, tables, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(2));
     }
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
@@ -91,7 +101,9 @@ public sealed class PostgresEventStore : IEventStore
             {
                 try
                 {
-                    return await TryAppendAsync(stream, expected, events, cancellationToken).ConfigureAwait(false);
+                    var result = await TryAppendAsync(stream, expected, events, cancellationToken).ConfigureAwait(false);
+                    _notifier.Appended();
+                    return result;
                 }
                 catch (PostgresException ex) when (ex.SqlState == UniqueViolation && attempt < MaxConflictRetries)
                 {
@@ -255,8 +267,23 @@ public sealed class PostgresEventStore : IEventStore
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        lock (_gate)
+        {
+            // one listener for every subscriber, started by the first: a store that is never followed holds no connection
+            _listener ??= new PostgresAppendListener(_connectionString, _schema, _appended);
+        }
+
         return CatchUpSubscription.Run(ReadAllAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _notifier.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 }

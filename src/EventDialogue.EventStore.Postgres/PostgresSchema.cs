@@ -17,6 +17,12 @@ internal sealed partial class PostgresSchema
 
         // The global append lock's key: per schema, so that stores in different schemas do not contend.
         AppendLockKey = StableHash($"eventdialogue:{name}:append");
+        ProjectionsLockKey = StableHash($"eventdialogue:{name}:projections");
+
+        // Channel names are identifiers of at most 63 bytes: a hash keeps them short whatever the schema's name.
+        var channels = $"eventdialogue_{(ulong)StableHash($"eventdialogue:{name}"):x16}";
+        AppendedChannel = $"{channels}_appended";
+        CheckpointsChannel = $"{channels}_checkpoints";
     }
 
     public string Name { get; }
@@ -24,6 +30,15 @@ internal sealed partial class PostgresSchema
     public string Events { get; }
 
     public long AppendLockKey { get; }
+
+    /// <summary>The session lock held by the one process of a group that runs the projections.</summary>
+    public long ProjectionsLockKey { get; }
+
+    /// <summary>NOTIFY channel: events were appended (the payload is empty; listeners read $all).</summary>
+    public string AppendedChannel { get; }
+
+    /// <summary>NOTIFY channel: a projection committed a checkpoint (the payload is "projection position").</summary>
+    public string CheckpointsChannel { get; }
 
     public const string Columns = "position, event_id, stream, revision, type, data, metadata, recorded_at";
 
@@ -47,7 +62,7 @@ internal sealed partial class PostgresSchema
         CREATE INDEX IF NOT EXISTS events_by_type ON {Events} (type, position);
         """;
 
-    private static long StableHash(string text)
+    internal static long StableHash(string text)
     {
         // FNV-1a: stable across processes and runtimes, unlike string.GetHashCode.
         var hash = 14695981039346656037UL;

@@ -12,6 +12,7 @@ internal sealed class PostgresViewSql
 
     public PostgresViewSql(PostgresSchema schema)
     {
+        Schema = schema;
         var s = $"\"{schema.Name}\"";
         _documents = $"{s}.view_documents";
         _tags = $"{s}.view_tags";
@@ -42,6 +43,9 @@ internal sealed class PostgresViewSql
             CREATE INDEX IF NOT EXISTS view_tags_lookup ON {_tags} (collection, name, value, id);
             """;
         ReadCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1";
+        ReadCheckpoints = $"SELECT projection, position FROM {s}.view_checkpoints";
+        ClaimCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO NOTHING";
+        LockCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1 FOR UPDATE";
         SaveCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
         Upsert = $"""
             INSERT INTO {_documents} (collection, id, json, sort_key, search_text) VALUES ($1, $2, $3, $4, $5)
@@ -58,7 +62,17 @@ internal sealed class PostgresViewSql
         ResetCheckpoint = $"DELETE FROM {s}.view_checkpoints WHERE projection = $1";
     }
 
+    public PostgresSchema Schema { get; }
+
     public string Create { get; }
+
+    public string ReadCheckpoints { get; }
+
+    /// <summary>Makes sure the projection's checkpoint row exists, so that even its first transaction can lock it.</summary>
+    public string ClaimCheckpoint { get; }
+
+    /// <summary>Reads the checkpoint and holds its row until the transaction ends.</summary>
+    public string LockCheckpoint { get; }
 
     public string ReadCheckpoint { get; }
 

@@ -6,11 +6,13 @@ namespace EventDialogue.EventStore.Postgres.Views;
 /// <summary>Views in the events' schema, searched with PostgreSQL full-text search (English stemming, ranked, highlighted).</summary>
 public sealed class PostgresViewStore : IViewStore
 {
+    private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresViewSql _sql;
 
-    private PostgresViewStore(NpgsqlDataSource dataSource, PostgresViewSql sql)
+    private PostgresViewStore(string connectionString, NpgsqlDataSource dataSource, PostgresViewSql sql)
     {
+        _connectionString = connectionString;
         _dataSource = dataSource;
         _sql = sql;
     }
@@ -44,8 +46,11 @@ public sealed class PostgresViewStore : IViewStore
             throw;
         }
 
-        return new PostgresViewStore(dataSource, sql);
+        return new PostgresViewStore(connectionString, dataSource, sql);
     }
+
+    /// <summary>Joins the group of processes on this schema that share the running of the projections; the caller disposes it.</summary>
+    public PostgresProjectionCoordination Coordinate() => new(_connectionString, _sql);
 
     public async Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
     {
@@ -60,8 +65,7 @@ public sealed class PostgresViewStore : IViewStore
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new PostgresViewTransaction(projection, connection, transaction, _sql);
+            return await PostgresViewTransaction.BeginAsync(projection, connection, _sql, cancellationToken);
         }
         catch
         {

@@ -3,8 +3,30 @@ using Npgsql;
 
 namespace EventDialogue.EventStore.Postgres.Views;
 
-internal sealed class PostgresViewTransaction(string projection, NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresViewSql sql) : IViewTransaction
+internal sealed class PostgresViewTransaction(string projection, Position storedCheckpoint, NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresViewSql sql) : IViewTransaction
 {
+    public Position Checkpoint => storedCheckpoint;
+
+    /// <summary>Begins a projection's transaction, holding its checkpoint row until it ends.</summary>
+    public static async Task<PostgresViewTransaction> BeginAsync(string projection, NpgsqlConnection connection, PostgresViewSql sql, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands = { Command(sql.ClaimCheckpoint, projection), Command(sql.LockCheckpoint, projection) },
+            };
+            var stored = (long)(await batch.ExecuteScalarAsync(cancellationToken))!;
+            return new PostgresViewTransaction(projection, new Position(stored), connection, transaction, sql);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
     public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         sql.GetAsync(connection, transaction, collection, id, cancellationToken);
 
@@ -36,13 +58,19 @@ internal sealed class PostgresViewTransaction(string projection, NpgsqlConnectio
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task CommitAsync(EventStore.Position checkpoint, CancellationToken cancellationToken = default)
+    /// <summary>Saves the checkpoint and tells the other processes of a group, once committed, how far the view is.</summary>
+    public async Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default)
     {
-        await using (var command = new NpgsqlCommand(sql.SaveCheckpoint, connection, transaction))
+        await using (var batch = new NpgsqlBatch(connection, transaction)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = projection });
-            command.Parameters.Add(new NpgsqlParameter { Value = checkpoint.Value });
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            BatchCommands =
+            {
+                Command(sql.SaveCheckpoint, projection, checkpoint.Value),
+                Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, checkpoint)),
+            },
+        })
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

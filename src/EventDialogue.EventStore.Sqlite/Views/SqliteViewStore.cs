@@ -46,12 +46,21 @@ public sealed class SqliteViewStore : IViewStore
     {
         await _writeGate.WaitAsync(cancellationToken);
         SqliteConnection? connection = null;
+        SqliteViewTransaction? began = null;
         try
         {
             connection = await OpenAsync(cancellationToken);
             await RelaxSyncAsync(connection, cancellationToken);
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteViewTransaction(projection, connection, transaction, _writeGate);
+            began = new SqliteViewTransaction(projection, connection, transaction, _writeGate);
+            await began.ReadCheckpointAsync(cancellationToken);
+            return began;
+        }
+        catch when (began is not null)
+        {
+            // the transaction owns the connection and the gate now, and gives both back
+            await began.DisposeAsync();
+            throw;
         }
         catch
         {

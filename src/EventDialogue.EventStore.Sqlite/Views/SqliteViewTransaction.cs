@@ -5,6 +5,14 @@ namespace EventDialogue.EventStore.Sqlite.Views;
 
 internal sealed class SqliteViewTransaction(string projection, SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeGate) : IViewTransaction
 {
+    /// <summary>Read inside the transaction, which holds SQLite's write lock: no other writer can move it meanwhile.</summary>
+    public Position Checkpoint { get; private set; }
+
+    public async Task ReadCheckpointAsync(CancellationToken cancellationToken) =>
+        Checkpoint = await Scalar("SELECT position FROM view_checkpoints WHERE projection = $p", cancellationToken, ("$p", projection)) is long position
+            ? new Position(position)
+            : Position.Start;
+
     public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         SqliteViewQueries.GetAsync(connection, transaction, collection, id, cancellationToken);
 
@@ -42,7 +50,7 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
         await Scalar("DELETE FROM view_documents WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id));
     }
 
-    public async Task CommitAsync(EventStore.Position checkpoint, CancellationToken cancellationToken = default)
+    public async Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default)
     {
         await Scalar(
             "INSERT INTO view_checkpoints (projection, position) VALUES ($p, $pos) ON CONFLICT (projection) DO UPDATE SET position = excluded.position",

@@ -7,13 +7,19 @@ namespace EventDialogue.EventStore.Subscriptions;
 /// the same loop (read after the last position delivered; when caught up, wait for a commit), so there is no switch-over
 /// at which an event could be lost or delivered twice.
 /// </summary>
+/// <para>
+/// A commit may not be readable at once: on PostgreSQL a reader sees an append only once every older transaction has
+/// ended. So after a wake-up the subscription looks again shortly, at doubling intervals, while nothing new appears,
+/// before it settles back to waiting for the next commit or poll.
+/// </para>
 public static class CatchUpSubscription
 {
     private const int PageSize = 500;
+    private static readonly TimeSpan FirstLookAgain = TimeSpan.FromMilliseconds(10);
 
     /// <param name="readAll">The backend's $all read.</param>
     /// <param name="signal">Commits made in this process.</param>
-    /// <param name="pollInterval">How often to look for commits made by other processes.</param>
+    /// <param name="pollInterval">How often to look for commits nobody told of; also the longest pause between looks after a wake-up.</param>
     /// <param name="after">The checkpoint: the last position the subscriber has already handled.</param>
     /// <param name="filter">Which events to deliver.</param>
     /// <param name="timeProvider">The clock for the poll interval.</param>
@@ -28,6 +34,7 @@ public static class CatchUpSubscription
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var checkpoint = after;
+        TimeSpan? lookAgain = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -45,9 +52,19 @@ public static class CatchUpSubscription
                 continue;
             }
 
+            if (lookAgain is { } previous)
+            {
+                var next = read > 0 ? FirstLookAgain : previous * 2;
+                lookAgain = next <= pollInterval ? next : null;
+            }
+
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var timeout = Task.Delay(pollInterval, timeProvider, poll.Token);
-            await Task.WhenAny(committed, timeout).ConfigureAwait(false);
+            var timeout = Task.Delay(lookAgain ?? pollInterval, timeProvider, poll.Token);
+            if (await Task.WhenAny(committed, timeout).ConfigureAwait(false) == committed)
+            {
+                lookAgain = FirstLookAgain;
+            }
+
             await poll.CancelAsync().ConfigureAwait(false);
         }
     }

@@ -23,6 +23,28 @@ public sealed class CheckpointWatch
 
     public void Publish(Position checkpoint) => Change(checkpoint, null);
 
+    /// <summary>
+    /// A checkpoint committed by another process: moves the watch forward only, since notices may arrive late and out
+    /// of turn with what this process already knows.
+    /// </summary>
+    public void Advance(Position checkpoint)
+    {
+        TaskCompletionSource moved;
+        lock (_gate)
+        {
+            if (checkpoint <= _checkpoint)
+            {
+                return;
+            }
+
+            _checkpoint = checkpoint;
+            moved = _moved;
+            _moved = NewSource();
+        }
+
+        moved.TrySetResult();
+    }
+
     /// <summary>The projection stopped at a poison event: waiting readers are told at once, not at their deadline.</summary>
     public void Stop(ProjectionFailure failure) => Change(Checkpoint, failure);
 

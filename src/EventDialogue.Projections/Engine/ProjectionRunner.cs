@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
 using EventDialogue.Projections.Storage;
@@ -8,24 +9,80 @@ namespace EventDialogue.Projections.Engine;
 /// Follows $all from a projection's stored checkpoint and applies each event. Events are applied in batches, each
 /// batch committed with its checkpoint in one transaction; a batch ends when it is full or when the subscription has
 /// nothing more at hand, so a live view lags by one commit, not by a batch.
+/// <para>
+/// When the store fails (a database restart, a lost connection), the runner waits with exponential backoff and starts
+/// again from the stored checkpoint, for as long as it takes; only an event that cannot be applied stops it.
+/// </para>
 /// </summary>
-public sealed class ProjectionRunner(IProjection projection, IEventStore events, IViewStore views, Func<RecordedEvent, IDomainEvent> read, int batchSize = 500, CheckpointWatch? watch = null)
+public sealed class ProjectionRunner(
+    IProjection projection,
+    IEventStore events,
+    IViewStore views,
+    Func<RecordedEvent, IDomainEvent> read,
+    int batchSize = 500,
+    CheckpointWatch? watch = null,
+    Func<RetryBackoff>? backoff = null,
+    TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly RetryBackoff _backoff = (backoff ?? RetryBackoff.Default)();
     private volatile ProjectionFailure? _failure;
+    private volatile ProjectionOutage? _outage;
+
+    /// <summary>The store failed and the runner will try again after the delay it gives.</summary>
+    public event Action<ProjectionOutage, Exception>? Retrying;
+
+    /// <summary>The store answers again after an outage; the runner follows from the checkpoint it gives.</summary>
+    public event Action<Position>? Resumed;
 
     public string Name => projection.Name;
 
     /// <summary>The committed checkpoint; pass one in to keep readers waiting on it across a rebuild.</summary>
     public CheckpointWatch Watch { get; } = watch ?? new CheckpointWatch();
 
-    public ProjectionStatus Status => new(projection.Name, Watch.Checkpoint, _failure);
+    public ProjectionStatus Status => new(projection.Name, Watch.Checkpoint, _failure, _outage);
 
     /// <summary>Runs until cancelled, or until an event cannot be applied (see <see cref="Status"/>).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _failure = null;
+        while (true)
+        {
+            var started = _clock.GetTimestamp();
+            try
+            {
+                await FollowAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A run that followed for a while before failing starts a new outage, not the next step of an old one.
+                if (_clock.GetElapsedTime(started) >= _backoff.Cap)
+                {
+                    _backoff.Reset();
+                }
+
+                var delay = _backoff.Next();
+                var outage = new ProjectionOutage(ex.Message, _backoff.Attempt, delay);
+                _outage = outage;
+                Retrying?.Invoke(outage, ex);
+                await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Follows $all from the stored checkpoint; returns at a poison event, throws when the store fails.</summary>
+    private async Task FollowAsync(CancellationToken cancellationToken)
+    {
         var checkpoint = await views.ReadCheckpointAsync(projection.Name, cancellationToken).ConfigureAwait(false);
         Watch.Publish(checkpoint);
-        _failure = null;
+        if (_outage is not null)
+        {
+            _outage = null;
+            Resumed?.Invoke(checkpoint);
+        }
+
+        var committed = new Committed(checkpoint);
         var batch = new List<RecordedEvent>(batchSize);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var subscription = events.SubscribeToAllAsync(checkpoint, AllFilter.None, stop.Token).GetAsyncEnumerator(stop.Token);
@@ -34,7 +91,7 @@ public sealed class ProjectionRunner(IProjection projection, IEventStore events,
         {
             while (true)
             {
-                if (!next.IsCompleted && batch.Count > 0 && !await CommitAsync(batch, cancellationToken).ConfigureAwait(false))
+                if (!next.IsCompleted && batch.Count > 0 && !await CommitAsync(batch, committed, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -46,7 +103,7 @@ public sealed class ProjectionRunner(IProjection projection, IEventStore events,
 
                 batch.Add(subscription.Current);
                 next = subscription.MoveNextAsync().AsTask();
-                if (batch.Count >= batchSize && !await CommitAsync(batch, cancellationToken).ConfigureAwait(false))
+                if (batch.Count >= batchSize && !await CommitAsync(batch, committed, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -60,9 +117,9 @@ public sealed class ProjectionRunner(IProjection projection, IEventStore events,
             {
                 await next.ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException || StoreFailures.Includes(ex))
             {
-                // the pending read was ended on purpose
+                // the pending read was ended on purpose, or it had failed with the store, which is what ends this run
             }
 
             await subscription.DisposeAsync().ConfigureAwait(false);
@@ -70,23 +127,29 @@ public sealed class ProjectionRunner(IProjection projection, IEventStore events,
     }
 
     /// <summary>
-    /// Applies and commits the batch in one transaction. If anything in it fails, the transaction is rolled back and the
+    /// Applies and commits the batch in one transaction. If an event fails in it, the transaction is rolled back and the
     /// batch applied again one event per transaction, so that every event before the poison one is committed and the
-    /// failure names the poison event itself.
+    /// failure names the poison event itself. A failure of the store is never the event's: it is thrown, so that the
+    /// whole run is tried again later from the stored checkpoint.
     /// </summary>
-    private async Task<bool> CommitAsync(List<RecordedEvent> batch, CancellationToken cancellationToken)
+    /// <returns>False once stopped at a poison event.</returns>
+    private async Task<bool> CommitAsync(List<RecordedEvent> batch, Committed committed, CancellationToken cancellationToken)
     {
         try
         {
-            if (await TryApplyAsync(batch, cancellationToken).ConfigureAwait(false) is null)
+            var error = await TryApplyAsync(batch, committed, cancellationToken).ConfigureAwait(false);
+            if (error is null)
             {
                 return true;
             }
 
+            ThrowIfTheStoresFault(error);
             foreach (var recorded in batch)
             {
-                if (await TryApplyAsync([recorded], cancellationToken).ConfigureAwait(false) is { } error)
+                error = await TryApplyAsync([recorded], committed, cancellationToken).ConfigureAwait(false);
+                if (error is not null)
                 {
+                    ThrowIfTheStoresFault(error);
                     _failure = new ProjectionFailure(recorded.Position, recorded.Type, recorded.Stream.Value, error.Message);
                     Watch.Stop(_failure);
                     return false;
@@ -101,10 +164,23 @@ public sealed class ProjectionRunner(IProjection projection, IEventStore events,
         }
     }
 
-    /// <returns>Null once applied and committed; otherwise what went wrong, with nothing committed.</returns>
-    private async Task<Exception?> TryApplyAsync(IReadOnlyList<RecordedEvent> batch, CancellationToken cancellationToken)
+    private static void ThrowIfTheStoresFault(Exception error)
+    {
+        if (StoreFailures.Includes(error))
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+    }
+
+    /// <returns>Null once applied and committed; otherwise what went wrong applying the events, with nothing committed.</returns>
+    private async Task<Exception?> TryApplyAsync(IReadOnlyList<RecordedEvent> batch, Committed committed, CancellationToken cancellationToken)
     {
         await using var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+        if (transaction.Checkpoint != committed.Position)
+        {
+            throw new CheckpointMovedException(projection.Name, committed.Position, transaction.Checkpoint);
+        }
+
         try
         {
             var applying = projection.Begin(transaction);
@@ -117,12 +193,21 @@ public sealed class ProjectionRunner(IProjection projection, IEventStore events,
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // a cancellation is never the event's fault: it ends the run, or (not ours) fails it to be tried again
             return ex;
         }
 
         var checkpoint = batch[^1].Position;
         await transaction.CommitAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+        committed.Position = checkpoint;
+        _backoff.Reset();
         Watch.Publish(checkpoint);
         return null;
+    }
+
+    /// <summary>Where this run has committed up to: what the stored checkpoint must still say when it next begins.</summary>
+    private sealed class Committed(Position position)
+    {
+        public Position Position { get; set; } = position;
     }
 }

@@ -25,6 +25,13 @@ public interface IViewStore : IAsyncDisposable
 /// <summary>One projection's uncommitted changes. Reads see the transaction's own writes.</summary>
 public interface IViewTransaction : IAsyncDisposable
 {
+    /// <summary>
+    /// The projection's committed checkpoint, read when the transaction began and held: no other transaction of the
+    /// same projection can commit until this one ends. A runner compares it with where it left off, so that two
+    /// runners of one projection (two processes that both believe they lead) can never apply an event twice.
+    /// </summary>
+    Position Checkpoint { get; }
+
     Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
 
     /// <summary>Every document of a collection carrying the tag (e.g. every link to one round).</summary>

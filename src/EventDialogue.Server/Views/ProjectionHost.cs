@@ -1,21 +1,27 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
+using EventDialogue.Projections.Coordination;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
-using EventDialogue.Server.Recording;
 
 namespace EventDialogue.Server.Views;
 
 /// <summary>
-/// Runs every projection in the background, each from its own checkpoint; reports their status (a poison event
-/// stops one and is reported here, never skipped), lets readers wait for a position, and rebuilds a view from zero
-/// while the server runs.
+/// Runs every projection in the background, each from its own checkpoint, while this process leads its group (always,
+/// on SQLite); otherwise follows the checkpoints the leader commits. Reports their status (a poison event stops one
+/// and is reported here, never skipped; a failing store is retried), lets readers wait for a position, and rebuilds a
+/// view from zero while the server runs.
 /// </summary>
-public sealed partial class ProjectionHost(IEventStore events, IViewStore views, IEnumerable<IProjection> projections, ILogger<ProjectionHost> logger) : BackgroundService
+public sealed partial class ProjectionHost(
+    IEventStore events,
+    IViewStore views,
+    IEnumerable<IProjection> projections,
+    IProjectionCoordination coordination,
+    ILogger<ProjectionHost> logger) : BackgroundService
 {
     private readonly Dictionary<string, Slot> _slots = projections.ToDictionary(p => p.Name, p => new Slot(p), StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private CancellationToken _stopping;
+    private CancellationToken _term = new(canceled: true);
 
     public IReadOnlyList<ProjectionStatus> Statuses
     {
@@ -23,21 +29,28 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
         {
             lock (_gate)
             {
-                return [.. _slots.Values.Select(s => s.Runner?.Status ?? new ProjectionStatus(s.Projection.Name, Position.Start, null))];
+                return [.. _slots.Values.Select(s => s.Runner?.Status ?? new ProjectionStatus(s.Projection.Name, s.Watch.Checkpoint, null))];
             }
         }
     }
+
+    /// <summary>Whether this process runs the projections now (rather than following another's).</summary>
+    public bool IsLeading => !_term.IsCancellationRequested;
+
+    /// <summary>Whether this process hears of the checkpoints the leader commits.</summary>
+    public bool IsConnected => coordination.IsConnected;
 
     public bool Has(string projection) => _slots.ContainsKey(projection);
 
     /// <summary>Waits until the projection has applied every event up to <paramref name="position"/>.</summary>
     public Task WaitForAsync(string projection, Position position, CancellationToken cancellationToken)
     {
-        // the slot's watch outlives its runners, so a reader waiting across a rebuild is released by the new one
+        // the slot's watch outlives its runners, so a reader waiting across a rebuild or a change of leader is released by the next one
         return _slots[projection].Watch.WaitForAsync(position, cancellationToken);
     }
 
-    /// <summary>Drops the view and builds it again from position 0.</summary>
+    /// <summary>Drops the view and builds it again from position 0 (in this process, if it leads; otherwise by the leader,
+    /// whose next commit finds the checkpoint moved and starts again from it).</summary>
     public async Task RebuildAsync(string projection, CancellationToken cancellationToken)
     {
         var slot = _slots[projection];
@@ -46,7 +59,11 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
         {
             await StopAsync(slot);
             await views.ResetAsync(projection, slot.Projection.Collections, cancellationToken);
-            Start(slot);
+            slot.Watch.Publish(Position.Start);
+            if (IsLeading)
+            {
+                Start(slot, _term);
+            }
         }
         finally
         {
@@ -56,31 +73,73 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _stopping = stoppingToken;
-        foreach (var slot in _slots.Values)
-        {
-            Start(slot);
-        }
-
+        coordination.CheckpointCommitted += CommittedElsewhere;
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await LeadOneTermAsync(stoppingToken);
+            }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // shutting down
         }
+        finally
+        {
+            coordination.CheckpointCommitted -= CommittedElsewhere;
+        }
+    }
 
+    /// <summary>Waits to lead, runs the projections until the term ends (lost, or shutting down), then stops them.</summary>
+    private async Task LeadOneTermAsync(CancellationToken stoppingToken)
+    {
+        var leading = coordination.LeadAsync(stoppingToken);
+        if (!leading.IsCompleted)
+        {
+            Following(logger);
+        }
+
+        var lost = await leading;
+        using var term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lost);
+        lock (_gate)
+        {
+            _term = term.Token;
+        }
+
+        Leading(logger);
+        foreach (var slot in _slots.Values)
+        {
+            Start(slot, term.Token);
+        }
+
+        await Task.Delay(Timeout.Infinite, term.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         foreach (var slot in _slots.Values)
         {
             await StopAsync(slot);
         }
+
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            LostLead(logger);
+        }
     }
 
-    private void Start(Slot slot)
+    private void CommittedElsewhere(string projection, Position checkpoint)
+    {
+        // the leader's own runners know their checkpoints first; notices only move the followers' watches
+        if (_slots.TryGetValue(projection, out var slot) && slot.Runner is null)
+        {
+            slot.Watch.Advance(checkpoint);
+        }
+    }
+
+    private void Start(Slot slot, CancellationToken term)
     {
         var runner = new ProjectionRunner(slot.Projection, events, views, r => DomainEventJson.Deserialize(r.Type, r.Data, r.Metadata.SchemaVersion), watch: slot.Watch);
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+        runner.Retrying += (outage, error) => StoreFailed(logger, runner.Name, outage.Attempt, outage.RetryIn.TotalSeconds, error.Message);
+        runner.Resumed += checkpoint => Resumed(logger, runner.Name, checkpoint.Value);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(term);
         lock (_gate)
         {
             slot.Runner = runner;
@@ -101,7 +160,7 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // stopped for a rebuild or a shutdown
+            // stopped for a rebuild, a lost lead or a shutdown
         }
         catch (Exception ex)
         {
@@ -110,31 +169,42 @@ public sealed partial class ProjectionHost(IEventStore events, IViewStore views,
         }
     }
 
-    private static async Task StopAsync(Slot slot)
+    private async Task StopAsync(Slot slot)
     {
-        if (slot.Stop is null || slot.Running is null)
+        Task? running;
+        CancellationTokenSource? stop;
+        lock (_gate)
+        {
+            (running, stop) = (slot.Running, slot.Stop);
+        }
+
+        if (stop is null || running is null)
         {
             return;
         }
 
-        await slot.Stop.CancelAsync();
+        await stop.CancelAsync();
         try
         {
-            await slot.Running;
+            await running;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // already logged by RunAsync; a rebuild starts it afresh
+            // already logged by RunAsync; a rebuild or the next term starts it afresh
         }
 
-        slot.Stop.Dispose();
+        lock (_gate)
+        {
+            slot.Runner = null;
+            slot.Stop = null;
+            slot.Running = null;
+        }
+
+        // A poison event this process met is no longer its to report once it stops running the projection: the next
+        // runner (here or in the next leader) meets it again and says so.
+        slot.Watch.Publish(slot.Watch.Checkpoint);
+        stop.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} stopped at a poison event: position {Position}, type {EventType}, stream {Stream}: {Error}")]
-    private static partial void Poisoned(ILogger logger, string projection, long position, string eventType, string stream, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} failed")]
-    private static partial void Crashed(ILogger logger, Exception exception, string projection);
 
     private sealed class Slot(IProjection projection)
     {

@@ -1,4 +1,6 @@
 using EventDialogue.Domain.Common;
+using EventDialogue.EventStore.Postgres.Views;
+using EventDialogue.Projections.Coordination;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Cases;
@@ -12,7 +14,10 @@ namespace EventDialogue.Server.Views;
 
 public static class ViewsServiceCollectionExtensions
 {
-    /// <summary>Registers the views, their projections and the host that runs them. The caller keeps ownership of the store.</summary>
+    /// <summary>
+    /// Registers the views, their projections and the host that runs them — in one process of those sharing a
+    /// PostgreSQL schema, in this one on SQLite. The caller keeps ownership of the store.
+    /// </summary>
     public static IServiceCollection AddViews(this IServiceCollection services, IViewStore views)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,6 +28,8 @@ public static class ViewsServiceCollectionExtensions
         services.AddSingleton<IProjection>(new CommitmentsProjection(Read));
         services.AddSingleton<IProjection>(new StatementsProjection(Read));
         services.AddSingleton<IProjection>(new TopicsProjection(Read));
+        // The container creates the coordination, so it disposes it (closing its connection hands the lead on at once).
+        services.AddSingleton<IProjectionCoordination>(_ => views is PostgresViewStore postgres ? postgres.Coordinate() : new SingleProcessCoordination());
         services.AddSingleton<ProjectionHost>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionHost>());
         return services;

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace EventDialogue.Server.Tests.Hosting;
+
+/// <summary>
+/// A PostgreSQL cluster of one test's own (scripts/postgres-cluster.sh), which the test may restart, stop and start
+/// again without disturbing the cluster other tests share.
+/// </summary>
+internal sealed class OwnPostgresCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
+    private readonly string _directory;
+
+    private OwnPostgresCluster(string directory, string connectionString)
+    {
+        _directory = directory;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<OwnPostgresCluster> StartAsync()
+    {
+        var directory = Path.Combine(TempDirectory.Create(), "pg");
+        var run = await RunAsync("start", directory);
+        return new OwnPostgresCluster(directory, run.Stdout.Trim());
+    }
+
+    /// <summary>pg_ctl restart -m fast: every session is terminated (57P01) and the server is back at once.</summary>
+    public Task RestartAsync() => RunAsync("restart", _directory);
+
+    /// <summary>Shuts the server down (pg_ctl stop -m fast) until <see cref="ResumeAsync"/>.</summary>
+    public Task PauseAsync() => RunAsync("pause", _directory);
+
+    public Task ResumeAsync() => RunAsync("resume", _directory);
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsync("stop", _directory);
+        TempDirectory.Delete(Path.GetDirectoryName(_directory)!);
+    }
+
+    private static async Task<ProcessRun> RunAsync(string verb, string directory)
+    {
+        var script = Path.Combine(RepositoryPaths.Root, "scripts", "postgres-cluster.sh");
+        var run = await ChildProcess.RunAsync(new ProcessStartInfo("bash", [script, verb, directory]), ScriptTimeout);
+        Assert.True(run.ExitCode == 0, $"postgres-cluster.sh {verb} failed: {run}");
+        return run;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using EventDialogue.Api.V1;
+using EventDialogue.Server.Tests.Hosting;
+using EventDialogue.Server.Tests.Recording;
+using Xunit.Abstractions;
+
+namespace EventDialogue.Server.Tests.Projections;
+
+/// <summary>
+/// Three server processes on one PostgreSQL schema: the projections run in exactly one of them; a write through any is
+/// read back promptly through another with min_position; when the one running the projections is killed, another
+/// takes over within seconds and the views keep up.
+/// </summary>
+public sealed class ServerGroupTests(ITestOutputHelper output)
+{
+    private const string LeadsLine = "Projections: this process leads and runs them";
+
+    /// <summary>
+    /// A process that does not run the projections learns their checkpoints only by NOTIFY (it never polls them), so
+    /// without it the read would wait out its deadline. Typically 0.1–1.5 s on a loaded 2-core machine; the bound is generous.
+    /// </summary>
+    private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Given_three_servers_on_one_database_when_the_one_running_the_projections_is_killed_then_another_takes_over_and_reads_keep_up()
+    {
+        var connectionString = TestPostgres.ConnectionString();
+        var schema = TestPostgres.NewSchemaName();
+        using var workingDirectory = new TempDirectory();
+        var servers = new List<ServerProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                servers.Add(ServerProcess.Start(workingDirectory.Path, TestPostgres.ServerSettings(schema), TestPostgres.ServerEnvironment(connectionString)));
+            }
+
+            foreach (var server in servers)
+            {
+                await server.WaitUntilServingAsync(Timeouts.ServerStart);
+                await WarmUpAsync(server);
+            }
+
+            var leader = await OnlyLeaderAsync(servers);
+            var sourceId = Valid.Id("group-source");
+            using (var channel = servers[0].CreateChannel())
+            {
+                await new RecordingService.RecordingServiceClient(channel).RegisterSourceAsync(Valid.Source(sourceId), deadline: DateTime.UtcNow + Timeouts.Call);
+            }
+
+            for (var i = 0; i < servers.Count; i++)
+            {
+                var elapsed = await WriteThenReadAsync(servers[i], servers[(i + 1) % servers.Count], sourceId, Prompt);
+                output.WriteLine($"written through {i}, read through {(i + 1) % servers.Count} ({(servers[(i + 1) % servers.Count] == leader ? "leader" : "follower")}): {elapsed.TotalMilliseconds:0} ms");
+                Assert.True(elapsed < Prompt, $"the read waited {elapsed}");
+            }
+
+            var killed = Stopwatch.StartNew();
+            await leader.DisposeAsync();
+            servers.Remove(leader);
+            var caughtUp = await WriteThenReadAsync(servers[0], servers[1], sourceId, Takeover);
+            var successor = await OnlyLeaderAsync(servers);
+            output.WriteLine($"leader killed: a write through a survivor was read through the other after {killed.Elapsed.TotalSeconds:0.00} s (read wait {caughtUp.TotalSeconds:0.00} s)");
+            Assert.True(killed.Elapsed < Takeover, $"took {killed.Elapsed} to take over");
+
+            var follower = servers.Single(s => s != successor);
+            var after = await WriteThenReadAsync(successor, follower, sourceId, Prompt);
+            Assert.True(after < Prompt, $"after the takeover, the read waited {after}");
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync();
+            }
+
+            await TestPostgres.DropSchemaAsync(connectionString, schema);
+        }
+    }
+
+    /// <summary>Exactly one of the servers says it runs the projections (the others wait to lead).</summary>
+    private static async Task<ServerProcess> OnlyLeaderAsync(List<ServerProcess> servers)
+    {
+        var leads = servers.Select(s => s.Output.WaitForAsync(text => text.Contains(LeadsLine, StringComparison.Ordinal), Takeover)).ToList();
+        var first = await Task.WhenAny(leads);
+        await first;
+        var leader = servers[leads.IndexOf(first)];
+        Assert.All(servers.Where(s => s != leader), s => Assert.DoesNotContain(LeadsLine, s.Output.ToString(), StringComparison.Ordinal));
+        return leader;
+    }
+
+    /// <summary>A first read, so that the timed ones measure waiting for the view, not a cold start.</summary>
+    private static async Task WarmUpAsync(ServerProcess server)
+    {
+        using var channel = server.CreateChannel();
+        await new ViewsService.ViewsServiceClient(channel).ListStatementsAsync(new ListStatementsRequest(), deadline: DateTime.UtcNow + Timeouts.Call);
+    }
+
+    /// <returns>How long the read with min_position took.</returns>
+    private static async Task<TimeSpan> WriteThenReadAsync(ServerProcess writer, ServerProcess reader, string sourceId, TimeSpan patience)
+    {
+        using var writing = writer.CreateChannel();
+        using var reading = reader.CreateChannel();
+        var request = Valid.Statement(Valid.Id("group-statement"), sourceId);
+        var written = (await new RecordingService.RecordingServiceClient(writing).RecordStatementAsync(request, deadline: DateTime.UtcNow + Timeouts.Call)).Result;
+        var clock = Stopwatch.StartNew();
+        var read = await new ViewsService.ViewsServiceClient(reading).GetStatementAsync(
+            new GetStatementRequest { StatementId = request.StatementId, MinPosition = written.Position },
+            deadline: DateTime.UtcNow + patience + TimeSpan.FromSeconds(5));
+        Assert.Equal(request.StatementId, read.Statement.StatementId);
+        return clock.Elapsed;
+    }
+}
