@@ -68,7 +68,9 @@ public abstract class KillUnderLoadContract(ITestOutputHelper output) : IDisposa
                 server = null;
                 var outcome = await loading;
 
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 server = await StartAsync(store);
+                var restart = clock.Elapsed;
                 using var channel = server.CreateChannel();
                 var recording = new RecordingService.RecordingServiceClient(channel);
                 var retried = new List<Acknowledged>();
@@ -94,6 +96,7 @@ public abstract class KillUnderLoadContract(ITestOutputHelper output) : IDisposa
 
                 var head = new Position(written.Max(w => w.Result.Position));
                 await ViewsCatchUp.WaitAsync(views, head.Value, ViewsCatchUpTimeout, bound.Token);
+                var caughtUp = clock.Elapsed;
                 await using var events = await store.OpenEventsAsync();
                 var logLength = await WrittenOnce.AssertAsync(events, written, new HashSet<string>(StringComparer.Ordinal) { source.RequestId });
                 await using var served = await store.OpenViewsAsync();
@@ -102,7 +105,8 @@ public abstract class KillUnderLoadContract(ITestOutputHelper output) : IDisposa
 
                 output.WriteLine(
                     $"kill {kill}: after {threshold} acknowledgements; {outcome.Acknowledged.Count} acknowledged, {retried.Count} in flight retried " +
-                    $"({retried.Count(r => r.Result.Replayed)} had been recorded before the kill); log of {logLength} events checked, {documents} view documents equal a rebuild");
+                    $"({retried.Count(r => r.Result.Replayed)} had been recorded before the kill); log of {logLength} events checked, {documents} view documents equal a rebuild " +
+                    $"(restart {restart.TotalSeconds:F1} s, views caught up {caughtUp.TotalSeconds:F1} s, checked {clock.Elapsed.TotalSeconds:F1} s)");
             }
         }
         finally

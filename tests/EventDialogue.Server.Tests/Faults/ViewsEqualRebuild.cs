@@ -27,18 +27,7 @@ internal static class ViewsEqualRebuild
     {
         var projections = AllProjections();
         var kept = await SnapshotAsync(served, projections, cancellationToken);
-        foreach (var projection in projections)
-        {
-            var runner = new ProjectionRunner(projection, events, empty, r => Read(r.Type, r.Data, r.Metadata.SchemaVersion));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var running = runner.RunAsync(stop.Token);
-            await Task.WhenAny(runner.Watch.WaitForAsync(head, cancellationToken), running);
-            await stop.CancelAsync();
-            await running.ContinueWith(_ => { }, TaskScheduler.Default);
-            Assert.True(runner.Status.Failure is null, $"rebuilding {projection.Name} failed: {runner.Status.Failure}");
-            Assert.True(runner.Watch.Checkpoint >= head, $"the rebuild of {projection.Name} stopped at {runner.Watch.Checkpoint}, before {head}");
-        }
-
+        await Task.WhenAll(projections.Select(projection => RebuildAsync(projection, events, empty, head, cancellationToken)));
         var rebuilt = await SnapshotAsync(empty, projections, cancellationToken);
         foreach (var (collection, documents) in kept)
         {
@@ -50,6 +39,18 @@ internal static class ViewsEqualRebuild
         }
 
         return kept.Values.Sum(documents => documents.Count);
+    }
+
+    private static async Task RebuildAsync(IProjection projection, IEventStore events, IViewStore empty, Position head, CancellationToken cancellationToken)
+    {
+        var runner = new ProjectionRunner(projection, events, empty, r => Read(r.Type, r.Data, r.Metadata.SchemaVersion));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = runner.RunAsync(stop.Token);
+        await Task.WhenAny(runner.Watch.WaitForAsync(head, cancellationToken), running);
+        await stop.CancelAsync();
+        await running.ContinueWith(_ => { }, TaskScheduler.Default);
+        Assert.True(runner.Status.Failure is null, $"rebuilding {projection.Name} failed: {runner.Status.Failure}");
+        Assert.True(runner.Watch.Checkpoint >= head, $"the rebuild of {projection.Name} stopped at {runner.Watch.Checkpoint}, before {head}");
     }
 
     private static async Task<Dictionary<string, List<(string Id, string Json, string SortKey, string? SearchText)>>> SnapshotAsync(IViewStore views, IReadOnlyList<IProjection> projections, CancellationToken cancellationToken)
