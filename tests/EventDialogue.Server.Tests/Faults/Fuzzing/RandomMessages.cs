@@ -17,7 +17,7 @@ internal sealed class RandomMessages(Random random)
     [
         "", " ", "us", "cn", "2010-05-14", "2011-04", "2010-05-14/2010-09", "2011?", "2010-13-45", "next year", "transcript", "briefing",
         "neutral", "kept", "detained", "A", "rule of law", "fuzz-source", "statement-fuzz", "\0", "a\0b", "\u202e\u0000x", "𝕏𝕐", "é",
-        "\ud800", "../../etc/passwd", "' OR 1=1 --", "%00", "{}", "null", "eyJhZnRlciI6MX0", new string('x', 3000),
+        "../../etc/passwd", "' OR 1=1 --", "%00", "{}", "null", "eyJhZnRlciI6MX0", new string('x', 3000),
     ];
 
     private static readonly long[] Longs = [0, 1, 2, -1, long.MinValue, long.MaxValue, int.MaxValue + 1L, 1_000_000_000_000];
