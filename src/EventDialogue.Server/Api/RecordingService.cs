@@ -1,5 +1,6 @@
 using EventDialogue.Api.V1;
 using EventDialogue.Server.Api.Common;
+using EventDialogue.Server.Api.Parsing;
 using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 using Grpc.Core;
@@ -12,6 +13,7 @@ namespace EventDialogue.Server.Api;
 /// The recording RPCs: each maps its request to a domain command, records it through the mediator and returns where
 /// the events went. Validation and errors are the domain's and the error interceptor's, not this class's.
 /// </summary>
+[BindServiceMethod(typeof(RecordingServiceBinding), nameof(RecordingServiceBinding.BindService))]
 public sealed class RecordingService(ISender sender, CallerIdentity caller) : Rpc.RecordingServiceBase
 {
     public override Task<EstablishDialogueResponse> EstablishDialogue(EstablishDialogueRequest request, ServerCallContext context) =>

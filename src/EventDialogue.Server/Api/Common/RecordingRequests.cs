@@ -79,6 +79,7 @@ internal static class RecordingRequests
             RetractEntryRequest r => ((IDomainCommand)r.ToCommand(), r.RequestId, r.ExpectedRevision),
             _ => throw DomainException.Invalid("request", $"{request.Descriptor.FullName} is not a recording request"),
         };
+        StreamIds.Require(command);
         return new RecordCommand(command, requestId.OrNewRequestId(), expected.ToStore(), recordedBy);
     }
 

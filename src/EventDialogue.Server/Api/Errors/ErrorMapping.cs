@@ -22,7 +22,10 @@ public static class ErrorMapping
 
     /// <summary>The detail messages errors carry, which JSON transcoding must know to write them out.</summary>
     public static IReadOnlyList<MessageDescriptor> DetailTypes { get; } =
-        [Google.Rpc.BadRequest.Descriptor, ErrorInfo.Descriptor, ResourceInfo.Descriptor, PreconditionFailure.Descriptor];
+        [Google.Rpc.BadRequest.Descriptor, ErrorInfo.Descriptor, ResourceInfo.Descriptor, PreconditionFailure.Descriptor, RetryInfo.Descriptor];
+
+    /// <summary>How long a client should wait before retrying a call the store was unavailable for.</summary>
+    public static TimeSpan RetryDelay { get; } = TimeSpan.FromSeconds(1);
 
     public static RpcException? ToRpcException(Exception exception) => exception switch
     {
@@ -48,7 +51,29 @@ public static class ErrorMapping
             $"the request id was already used for a different command ({e.Message})",
             new ErrorInfo { Reason = "REQUEST_ID_REUSED", Domain = ErrorDomain }),
         StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
-        _ => null,
+        UnparsableRequestException e => Build(
+            Code.InvalidArgument,
+            e.Message,
+            new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = string.Empty, Description = e.Message } } },
+            new ErrorInfo { Reason = "UNPARSABLE_REQUEST", Domain = ErrorDomain, Metadata = { ["message_type"] = e.MessageType } }),
+        _ => StoreFaults.Classify(exception) is { } fault ? FromStore(fault) : null,
+    };
+
+    /// <summary>
+    /// A database outage: said plainly, without the driver's words (which name hosts, files and internals); the
+    /// server's log has those. UNAVAILABLE tells a client that a retry is safe, and request ids make it so.
+    /// </summary>
+    private static RpcException FromStore(StoreFault fault) => fault switch
+    {
+        StoreFault.Full => Build(
+            Code.ResourceExhausted,
+            "the store has run out of disk space: nothing more can be recorded until space is freed; nothing was lost",
+            new ErrorInfo { Reason = "STORE_FULL", Domain = ErrorDomain }),
+        _ => Build(
+            Code.Unavailable,
+            "the store is unavailable at the moment: retry later (a retry with the same request_id records at most once)",
+            new ErrorInfo { Reason = "STORE_UNAVAILABLE", Domain = ErrorDomain },
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(RetryDelay) }),
     };
 
     private static RpcException FromDomain(DomainException e) => e.Kind switch
@@ -57,7 +82,7 @@ public static class ErrorMapping
         DomainErrorKind.NotFound => Build(
             Code.NotFound,
             Prefixed(e),
-            new ResourceInfo { ResourceType = e.Field ?? "resource", Description = e.Message }),
+            new ResourceInfo { ResourceType = e.Field ?? "resource", Description = Printable.Escape(e.Message) }),
         DomainErrorKind.AlreadyExists => Build(
             Code.AlreadyExists,
             Prefixed(e),
@@ -65,14 +90,23 @@ public static class ErrorMapping
         _ => Build(
             Code.FailedPrecondition,
             Prefixed(e),
-            new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "STATE", Subject = e.Field ?? string.Empty, Description = e.Message } } }),
+            new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "STATE", Subject = e.Field ?? string.Empty, Description = Printable.Escape(e.Message) } } }),
     };
+
+    /// <summary>The google.rpc.Status a refusal carries in its trailers, for answers written without gRPC.</summary>
+    public static Google.Rpc.Status StatusOf(RpcException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var details = refusal.Trailers.GetValueBytes(StatusDetailsKey);
+        return details is null
+            ? new Google.Rpc.Status { Code = (int)refusal.StatusCode, Message = refusal.Status.Detail }
+            : Google.Rpc.Status.Parser.ParseFrom(details);
+    }
 
     /// <summary>A refusal met while checking a sequence of requests: the same status, saying which request it was.</summary>
     private static RpcException InCheck(RpcException refusal, int index)
     {
-        var details = refusal.Trailers.GetValueBytes(StatusDetailsKey);
-        var status = details is null ? new Google.Rpc.Status { Code = (int)refusal.StatusCode } : Google.Rpc.Status.Parser.ParseFrom(details);
+        var status = StatusOf(refusal);
         status.Message = $"requests[{index}]: {refusal.Status.Detail}";
         status.Details.Add(Any.Pack(new ErrorInfo
         {
@@ -87,13 +121,14 @@ public static class ErrorMapping
     private static RpcException BadRequest(string field, string reason) => Build(
         Code.InvalidArgument,
         $"{field}: {reason}",
-        new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = reason } } });
+        new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = Printable.Escape(field), Description = Printable.Escape(reason) } } });
 
     private static string Prefixed(DomainException e) => e.Field is null ? e.Message : $"{e.Field}: {e.Message}";
 
-    private static RpcException Build(Code code, string message, IMessage detail)
+    private static RpcException Build(Code code, string message, params IMessage[] details)
     {
-        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
+        message = Printable.Escape(message);
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { details.Select(Any.Pack) } };
         var trailers = new Metadata { { StatusDetailsKey, status.ToByteArray() } };
         return new RpcException(new Grpc.Core.Status((StatusCode)code, message), trailers);
     }

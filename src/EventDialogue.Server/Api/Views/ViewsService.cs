@@ -1,4 +1,5 @@
 using EventDialogue.Api.V1;
+using EventDialogue.Server.Api.Parsing;
 using EventDialogue.Server.Api.Views.Cases;
 using EventDialogue.Server.Api.Views.Commitments;
 using EventDialogue.Server.Api.Views.Rounds;
@@ -14,6 +15,7 @@ namespace EventDialogue.Server.Api.Views;
 /// The view reads: each maps its request to a query, sends it through the mediator and maps the answer back. Waiting
 /// for the caller's position, filters, paging and errors are the query handlers' and the error interceptor's.
 /// </summary>
+[BindServiceMethod(typeof(ViewsServiceBinding), nameof(ViewsServiceBinding.BindService))]
 public sealed class ViewsService(ISender sender) : Rpc.ViewsServiceBase
 {
     public override async Task<GetRoundResponse> GetRound(GetRoundRequest request, ServerCallContext context) =>

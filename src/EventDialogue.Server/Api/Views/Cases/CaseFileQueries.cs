@@ -17,7 +17,7 @@ public sealed record ListCaseFilesQuery(string Status, string RoundId, string Ra
     : IQuery<Listed<CaseFileRead>>;
 
 /// <summary>Reads the case files view: filtered by tags, or searched by name and description.</summary>
-public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeProvider clock)
+public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
     : IQueryHandler<GetCaseFileQuery, CaseFileRead>, IQueryHandler<ListCaseFilesQuery, Listed<CaseFileRead>>
 {
     public const string Projection = "case-files";
@@ -41,7 +41,7 @@ public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeP
         var raisedBy = Filters.Party(query.RaisedBy, "raised_by");
         var kind = Filters.OneOf(query.Kind, "kind", Vocabulary.CaseKinds);
         var search = Filters.Query(query.Query);
-        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("case-files", status, roundId, raisedBy, kind, search));
+        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("case-files", status, roundId, raisedBy, kind, search), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var tags = Filters.Tags(("status", status), ("round", roundId), ("raised_by", raisedBy), ("kind", kind));
         var page = await _reader.ListAsync(CaseFilesProjection.CasesCollection, tags, search, paging, cancellationToken);

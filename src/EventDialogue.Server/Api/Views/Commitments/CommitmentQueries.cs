@@ -21,7 +21,7 @@ public sealed record ListCommitmentsQuery(string Status, string MadeBy, string R
 /// default), so a filter by status applies after deriving it: the list reads every commitment that passes the stored
 /// filters, derives, filters and pages itself. Commitments are few (hundreds), so this stays cheap.
 /// </summary>
-public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, TimeProvider clock)
+public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
     : IQueryHandler<GetCommitmentQuery, CommitmentRead>, IQueryHandler<ListCommitmentsQuery, Listed<CommitmentRead>>
 {
     public const string Projection = "commitments";
@@ -45,7 +45,7 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
         var madeBy = Filters.Party(query.MadeBy, "made_by");
         var roundId = Filters.Id(query.RoundId, "round_id");
         var asOfDay = Filters.Day(query.AsOf, "as_of");
-        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("commitments", status, madeBy, roundId, asOfDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("commitments", status, madeBy, roundId, asOfDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), pageTokenKey);
         var asOf = asOfDay ?? _reader.Today;
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var documents = await _reader.AllAsync(CommitmentsProjection.CommitmentsCollection, Filters.Tags(("made_by", madeBy), ("round", roundId)), cancellationToken);

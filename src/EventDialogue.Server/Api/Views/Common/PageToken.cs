@@ -9,7 +9,8 @@ namespace EventDialogue.Server.Api.Views.Common;
 
 /// <summary>
 /// Page tokens are opaque to clients: the place where the previous page stopped, with a fingerprint of the list and
-/// filters it was made for, in base64url. A token that does not decode, or was made for other filters, is refused.
+/// filters it was made for, in base64url, then a dot and the server's signature of it (<see cref="PageTokenKey"/>).
+/// A token that does not decode, is not signed by this server's key, or was made for other filters, is refused.
 /// </summary>
 public static class PageToken
 {
@@ -24,34 +25,31 @@ public static class PageToken
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 12);
     }
 
-    public static string Encode(ViewCursor? cursor, string fingerprint) => cursor is null
-        ? string.Empty
-        : Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Body(cursor.SortKey, cursor.Id, cursor.Offset, fingerprint)));
+    public static string Encode(ViewCursor? cursor, string fingerprint, PageTokenKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (cursor is null)
+        {
+            return string.Empty;
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Body(cursor.SortKey, cursor.Id, cursor.Offset, fingerprint));
+        return $"{Base64Url.EncodeToString(body)}.{Base64Url.EncodeToString(key.Sign(body))}";
+    }
 
     /// <summary>The cursor the token carries; null for an empty token (the first page).</summary>
-    public static ViewCursor? Decode(string? token, string fingerprint)
+    public static ViewCursor? Decode(string? token, string fingerprint, PageTokenKey key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         if (string.IsNullOrEmpty(token))
         {
             return null;
         }
 
-        Body? body = null;
-        if (token.Length <= MaxLength)
-        {
-            try
-            {
-                body = JsonSerializer.Deserialize<Body>(Base64Url.DecodeFromChars(token));
-            }
-            catch (Exception e) when (e is FormatException or JsonException)
-            {
-                // refused below
-            }
-        }
-
+        var body = token.Length <= MaxLength ? Verified(token, key) : null;
         if (body is null || body.S is null || body.I is null || body.O < 0 || body.F is null)
         {
-            throw DomainException.Invalid(Field, "is not a page token this server gave out: pass next_page_token from the previous page unchanged, or leave it empty for the first page");
+            throw DomainException.Invalid(Field, "not a token this server issued: pass next_page_token from the previous page unchanged, or leave it empty for the first page");
         }
 
         if (body.F != fingerprint)
@@ -60,6 +58,27 @@ public static class PageToken
         }
 
         return new ViewCursor(body.S, body.I, body.O);
+    }
+
+    /// <summary>The token's body, when its signature is this server's; the body is only parsed once it is known to be ours.</summary>
+    private static Body? Verified(string token, PageTokenKey key)
+    {
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            var body = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
+            var signature = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
+            return CryptographicOperations.FixedTimeEquals(signature, key.Sign(body)) ? JsonSerializer.Deserialize<Body>(body) : null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
     }
 
     private sealed record Body(string? S, string? I, int O, string? F);

@@ -15,7 +15,7 @@ public sealed record GetRoundQuery(string RoundId, Freshness Freshness) : IQuery
 public sealed record ListRoundsQuery(string DialogueId, string Status, int PageSize, string PageToken, Freshness Freshness) : IQuery<Listed<RoundRead>>;
 
 /// <summary>Reads the rounds view, joining each round to its links (both kept by the rounds projection).</summary>
-public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock)
+public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
     : IQueryHandler<GetRoundQuery, RoundRead>, IQueryHandler<ListRoundsQuery, Listed<RoundRead>>
 {
     public const string Projection = "rounds";
@@ -38,7 +38,7 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         ArgumentNullException.ThrowIfNull(query);
         var dialogueId = Filters.Id(query.DialogueId, "dialogue_id");
         var status = Filters.OneOf(query.Status, "status", Statuses);
-        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("rounds", dialogueId, status));
+        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("rounds", dialogueId, status), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var page = await _reader.ListAsync(RoundsProjection.RoundsCollection, Filters.Tags(("dialogue", dialogueId), ("status", status)), null, paging, cancellationToken);
         var rounds = new List<RoundRead>(page.Items.Count);

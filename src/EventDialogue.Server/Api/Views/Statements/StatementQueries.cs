@@ -26,7 +26,7 @@ public sealed record ListStatementsQuery(
     Freshness Freshness) : IQuery<Listed<StatementRead>>;
 
 /// <summary>Reads the statements view: filtered by tags, and searched in full text (ranked, matches highlighted).</summary>
-public sealed class StatementQueries(IViewStore views, ProjectionHost host, TimeProvider clock)
+public sealed class StatementQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
     : IQueryHandler<GetStatementQuery, StatementRead>, IQueryHandler<ListStatementsQuery, Listed<StatementRead>>
 {
     public const string Projection = "statements";
@@ -52,7 +52,7 @@ public sealed class StatementQueries(IViewStore views, ProjectionHost host, Time
         var sourceId = Filters.Id(query.SourceId, "source_id");
         var setting = Filters.OneOf(query.Setting, "setting", Vocabulary.Settings);
         var search = Filters.Query(query.Query);
-        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("statements", speaker, side, topic, roundId, sourceId, setting, search));
+        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("statements", speaker, side, topic, roundId, sourceId, setting, search), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var tags = Filters.Tags(("speaker", speaker), ("side", side), ("topic", topic), ("round", roundId), ("source", sourceId), ("setting", setting));
         var page = await _reader.ListAsync(StatementsProjection.StatementsCollection, tags, search, paging, cancellationToken);

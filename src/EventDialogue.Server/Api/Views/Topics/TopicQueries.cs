@@ -12,7 +12,7 @@ public sealed record GetTopicQuery(string Topic, Freshness Freshness) : IQuery<T
 public sealed record ListTopicsQuery(int PageSize, string PageToken, Freshness Freshness) : IQuery<Listed<TopicView>>;
 
 /// <summary>Reads the topics view: one document per topic, ordered by the topic's text.</summary>
-public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProvider clock)
+public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
     : IQueryHandler<GetTopicQuery, TopicView>, IQueryHandler<ListTopicsQuery, Listed<TopicView>>
 {
     public const string Projection = "topics";
@@ -31,7 +31,7 @@ public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProv
     public async ValueTask<Listed<TopicView>> Handle(ListTopicsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("topics"));
+        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("topics"), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var page = await _reader.ListAsync(TopicsProjection.TopicsCollection, [], null, paging, cancellationToken);
         return new Listed<TopicView>([.. page.Items.Select(h => ViewJson.Read<TopicView>(h.Document.Json))], page.NextPageToken);

@@ -1,0 +1,27 @@
+using Grpc.Core;
+using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using RecordingRpc = EventDialogue.Api.V1.RecordingService;
+using ViewsRpc = EventDialogue.Api.V1.ViewsService;
+
+namespace EventDialogue.Server.Api.Parsing;
+
+// gRPC, JSON transcoding and reflection find how to bind a service through its [BindServiceMethod] attribute, and read
+// the service's descriptor from the type that declares the bind method: hence a Descriptor beside each BindService.
+
+/// <summary>Binds the recording service with <see cref="ParseGuardedBinder"/>.</summary>
+public static class RecordingServiceBinding
+{
+    public static ProtoServiceDescriptor Descriptor => RecordingRpc.Descriptor;
+
+    public static void BindService(ServiceBinderBase binder, RecordingRpc.RecordingServiceBase service) =>
+        RecordingRpc.BindService(new ParseGuardedBinder(binder), service);
+}
+
+/// <summary>Binds the views service with <see cref="ParseGuardedBinder"/>.</summary>
+public static class ViewsServiceBinding
+{
+    public static ProtoServiceDescriptor Descriptor => ViewsRpc.Descriptor;
+
+    public static void BindService(ServiceBinderBase binder, ViewsRpc.ViewsServiceBase service) =>
+        ViewsRpc.BindService(new ParseGuardedBinder(binder), service);
+}
