@@ -30,16 +30,13 @@ public sealed class SqliteEventStore : IEventStore
         _writeGate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource);
     }
 
-    // SQLITE_FULL: the disk is full, or the file has reached max_page_count.
-    private const int SqliteFull = 13;
-
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
     /// <summary>Opens (creating if needed) the store in the given file.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="timeProvider">The server clock for recorded-at; the system clock by default.</param>
     /// <param name="pollInterval">How often live subscribers look for appends made by other processes.</param>
-    /// <param name="maxSizeBytes">Appends that would grow the file past this size fail with <see cref="StoreFullException"/>, as on a full disk; no cap by default.</param>
+    /// <param name="maxSizeBytes">Appends that would grow the file past this size fail with SQLITE_FULL, as on a full disk; no cap by default.</param>
     public static SqliteEventStore Open(string path, TimeProvider? timeProvider = null, TimeSpan? pollInterval = null, long? maxSizeBytes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -90,10 +87,6 @@ public sealed class SqliteEventStore : IEventStore
         try
         {
             return Append(stream, expected, events);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
-        {
-            throw new StoreFullException($"the event store's file {Path} is full (the disk, or its size cap); nothing was appended", e);
         }
         finally
         {

@@ -1,6 +1,4 @@
 using EventDialogue.EventStore;
-using EventDialogue.Server.Api.Errors;
-using Grpc.AspNetCore.Server;
 
 namespace EventDialogue.Server.EventStore;
 
@@ -16,8 +14,6 @@ public static class EventStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(store);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(store);
-        // Added before AddGrpc's own interceptors, so it is the outermost: a full store passes ErrorMapping unmapped.
-        services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<StoreFullInterceptor>());
         return services;
     }
 }

@@ -92,15 +92,12 @@ public sealed class SqliteDiskFullTests(ITestOutputHelper output) : IDisposable
         return request;
     }
 
-    /// <summary>RESOURCE_EXHAUSTED (or UNAVAILABLE) saying the store is full: a client knows the request was not recorded and may be retried later.</summary>
+    /// <summary>RESOURCE_EXHAUSTED, STORE_FULL, saying so: a client knows the request was not recorded and may be retried once there is room.</summary>
     private static void AssertStoreFull(RpcException e)
     {
-        Assert.True(
-            e.StatusCode is StatusCode.ResourceExhausted or StatusCode.Unavailable,
-            $"a full store answered {e.StatusCode} '{e.Status.Detail}', not RESOURCE_EXHAUSTED or UNAVAILABLE");
-        Assert.Contains("full", e.Status.Detail, StringComparison.OrdinalIgnoreCase);
-        var reason = e.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
-        Assert.True(reason is not null, $"{e.StatusCode} '{e.Status.Detail}' carries no ErrorInfo");
+        Assert.True(e.StatusCode == StatusCode.ResourceExhausted, $"a full store answered {e.StatusCode} '{e.Status.Detail}', not RESOURCE_EXHAUSTED");
+        Assert.Matches("(?i)full|disk space", e.Status.Detail);
+        Assert.Equal("STORE_FULL", e.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
     }
 
     private static string IntegrityCheck(string path)
