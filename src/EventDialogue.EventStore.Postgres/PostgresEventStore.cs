@@ -203,6 +203,15 @@ public sealed class PostgresEventStore : IEventStore
         }
     }
 
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReadEvent, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = eventId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? PostgresEventReader.Read(reader) : null;
+    }
+
     public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -30,6 +30,8 @@ internal sealed class PostgresStatements(PostgresSchema schema)
 
     public string ReadStreamBackwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3";
 
+    public string ReadEvent { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = $1";
+
     public string ReadHead { get; } = $"SELECT position FROM {schema.Events} WHERE {Horizon} ORDER BY position DESC LIMIT 1";
 
     public string ReadAll(AllFilter filter)

@@ -160,6 +160,16 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE event_id = $id";
+        command.Parameters.AddWithValue("$id", eventId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqliteEventReader.Read(reader) : null;
+    }
+
     public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -81,6 +81,7 @@ public static class AppendValidation
         RequireText(metadata.RecordedBy, $"{field}.recorded_by", required: true);
         RequireText(metadata.CorrelationId, $"{field}.correlation_id", required: true);
         RequireText(metadata.CausationId, $"{field}.causation_id", required: false);
+        RequireText(metadata.RequestFingerprint, $"{field}.request_fingerprint", required: false);
         if (metadata.SchemaVersion < 1)
         {
             throw new InvalidStoreRequestException($"{field}.schema_version", $"a schema version is 1 or more; {metadata.SchemaVersion} is not");

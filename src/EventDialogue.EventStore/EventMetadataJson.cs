@@ -11,6 +11,7 @@ public static class EventMetadataJson
     private const string CorrelationId = "correlation_id";
     private const string CausationId = "causation_id";
     private const string SchemaVersion = "schema_version";
+    private const string RequestFingerprint = "request_fingerprint";
 
     public static string Serialize(EventMetadata metadata)
     {
@@ -26,6 +27,11 @@ public static class EventMetadataJson
             }
 
             writer.WriteNumber(SchemaVersion, metadata.SchemaVersion);
+            if (metadata.RequestFingerprint is not null)
+            {
+                writer.WriteString(RequestFingerprint, metadata.RequestFingerprint);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -34,7 +40,7 @@ public static class EventMetadataJson
 
     public static EventMetadata Deserialize(string json)
     {
-        string? recordedBy = null, correlationId = null, causationId = null;
+        string? recordedBy = null, correlationId = null, causationId = null, requestFingerprint = null;
         var schemaVersion = 1;
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         while (reader.Read())
@@ -52,10 +58,11 @@ public static class EventMetadataJson
                 case CorrelationId: correlationId = reader.GetString(); break;
                 case CausationId: causationId = reader.GetString(); break;
                 case SchemaVersion: schemaVersion = reader.GetInt32(); break;
+                case RequestFingerprint: requestFingerprint = reader.GetString(); break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new EventMetadata(recordedBy ?? string.Empty, correlationId ?? string.Empty, causationId, schemaVersion);
+        return new EventMetadata(recordedBy ?? string.Empty, correlationId ?? string.Empty, causationId, schemaVersion, requestFingerprint);
     }
 }

@@ -20,6 +20,12 @@ public interface IEventStore : IAsyncDisposable
     /// <exception cref="StreamNotFoundException">The stream has no events.</exception>
     IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The event stored with this id, or null. Ids are unique across the store, so this is how a request id (from
+    /// which event ids are derived) is looked up, whichever stream its events went to.
+    /// </summary>
+    Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default);
+
     /// <summary>The stream's last revision, or null when it does not exist.</summary>
     Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default);
 

@@ -2,14 +2,39 @@ using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Errors;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
+using EventDialogue.Server.Hosting;
 using EventDialogue.Server.Views;
+using Microsoft.AspNetCore.Hosting.Server;
+
+// Read before the host is created: .NET's own command-line reading ignores what it does not understand, or throws.
+var arguments = ServerArguments.Read(args);
+if (arguments.WantsHelp)
+{
+    var defaults = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).Build();
+    await Console.Out.WriteAsync(ServerHelp.Text(defaults));
+    return 0;
+}
+
+if (arguments.Problem is not null)
+{
+    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {arguments.Problem}");
+    return 2;
+}
 
 // The content root is the app's own folder, so appsettings.json is found whatever the working directory;
 // relative data paths in the configuration stay relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // EVENTDIALOGUE_-prefixed variables override appsettings.json; the command line, added again after them, still wins.
-builder.Configuration.AddEnvironmentVariables("EVENTDIALOGUE_").AddCommandLine(args);
+builder.Configuration.AddEnvironmentVariables(ServerSetting.EnvironmentPrefix).AddCommandLine(args);
+var startFailureLogging = new StartFailureLogging();
+startFailureLogging.Apply(builder.Logging);
+
+if (UnknownSettings.Find(builder.Configuration) is { } unknownSetting)
+{
+    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {unknownSetting}");
+    return 2;
+}
 
 EventStoreOptions storeOptions;
 try
@@ -31,6 +56,7 @@ if (!CallerIdentity.TryRead(builder.Configuration, out var caller, out var calle
 // Opened before the host is built, so no request can reach a store that is not open yet,
 // and disposed here after the host has stopped: the container never disposes an instance it was handed.
 await using var store = await EventStoreOpener.OpenAsync(storeOptions, TimeProvider.System);
+var head = await store.ReadHeadPositionAsync();
 builder.Services.AddEventStore(store);
 await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions);
 builder.Services.AddViews(views);
@@ -47,7 +73,24 @@ app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapGrpcService<RecordingService>();
 app.MapGrpcService<ViewsService>();
-app.Logger.UsingEventStore(storeOptions.Description);
 
-await app.RunAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (IOException e) when (PortInUse.Describe(e, app.Configuration) is { } portInUse)
+{
+    await Console.Error.WriteLineAsync(portInUse);
+    return 2;
+}
+catch (Exception e)
+{
+    // Logged here rather than by the host (held back while starting), so that every start failure ends the same way.
+    app.Logger.CannotStart(e);
+    return 1;
+}
+
+startFailureLogging.Started();
+StartupReport.Log(app.Logger, app.Services.GetRequiredService<IServer>(), app.Configuration, storeOptions.Description, head);
+await app.WaitForShutdownAsync();
 return 0;

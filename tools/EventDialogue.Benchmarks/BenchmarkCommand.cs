@@ -71,7 +71,7 @@ internal static class BenchmarkCommand
 
     private static readonly Option<string[]> Measure = new("--measure")
     {
-        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call).",
+        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call), recording (statements recorded through the real server, stretch by stretch).",
         AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => [.. BenchmarkParts.All],
     };
@@ -107,6 +107,18 @@ internal static class BenchmarkCommand
         DefaultValueFactory = _ => 200,
     };
 
+    private static readonly Option<long> Statements = new("--statements")
+    {
+        Description = "Statements recorded about one round through the server in the recording part, for each number of --writers (the clients).",
+        DefaultValueFactory = _ => 4_000,
+    };
+
+    private static readonly Option<long> Stretch = new("--stretch")
+    {
+        Description = "Statements per reported stretch of the recording part: a cost that grows with the record shows as later stretches slower than the first.",
+        DefaultValueFactory = _ => 1_000,
+    };
+
     private static readonly Option<bool> Markdown = new("--markdown")
     {
         Description = "Print the result table with Markdown borders.",
@@ -116,7 +128,7 @@ internal static class BenchmarkCommand
     {
         Backend.AcceptOnlyFromAmong(BackendFactory.Sqlite, BackendFactory.Postgres);
         Measure.AcceptOnlyFromAmong([.. BenchmarkParts.All]);
-        RequirePositive(Events, BatchEvents, Warmup);
+        RequirePositive(Events, BatchEvents, Warmup, Statements, Stretch);
         RequirePositive(BatchSize, PageSize, Rounds, HistoryScale, RebuildRounds, Calls, WarmupCalls);
         BatchSize.Validators.Add(result =>
         {
@@ -135,10 +147,11 @@ internal static class BenchmarkCommand
 
         var command = new RootCommand(
             "Measures the event store's appends and $all reads against raw INSERTs and SELECTs on the same database, " +
-            "the rebuild of every view against a raw read of the same events, and view reads on the real server against a near-empty call.")
+            "the rebuild of every view against a raw read of the same events, view reads on the real server against a near-empty call, " +
+            "and statements recorded through the real server, stretch by stretch.")
         {
             Backend, Postgres, WorkDirectory, Measure, Events, BatchEvents, BatchSize, Writers, PageSize, Rounds, Warmup,
-            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, Markdown,
+            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, Statements, Stretch, Markdown,
         };
         command.Validators.Add(result =>
         {
@@ -170,6 +183,8 @@ internal static class BenchmarkCommand
             Projections: parsed.GetRequiredValue(Projections).Distinct().ToArray(),
             Calls: parsed.GetValue(Calls),
             WarmupCalls: parsed.GetValue(WarmupCalls),
+            Statements: parsed.GetValue(Statements),
+            Stretch: parsed.GetValue(Stretch),
             Markdown: parsed.GetValue(Markdown));
 
         var results = await new BenchmarkRun(settings, new ProgressLog()).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -183,6 +198,12 @@ internal static class BenchmarkCommand
         {
             console.WriteLine();
             LatencyTable.Write(console, results.Latencies, settings.Markdown);
+        }
+
+        if (results.Recordings.Count > 0)
+        {
+            console.WriteLine();
+            RecordingTable.Write(console, results.Recordings, results.CatchUps, settings.Markdown);
         }
 
         return 0;

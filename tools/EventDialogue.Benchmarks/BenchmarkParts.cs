@@ -12,5 +12,8 @@ internal static class BenchmarkParts
     /// <summary>View reads on the real server, against a near-empty call.</summary>
     public const string Latency = "latency";
 
-    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency];
+    /// <summary>Statements recorded through the real server, stretch by stretch, on a new database.</summary>
+    public const string Recording = "recording";
+
+    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency, Recording];
 }

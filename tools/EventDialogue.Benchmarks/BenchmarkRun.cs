@@ -16,6 +16,8 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
     {
         var rates = new List<ScenarioResult>();
         var latencies = new List<LatencyResult>();
+        var recordings = new List<RecordingResult>();
+        var catchUps = new List<ViewCatchUp>();
         foreach (var name in settings.Backends)
         {
             var backend = await BackendFactory.OpenAsync(name, settings, cancellationToken).ConfigureAwait(false);
@@ -35,10 +37,21 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
                 {
                     await RunOnHistoryAsync(backend, rates, latencies, cancellationToken).ConfigureAwait(false);
                 }
+
+                if (settings.Parts.Contains(BenchmarkParts.Recording))
+                {
+                    foreach (var clients in settings.Writers)
+                    {
+                        var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, log);
+                        var (stretches, catchUp) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken).ConfigureAwait(false);
+                        recordings.AddRange(stretches);
+                        catchUps.Add(catchUp);
+                    }
+                }
             }
         }
 
-        return new BenchmarkResults(rates, latencies);
+        return new BenchmarkResults(rates, latencies, recordings, catchUps);
     }
 
     /// <summary>Appends first: the read of $all then reads everything they wrote.</summary>

@@ -17,6 +17,8 @@ namespace EventDialogue.Benchmarks;
 /// <param name="Projections">The projections to rebuild; empty for all, as the server runs them.</param>
 /// <param name="Calls">Measured calls of each kind in the view-latency part.</param>
 /// <param name="WarmupCalls">Calls of each kind before the measured ones.</param>
+/// <param name="Statements">Statements recorded through the server in the recording part, for each number of writers.</param>
+/// <param name="Stretch">Statements per reported stretch of the recording part.</param>
 /// <param name="Markdown">Print the tables with Markdown borders, for pasting into docs.</param>
 internal sealed record BenchmarkSettings(
     IReadOnlyList<string> Backends,
@@ -35,4 +37,6 @@ internal sealed record BenchmarkSettings(
     IReadOnlyList<string> Projections,
     int Calls,
     int WarmupCalls,
+    long Statements,
+    long Stretch,
     bool Markdown);

@@ -4,6 +4,10 @@ namespace EventDialogue.Domain.Cases;
 
 public sealed record CaseState(bool Opened, int TimesRaised);
 
+/// <summary>
+/// A command's fields are checked first, all together, so that a refusal names every wrong one; then what it names must
+/// exist, and then it must fit the case as it stands.
+/// </summary>
 public sealed class CaseDecider : Decider<CaseState, CaseCommand>
 {
     private const int MaxNames = 12;
@@ -19,103 +23,119 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
 
     public override IReadOnlyList<IDomainEvent> Decide(CaseState state, CaseCommand command, Known known)
     {
-        var id = EntityId.Require(command.CaseId, "case_id");
-        var source = (command.Source ?? throw DomainException.Invalid("source", "every fact cites a source")).Validated("source");
-        known.RequireSource(source, "source");
-        if (command is OpenCase open)
-        {
-            return [Open(state, open, id, source)];
-        }
-
-        if (!state.Opened)
-        {
-            throw DomainException.NotFound($"case '{id}' does not exist: open it first");
-        }
-
+        var id = Fields.Check(() => EntityId.Require(command.CaseId, "case_id"));
+        var source = Fields.Check(() => Citation.Required(command.Source, "source"));
         return command switch
         {
-            RaiseCase c => [Raise(c, source, known)],
-            ReportCaseStatus c => [Report(c, source)],
-            RecordCaseResponse c => [Respond(state, c, id, source)],
+            OpenCase c => [Open(state, c, id, source, known)],
+            RaiseCase c => [Raise(state, c, id, source, known)],
+            ReportCaseStatus c => [Report(state, c, id, source, known)],
+            RecordCaseResponse c => [Respond(state, c, id, source, known)],
             _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
         };
     }
 
-    private static CaseOpened Open(CaseState state, OpenCase c, string id, Citation source)
+    private static CaseOpened Open(CaseState state, OpenCase c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
+        var (caseId, kind, names, description, cited) = Fields.All(
+            id,
+            Fields.Check(() => Vocabulary.Require(c.Kind, "kind", Vocabulary.CaseKinds)),
+            Names(c.Names),
+            Fields.Check(() => Text.Optional(c.Description, "description", Text.Paragraph)),
+            source);
+        known.RequireSource(cited, "source");
         if (state.Opened)
         {
-            throw new DomainException(DomainErrorKind.AlreadyExists, $"case '{id}' is already open", "case_id");
+            throw new DomainException(DomainErrorKind.AlreadyExists, $"case '{caseId}' is already open", "case_id");
         }
 
-        var names = c.Names ?? [];
-        if (names.Count == 0)
-        {
-            throw DomainException.Invalid("names", "a case has at least one name");
-        }
-
-        if (names.Count > MaxNames)
-        {
-            throw DomainException.Invalid("names", $"a case has at most {MaxNames} names; this one has {names.Count}");
-        }
-
-        var checkedNames = names.Select((n, i) => new CaseName(
-            Text.Require(n?.Text, $"names[{i}].text", Text.Name),
-            Script(n?.Script, $"names[{i}].script"))).ToList();
-        return new CaseOpened(id, Vocabulary.Require(c.Kind, "kind", Vocabulary.CaseKinds), checkedNames, Text.Optional(c.Description, "description", Text.Paragraph), source);
+        return new CaseOpened(caseId, kind, names, description, cited);
     }
 
-    private static CaseRaised Raise(RaiseCase c, Citation source, Known known)
+    private static CaseRaised Raise(CaseState state, RaiseCase c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
-        var channel = Vocabulary.Require(c.Channel, "channel", Vocabulary.Channels);
-        var round = c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id");
-        if (channel == "round" && round is null)
-        {
-            throw DomainException.Invalid("round_id", "a case raised in a round names the round");
-        }
-
+        var channel = Fields.Check(() => Vocabulary.Require(c.Channel, "channel", Vocabulary.Channels));
+        var (caseId, raisedBy, raisedIn, round, date, cited) = Fields.All(
+            id,
+            Fields.Check(() => Side.Require(c.RaisedBy, "raised_by")),
+            channel,
+            Fields.Check(() => c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id")).Against(channel, RoundOfChannel),
+            Fields.Check(() => WorldDate.Require(c.Date, "date")),
+            source);
+        Existing(state, caseId, cited, known);
         if (round is not null)
         {
             known.Require(Streams.Round(round), "round_id", "round");
         }
 
-        return new CaseRaised(Side.Require(c.RaisedBy, "raised_by"), channel, round, c.Publicly, WorldDate.Require(c.Date, "date"), source);
+        return new CaseRaised(raisedBy, raisedIn, round, c.Publicly, date, cited);
     }
 
-    private static CaseStatusReported Report(ReportCaseStatus c, Citation source)
+    private static CaseStatusReported Report(CaseState state, ReportCaseStatus c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
-        var status = Vocabulary.Require(c.Status, "status", Vocabulary.CaseStatuses);
-        var term = Text.Optional(c.Term, "term", Text.Name);
-        if (term is not null && status != "sentenced")
-        {
-            throw DomainException.Invalid("term", $"a term goes with a 'sentenced' status, not '{status}'");
-        }
-
-        return new CaseStatusReported(
+        var status = Fields.Check(() => Vocabulary.Require(c.Status, "status", Vocabulary.CaseStatuses));
+        var (caseId, reported, asOf, term, charge, detail, certainty, sourceType, cited) = Fields.All(
+            id,
             status,
-            WorldDate.Require(c.AsOf, "as_of"),
-            term,
-            Text.Optional(c.Charge, "charge", Text.Title),
-            Text.Optional(c.Detail, "detail", Text.Paragraph),
-            Vocabulary.Require(c.Certainty, "certainty", Vocabulary.Certainties),
-            Vocabulary.Require(c.SourceType, "source_type", Vocabulary.SourceTypes),
+            Fields.Check(() => WorldDate.Require(c.AsOf, "as_of")),
+            Fields.Check(() => Text.Optional(c.Term, "term", Text.Name)).Against(status, TermOfStatus),
+            Fields.Check(() => Text.Optional(c.Charge, "charge", Text.Title)),
+            Fields.Check(() => Text.Optional(c.Detail, "detail", Text.Paragraph)),
+            Fields.Check(() => Vocabulary.Require(c.Certainty, "certainty", Vocabulary.Certainties)),
+            Fields.Check(() => Vocabulary.Require(c.SourceType, "source_type", Vocabulary.SourceTypes)),
             source);
+        Existing(state, caseId, cited, known);
+        return new CaseStatusReported(reported, asOf, term, charge, detail, certainty, sourceType, cited);
     }
 
-    private static CaseResponseReceived Respond(CaseState state, RecordCaseResponse c, string id, Citation source)
+    private static CaseResponseReceived Respond(CaseState state, RecordCaseResponse c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
+        var (caseId, from, response, date, detail, cited) = Fields.All(
+            id,
+            Fields.Check(() => Side.Require(c.From, "from")),
+            Fields.Check(() => Vocabulary.Require(c.Response, "response", Vocabulary.Responses)),
+            Fields.Check(() => WorldDate.Require(c.Date, "date")),
+            Fields.Check(() => Text.Optional(c.Detail, "detail", Text.Paragraph)),
+            source);
+        Existing(state, caseId, cited, known);
         if (state.TimesRaised == 0)
         {
-            throw DomainException.Conflict($"case '{id}' has not been raised, so no response to it can be recorded", "case_id");
+            throw DomainException.Conflict($"case '{caseId}' has not been raised, so no response to it can be recorded", "case_id");
         }
 
-        return new CaseResponseReceived(
-            Side.Require(c.From, "from"),
-            Vocabulary.Require(c.Response, "response", Vocabulary.Responses),
-            WorldDate.Require(c.Date, "date"),
-            Text.Optional(c.Detail, "detail", Text.Paragraph),
-            source);
+        return new CaseResponseReceived(from, response, date, detail, cited);
     }
+
+    private static void Existing(CaseState state, string id, Citation source, Known known)
+    {
+        known.RequireSource(source, "source");
+        if (!state.Opened)
+        {
+            throw DomainException.NotFound($"case '{id}' does not exist: open it first");
+        }
+    }
+
+    private static string? RoundOfChannel(string? round, string channel) => channel == "round" && round is null
+        ? throw DomainException.Invalid("round_id", "a case raised in a round names the round")
+        : round;
+
+    private static string? TermOfStatus(string? term, string status) => term is not null && status != "sentenced"
+        ? throw DomainException.Invalid("term", $"a term goes with a 'sentenced' status, not '{status}'")
+        : term;
+
+    /// <summary>A case is known by one name or a few, each in its script; every wrong name is named by its place.</summary>
+    private static FieldCheck<IReadOnlyList<CaseName>> Names(IReadOnlyList<CaseName>? names) => Fields.Check(() => names switch
+    {
+        null or [] => throw DomainException.Invalid("names", "a case has at least one name"),
+        { Count: > MaxNames } => throw DomainException.Invalid("names", $"a case has at most {MaxNames} names; this one has {names.Count}"),
+        _ => Fields.Each(names, (name, i) =>
+        {
+            var (text, script) = Fields.All(
+                Fields.Check(() => Text.Require(name?.Text, $"names[{i}].text", Text.Name)),
+                Fields.Check(() => Script(name?.Script, $"names[{i}].script")));
+            return new CaseName(text, script);
+        }).OrThrow(),
+    });
 
     private static string Script(string? script, string field)
     {

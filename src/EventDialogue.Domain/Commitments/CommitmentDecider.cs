@@ -5,6 +5,10 @@ namespace EventDialogue.Domain.Commitments;
 
 public sealed record CommitmentState(bool Made, string? MadeOn, bool Fulfilled, bool Broken, bool Withdrawn);
 
+/// <summary>
+/// A command's fields are checked first, all together, so that a refusal names every wrong one; then what it names must
+/// exist, and then it must fit the commitment as it stands.
+/// </summary>
 public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentCommand>
 {
     public override CommitmentState Initial { get; } = new(false, null, false, false, false);
@@ -20,14 +24,132 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
 
     public override IReadOnlyList<IDomainEvent> Decide(CommitmentState state, CommitmentCommand command, Known known)
     {
-        var id = EntityId.Require(command.CommitmentId, "commitment_id");
-        var source = (command.Source ?? throw DomainException.Invalid("source", "every fact cites a source")).Validated("source");
-        known.RequireSource(source, "source");
-        if (command is MakeCommitment make)
+        var id = Fields.Check(() => EntityId.Require(command.CommitmentId, "commitment_id"));
+        var source = Fields.Check(() => Citation.Required(command.Source, "source"));
+        return command switch
         {
-            return [Make(state, make, id, source, known)];
+            MakeCommitment c => [Make(state, c, id, source, known)],
+            ReaffirmCommitment c => [Reaffirm(state, c, id, source, known)],
+            RescheduleCommitment c => [Reschedule(state, c, id, source, known)],
+            ReportCommitmentProgress c => [ReportProgress(state, c, id, source, known)],
+            FulfilCommitment c => [Fulfil(state, c, id, source, known)],
+            DeclareCommitmentBroken c => [DeclareBroken(state, c, id, source, known)],
+            WithdrawCommitment c => [Withdraw(state, c, id, source, known)],
+            _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
+        };
+    }
+
+    private static CommitmentMade Make(CommitmentState state, MakeCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var madeOn = Fields.Check(() => WorldDate.Parse(c.MadeOn, "made_on"));
+        var (commitment, madeBy, words, action, made, due, dueRule, round, cited) = Fields.All(
+            id,
+            Parties(c.MadeBy, "made_by"),
+            Fields.Check(() => Text.Require(c.Words, "words", Text.Paragraph)),
+            Fields.Check(() => Text.Require(c.Action, "action", Text.Title)),
+            madeOn,
+            Fields.Check(() => WorldDate.Parse(c.Due, "due")).Against(madeOn, DueWindow),
+            Fields.Check(() => Text.Require(c.DueRule, "due_rule", Text.Title)),
+            Fields.Check(() => c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id")),
+            source);
+        known.RequireSource(cited, "source");
+        if (state.Made)
+        {
+            throw new DomainException(DomainErrorKind.AlreadyExists, $"commitment '{commitment}' is already recorded", "commitment_id");
         }
 
+        if (round is not null)
+        {
+            known.Require(Streams.Round(round), "round_id", "round");
+        }
+
+        return new CommitmentMade(commitment, madeBy, words, action, made.ToString(), due.ToString(), dueRule, round, cited);
+    }
+
+    private static CommitmentReaffirmed Reaffirm(CommitmentState state, ReaffirmCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, by, on, words, cited) = Fields.All(
+            id,
+            Parties(c.By, "by"),
+            On(state, c.On),
+            Fields.Check(() => Text.Optional(c.Words, "words", Text.Paragraph)),
+            source);
+        Followable(state, commitment, cited, known);
+        return new CommitmentReaffirmed(by, on, words, cited);
+    }
+
+    private static CommitmentRescheduled Reschedule(CommitmentState state, RescheduleCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, due, dueRule, on, cited) = Fields.All(
+            id,
+            Fields.Check(() => WorldDate.Parse(c.Due, "due")).Then(due => MadeOn(state) is { } made ? DueWindow(due, made) : due),
+            Fields.Check(() => Text.Require(c.DueRule, "due_rule", Text.Title)),
+            On(state, c.On),
+            source);
+        Followable(state, commitment, cited, known, unlessFulfilled: "rescheduled");
+        return new CommitmentRescheduled(due.ToString(), dueRule, on, cited);
+    }
+
+    private static CommitmentProgressReported ReportProgress(CommitmentState state, ReportCommitmentProgress c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, on, detail, cited) = Fields.All(id, On(state, c.On), Fields.Check(() => Text.Require(c.Detail, "detail", Text.Paragraph)), source);
+        Followable(state, commitment, cited, known, unlessFulfilled: "given progress");
+        return new CommitmentProgressReported(on, detail, cited);
+    }
+
+    private static CommitmentFulfilled Fulfil(CommitmentState state, FulfilCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, on, evidence, evidenceStream, cited) = Fields.All(
+            id,
+            On(state, c.On),
+            Fields.Check(() => Text.Require(c.Evidence, "evidence", Text.Paragraph)),
+            Fields.Check(() => Text.Optional(c.EvidenceStream, "evidence_stream", 200)),
+            source);
+        Followable(state, commitment, cited, known);
+        if (state.Fulfilled)
+        {
+            throw DomainException.Conflict($"commitment '{commitment}' is already fulfilled", "commitment_id");
+        }
+
+        if (evidenceStream is not null)
+        {
+            known.Require(evidenceStream, "evidence_stream", "stream");
+        }
+
+        return new CommitmentFulfilled(on, evidence, evidenceStream, cited);
+    }
+
+    private static CommitmentDeclaredBroken DeclareBroken(CommitmentState state, DeclareCommitmentBroken c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, on, declaredBy, reason, cited) = Fields.All(
+            id,
+            On(state, c.On),
+            Fields.Check(() => Side.Require(c.DeclaredBy, "declared_by")),
+            Fields.Check(() => Text.Require(c.Reason, "reason", Text.Paragraph)),
+            source);
+        Followable(state, commitment, cited, known, unlessFulfilled: "declared broken");
+        return new CommitmentDeclaredBroken(on, declaredBy, reason, cited);
+    }
+
+    private static CommitmentWithdrawn Withdraw(CommitmentState state, WithdrawCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, on, withdrawnBy, reason, cited) = Fields.All(
+            id,
+            On(state, c.On),
+            Fields.Check(() => Side.Require(c.WithdrawnBy, "withdrawn_by")),
+            Fields.Check(() => Text.Require(c.Reason, "reason", Text.Paragraph)),
+            source);
+        Followable(state, commitment, cited, known, unlessFulfilled: "withdrawn");
+        return new CommitmentWithdrawn(on, withdrawnBy, reason, cited);
+    }
+
+    /// <summary>
+    /// Something can happen to a commitment that was made and not withdrawn, citing a source that exists; some things
+    /// (<paramref name="unlessFulfilled"/>) only while it is not yet fulfilled.
+    /// </summary>
+    private static void Followable(CommitmentState state, string id, Citation source, Known known, string? unlessFulfilled = null)
+    {
+        known.RequireSource(source, "source");
         if (!state.Made)
         {
             throw DomainException.NotFound($"commitment '{id}' does not exist: record it being made first");
@@ -38,92 +160,33 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             throw DomainException.Conflict($"commitment '{id}' was withdrawn: nothing more can happen to it (correct the withdrawal if it was wrong)", "commitment_id");
         }
 
-        return command switch
+        if (unlessFulfilled is not null && state.Fulfilled)
         {
-            ReaffirmCommitment c => [new CommitmentReaffirmed(Parties(c.By, "by"), On(state, c.On), Text.Optional(c.Words, "words", Text.Paragraph), source)],
-            RescheduleCommitment c => [Reschedule(Open(state, id, "rescheduled"), c, source)],
-            ReportCommitmentProgress c => [new CommitmentProgressReported(On(Open(state, id, "given progress"), c.On), Text.Require(c.Detail, "detail", Text.Paragraph), source)],
-            FulfilCommitment c => [Fulfil(state, c, id, source, known)],
-            DeclareCommitmentBroken c => [new CommitmentDeclaredBroken(On(Open(state, id, "declared broken"), c.On), Side.Require(c.DeclaredBy, "declared_by"), Text.Require(c.Reason, "reason", Text.Paragraph), source)],
-            WithdrawCommitment c => [new CommitmentWithdrawn(On(Open(state, id, "withdrawn"), c.On), Side.Require(c.WithdrawnBy, "withdrawn_by"), Text.Require(c.Reason, "reason", Text.Paragraph), source)],
-            _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
-        };
-    }
-
-    private static CommitmentMade Make(CommitmentState state, MakeCommitment c, string id, Citation source, Known known)
-    {
-        if (state.Made)
-        {
-            throw new DomainException(DomainErrorKind.AlreadyExists, $"commitment '{id}' is already recorded", "commitment_id");
+            throw DomainException.Conflict($"commitment '{id}' is fulfilled, so it cannot be {unlessFulfilled}", "commitment_id");
         }
-
-        var round = c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id");
-        if (round is not null)
-        {
-            known.Require(Streams.Round(round), "round_id", "round");
-        }
-
-        var madeOn = WorldDate.Parse(c.MadeOn, "made_on");
-        var due = Due(c.Due, madeOn);
-        return new CommitmentMade(
-            id,
-            Parties(c.MadeBy, "made_by"),
-            Text.Require(c.Words, "words", Text.Paragraph),
-            Text.Require(c.Action, "action", Text.Title),
-            madeOn.ToString(),
-            due.ToString(),
-            Text.Require(c.DueRule, "due_rule", Text.Title),
-            round,
-            source);
     }
-
-    private static CommitmentRescheduled Reschedule(CommitmentState state, RescheduleCommitment c, Citation source) =>
-        new(Due(c.Due, EdtfDate.Parse(state.MadeOn!)).ToString(), Text.Require(c.DueRule, "due_rule", Text.Title), On(state, c.On), source);
 
     /// <summary>A due window, when the commitment is made or rescheduled, cannot end before the commitment was made.</summary>
-    private static EdtfDate Due(string? text, EdtfDate madeOn)
-    {
-        var due = WorldDate.Parse(text, "due");
-        if (due.Latest is { } last && madeOn.Earliest is { } first && last < first)
-        {
-            throw DomainException.Invalid("due", $"the due window {due} ends before the commitment was made ({madeOn})");
-        }
+    private static EdtfDate DueWindow(EdtfDate due, EdtfDate madeOn) => EndsBefore(due, madeOn)
+        ? throw DomainException.Invalid("due", $"the due window {due} ends before the commitment was made ({madeOn})")
+        : due;
 
-        return due;
-    }
-
-    private static CommitmentFulfilled Fulfil(CommitmentState state, FulfilCommitment c, string id, Citation source, Known known)
-    {
-        if (state.Fulfilled)
-        {
-            throw DomainException.Conflict($"commitment '{id}' is already fulfilled", "commitment_id");
-        }
-
-        var evidenceStream = Text.Optional(c.EvidenceStream, "evidence_stream", 200);
-        if (evidenceStream is not null)
-        {
-            known.Require(evidenceStream, "evidence_stream", "stream");
-        }
-
-        return new CommitmentFulfilled(On(state, c.On), Text.Require(c.Evidence, "evidence", Text.Paragraph), evidenceStream, source);
-    }
-
-    private static CommitmentState Open(CommitmentState state, string id, string what) => state.Fulfilled
-        ? throw DomainException.Conflict($"commitment '{id}' is fulfilled, so it cannot be {what}", "commitment_id")
-        : state;
-
-    /// <summary>What happens to a commitment cannot happen before it was made.</summary>
-    private static string On(CommitmentState state, string on)
+    /// <summary>
+    /// What happens to a commitment cannot happen before it was made. Of a commitment not (yet) made there is no such
+    /// day to check against: the command is refused for that instead, once its fields are right.
+    /// </summary>
+    private static FieldCheck<string> On(CommitmentState state, string on) => Fields.Check(() =>
     {
         var date = WorldDate.Parse(on, "on");
-        var made = EdtfDate.Parse(state.MadeOn!);
-        if (date.Latest is { } last && made.Earliest is { } first && last < first)
-        {
-            throw DomainException.Invalid("on", $"{date} is before the commitment was made ({made})");
-        }
+        return MadeOn(state) is { } made && EndsBefore(date, made)
+            ? throw DomainException.Invalid("on", $"{date} is before the commitment was made ({made})")
+            : date.ToString();
+    });
 
-        return date.ToString();
-    }
+    private static EdtfDate? MadeOn(CommitmentState state) => state.MadeOn is null ? null : EdtfDate.Parse(state.MadeOn);
 
-    private static IReadOnlyList<string> Parties(IReadOnlyList<string>? parties, string field) => Text.List(parties, field, 10, Side.Require, required: true);
+    private static bool EndsBefore(EdtfDate date, EdtfDate other) => date.Latest is { } last && other.Earliest is { } first && last < first;
+
+    private static FieldCheck<IReadOnlyList<string>> Parties(IReadOnlyList<string>? parties, string field) =>
+        Fields.Check(() => Text.List(parties, field, 10, Side.Require, required: true));
 }

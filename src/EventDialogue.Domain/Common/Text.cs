@@ -26,7 +26,8 @@ public static class Text
 
     /// <summary>
     /// A list whose entries each pass <paramref name="item"/>, repeats (after normalising) dropped. Every entry is checked
-    /// before any is dropped, so an error names the entry's place in the list as sent (<c>parties[2]</c>).
+    /// before any is dropped, so an error names the entry's place in the list as sent (<c>parties[2]</c>), and a refusal
+    /// names every wrong entry.
     /// </summary>
     public static IReadOnlyList<string> List(IReadOnlyList<string>? values, string field, int maxItems, Func<string?, string, string> item, bool required = false)
     {
@@ -42,7 +43,7 @@ public static class Text
             throw DomainException.Invalid(field, $"has at most {maxItems} entries; this one has {values.Count}");
         }
 
-        var checkedValues = values.Select((v, i) => item(v, $"{field}[{i}]")).ToList();
+        var checkedValues = Fields.Each(values, (v, i) => item(v, $"{field}[{i}]")).OrThrow();
         return [.. checkedValues.Distinct(StringComparer.Ordinal)];
     }
 

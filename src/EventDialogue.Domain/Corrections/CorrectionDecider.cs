@@ -37,31 +37,54 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
             throw DomainException.Conflict($"the entry at revision {revision} is already retracted", "target_revision");
         }
 
-        var reason = Text.Require(command.Reason, "reason", Text.Paragraph);
-        var source = command.Source?.Validated("source");
-        if (source is not null)
-        {
-            known.RequireSource(source, "source");
-        }
-
         return command switch
         {
-            CorrectEntry c => [Correct(state, c, type, reason, source, known)],
-            RetractEntry => [new EntryRetracted(revision, type, reason, source)],
+            CorrectEntry c => [Correct(state, c, type, known)],
+            RetractEntry c => [Retract(c, type, known)],
             _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
         };
     }
 
-    private static EntryCorrected Correct(StreamEntries state, CorrectEntry c, string type, string reason, Citation? source, Known known)
+    /// <summary>
+    /// The correction's own fields are checked all together; the replacement's content is checked after them, as the
+    /// command that would have recorded it, against the stream and what exists.
+    /// </summary>
+    private static EntryCorrected Correct(StreamEntries state, CorrectEntry c, string type, Known known)
     {
-        var replacement = c.Replacement ?? throw DomainException.Invalid("replacement", "a correction gives the entry as it should have read");
-        var replacementType = EventTypes.NameOf(replacement);
-        if (replacementType != type)
-        {
-            throw DomainException.Invalid("replacement", $"the entry at revision {c.TargetRevision} is a {type}; its replacement must be one too, not a {replacementType}");
-        }
-
+        var (replacement, reason, source) = Fields.All(
+            Fields.Check(() => SameKind(c.Replacement, c.TargetRevision, type)),
+            Reason(c),
+            Source(c));
+        RequireSource(source, known);
         return new EntryCorrected(c.TargetRevision, type, Decided(state, c, replacement, known), reason, source);
+    }
+
+    private static EntryRetracted Retract(RetractEntry c, string type, Known known)
+    {
+        var (reason, source) = Fields.All(Reason(c), Source(c));
+        RequireSource(source, known);
+        return new EntryRetracted(c.TargetRevision, type, reason, source);
+    }
+
+    private static IDomainEvent SameKind(IDomainEvent? replacement, long revision, string type)
+    {
+        var given = replacement ?? throw DomainException.Invalid("replacement", "a correction gives the entry as it should have read");
+        var givenType = EventTypes.NameOf(given);
+        return givenType == type
+            ? given
+            : throw DomainException.Invalid("replacement", $"the entry at revision {revision} is a {type}; its replacement must be one too, not a {givenType}");
+    }
+
+    private static FieldCheck<string> Reason(CorrectionCommand c) => Fields.Check(() => Text.Require(c.Reason, "reason", Text.Paragraph));
+
+    private static FieldCheck<Citation?> Source(CorrectionCommand c) => Fields.Check(() => c.Source?.Validated("source"));
+
+    private static void RequireSource(Citation? source, Known known)
+    {
+        if (source is not null)
+        {
+            known.RequireSource(source, "source");
+        }
     }
 
     /// <summary>
@@ -130,6 +153,11 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
                 $"source '{cited.SourceId?.Trim()}' is neither cited in stream '{stream}' nor the correction's source: a replacement cites a source its stream "
                 + "already cites or the one the correction itself cites (to rest the entry on a new source, cite that source on the correction)",
                 "replacement.source.source_id");
+        }
+
+        if (refusal.Violations.Count > 0)
+        {
+            return DomainException.Invalid([.. refusal.Violations.Select(v => v with { Field = $"replacement.{v.Field}" })]);
         }
 
         return new DomainException(refusal.Kind, refusal.Message, refusal.Field is null ? "replacement" : $"replacement.{refusal.Field}");

@@ -20,35 +20,32 @@ public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
         _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
     };
 
+    /// <summary>The dialogue's fields are checked first, all together, so that a refusal names every wrong one.</summary>
     private static DialogueEstablished Establish(DialogueState state, EstablishDialogue c, Known known)
     {
-        var id = EntityId.Require(c.DialogueId, "dialogue_id");
+        var (id, name, parties, established, cadence, parent, source) = Fields.All(
+            Fields.Check(() => EntityId.Require(c.DialogueId, "dialogue_id")),
+            Fields.Check(() => Text.Require(c.Name, "name", Text.Title)),
+            Fields.Check(() => Text.List(c.Parties, "parties", 10, Side.Require, required: true)),
+            Fields.Check(() => WorldDate.Optional(c.Established, "established")),
+            Fields.Check(() => Text.Optional(c.Cadence, "cadence", Text.Name)),
+            Fields.Check(() => c.ParentDialogueId is null ? null : EntityId.Require(c.ParentDialogueId, "parent_dialogue_id")),
+            Fields.Check(() => c.Source?.Validated("source")));
         if (state.Established)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"dialogue '{id}' is already established", "dialogue_id");
         }
 
-        var parties = Text.List(c.Parties, "parties", 10, Side.Require, required: true);
-
-        var parent = c.ParentDialogueId is null ? null : EntityId.Require(c.ParentDialogueId, "parent_dialogue_id");
         if (parent is not null)
         {
             known.Require(Streams.Dialogue(parent), "parent_dialogue_id", "dialogue");
         }
 
-        var source = c.Source?.Validated("source");
         if (source is not null)
         {
             known.RequireSource(source, "source");
         }
 
-        return new DialogueEstablished(
-            id,
-            Text.Require(c.Name, "name", Text.Title),
-            parties,
-            WorldDate.Optional(c.Established, "established"),
-            Text.Optional(c.Cadence, "cadence", Text.Name),
-            parent,
-            source);
+        return new DialogueEstablished(id, name, parties, established, cadence, parent, source);
     }
 }

@@ -7,6 +7,10 @@ public sealed record RoundState(bool Scheduled, bool Held, bool Concluded, strin
     public bool Exists => Scheduled || Held;
 }
 
+/// <summary>
+/// A command's fields are checked first, all together, so that a refusal names every wrong one; then what it names must
+/// exist, and then it must fit the round as it stands.
+/// </summary>
 public sealed class RoundDecider : Decider<RoundState, RoundCommand>
 {
     private const int MaxTopics = 30;
@@ -24,91 +28,141 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
 
     public override IReadOnlyList<IDomainEvent> Decide(RoundState state, RoundCommand command, Known known)
     {
-        var id = EntityId.Require(command.RoundId, "round_id");
-        var source = (command.Source ?? throw DomainException.Invalid("source", "every fact cites a source")).Validated("source");
-        known.RequireSource(source, "source");
-        if (command is not ScheduleRound and not HoldRound)
-        {
-            Existing(state, id);
-        }
-
+        var id = Fields.Check(() => EntityId.Require(command.RoundId, "round_id"));
+        var source = Fields.Check(() => Citation.Required(command.Source, "source"));
         return command switch
         {
             ScheduleRound c => [Schedule(state, c, id, source, known)],
             HoldRound c => [Hold(state, c, id, source, known)],
-            NameDelegationMember c => [NameMember(state, c, source)],
-            RecordSession c => [new SessionHeld(Topics(c.Topics), WorldDate.Optional(c.Date, "date"), source)],
-            RecordSiteVisit c => [Visit(c, source)],
-            CharacteriseOutcome c => [new OutcomeCharacterised(Side.Require(c.Side, "side"), Text.Require(c.Characterisation, "characterisation", Text.Paragraph), source)],
-            ConcludeRound c => [Conclude(state, c, id, source)],
+            NameDelegationMember c => [NameMember(state, c, id, source, known)],
+            RecordSession c => [RecordSession(state, c, id, source, known)],
+            RecordSiteVisit c => [Visit(state, c, id, source, known)],
+            CharacteriseOutcome c => [Characterise(state, c, id, source, known)],
+            ConcludeRound c => [Conclude(state, c, id, source, known)],
             _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
         };
     }
 
-    private static RoundState Existing(RoundState state, string id) =>
-        state.Exists ? state : throw DomainException.NotFound($"round '{id}' does not exist: schedule or hold it first");
-
-    private static RoundScheduled Schedule(RoundState state, ScheduleRound c, string id, Citation source, Known known)
+    private static RoundScheduled Schedule(RoundState state, ScheduleRound c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
+        var (round, dialogue, dates, place, cited) = Fields.All(id, DialogueId(c.DialogueId), Dates(c.Dates), Place(c.Place), source);
+        known.RequireSource(cited, "source");
         if (state.Exists)
         {
-            throw new DomainException(DomainErrorKind.AlreadyExists, $"round '{id}' is already {(state.Held ? "held" : "scheduled")}", "round_id");
+            throw new DomainException(DomainErrorKind.AlreadyExists, $"round '{round}' is already {(state.Held ? "held" : "scheduled")}", "round_id");
         }
 
-        var dialogue = EntityId.Require(c.DialogueId, "dialogue_id");
         known.Require(Streams.Dialogue(dialogue), "dialogue_id", "dialogue");
-        return new RoundScheduled(id, dialogue, WorldDate.Require(c.Dates, "dates"), Text.Optional(c.Place, "place", Text.Name), source);
+        return new RoundScheduled(round, dialogue, dates, place, cited);
     }
 
-    private static RoundHeld Hold(RoundState state, HoldRound c, string id, Citation source, Known known)
+    private static RoundHeld Hold(RoundState state, HoldRound c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
+        var (round, dialogue, dates, place, ordinal, cited) = Fields.All(
+            id,
+            DialogueId(c.DialogueId),
+            Dates(c.Dates),
+            Place(c.Place),
+            Fields.Check(() => Text.Optional(c.Ordinal, "ordinal", 20)),
+            source);
+        known.RequireSource(cited, "source");
         if (state.Held)
         {
-            throw DomainException.Conflict($"round '{id}' was already held: a round cannot be held twice (correct the earlier entry instead)", "round_id");
+            throw DomainException.Conflict($"round '{round}' was already held: a round cannot be held twice (correct the earlier entry instead)", "round_id");
         }
 
-        var dialogue = EntityId.Require(c.DialogueId, "dialogue_id");
         known.Require(Streams.Dialogue(dialogue), "dialogue_id", "dialogue");
         if (state.DialogueId is not null && state.DialogueId != dialogue)
         {
-            throw DomainException.Conflict($"round '{id}' was scheduled in dialogue '{state.DialogueId}', not '{dialogue}'", "dialogue_id");
+            throw DomainException.Conflict($"round '{round}' was scheduled in dialogue '{state.DialogueId}', not '{dialogue}'", "dialogue_id");
         }
 
-        return new RoundHeld(id, dialogue, WorldDate.Require(c.Dates, "dates"), Text.Optional(c.Place, "place", Text.Name), Text.Optional(c.Ordinal, "ordinal", 20), source);
+        return new RoundHeld(round, dialogue, dates, place, ordinal, cited);
     }
 
-    private static DelegationMemberNamed NameMember(RoundState state, NameDelegationMember c, Citation source)
+    private static DelegationMemberNamed NameMember(RoundState state, NameDelegationMember c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
-        var side = Side.Require(c.Side, "side");
+        var (round, side, name, title, agency, cited) = Fields.All(
+            id,
+            Fields.Check(() => Side.Require(c.Side, "side")),
+            Fields.Check(() => Text.Require(c.Name, "name", Text.Name)),
+            Fields.Check(() => Text.Optional(c.Title, "title", Text.Title)),
+            Fields.Check(() => Text.Optional(c.Agency, "agency", Text.Title)),
+            source);
+        Existing(state, round, cited, known);
         if (c.Leads && state.Leaders.Contains(side))
         {
             throw DomainException.Conflict($"the '{side}' delegation already has a leader in this round", "leads");
         }
 
-        return new DelegationMemberNamed(side, Text.Require(c.Name, "name", Text.Name), Text.Optional(c.Title, "title", Text.Title), Text.Optional(c.Agency, "agency", Text.Title), c.Leads, source);
+        return new DelegationMemberNamed(side, name, title, agency, c.Leads, cited);
     }
 
-    private static SiteVisited Visit(RecordSiteVisit c, Citation source) => new(
-        Text.Require(c.Place, "place", Text.Title),
-        Text.Optional(c.Host, "host", Text.Name),
-        Topics(c.Topics),
-        WorldDate.Optional(c.Date, "date"),
-        source);
-
-    private static RoundConcluded Conclude(RoundState state, ConcludeRound c, string id, Citation source)
+    private static SessionHeld RecordSession(RoundState state, RecordSession c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
+        var (round, topics, date, cited) = Fields.All(id, Topics(c.Topics), Date(c.Date), source);
+        Existing(state, round, cited, known);
+        return new SessionHeld(topics, date, cited);
+    }
+
+    private static SiteVisited Visit(RoundState state, RecordSiteVisit c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (round, place, host, topics, date, cited) = Fields.All(
+            id,
+            Fields.Check(() => Text.Require(c.Place, "place", Text.Title)),
+            Fields.Check(() => Text.Optional(c.Host, "host", Text.Name)),
+            Topics(c.Topics),
+            Date(c.Date),
+            source);
+        Existing(state, round, cited, known);
+        return new SiteVisited(place, host, topics, date, cited);
+    }
+
+    private static OutcomeCharacterised Characterise(RoundState state, CharacteriseOutcome c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (round, side, characterisation, cited) = Fields.All(
+            id,
+            Fields.Check(() => Side.Require(c.Side, "side")),
+            Fields.Check(() => Text.Require(c.Characterisation, "characterisation", Text.Paragraph)),
+            source);
+        Existing(state, round, cited, known);
+        return new OutcomeCharacterised(side, characterisation, cited);
+    }
+
+    private static RoundConcluded Conclude(RoundState state, ConcludeRound c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (round, date, cited) = Fields.All(id, Date(c.Date), source);
+        Existing(state, round, cited, known);
         if (!state.Held)
         {
-            throw DomainException.Conflict($"round '{id}' has not been held, so it cannot be concluded", "round_id");
+            throw DomainException.Conflict($"round '{round}' has not been held, so it cannot be concluded", "round_id");
         }
 
         if (state.Concluded)
         {
-            throw DomainException.Conflict($"round '{id}' is already concluded", "round_id");
+            throw DomainException.Conflict($"round '{round}' is already concluded", "round_id");
         }
 
-        return new RoundConcluded(WorldDate.Optional(c.Date, "date"), source);
+        return new RoundConcluded(date, cited);
     }
 
-    private static IReadOnlyList<string> Topics(IReadOnlyList<string>? topics) => Text.List(topics, "topics", MaxTopics, Text.Name, required: true);
+    private static void Existing(RoundState state, string id, Citation source, Known known)
+    {
+        known.RequireSource(source, "source");
+        if (!state.Exists)
+        {
+            throw DomainException.NotFound($"round '{id}' does not exist: schedule or hold it first");
+        }
+    }
+
+    private static FieldCheck<string> DialogueId(string dialogueId) => Fields.Check(() => EntityId.Require(dialogueId, "dialogue_id"));
+
+    private static FieldCheck<string> Dates(string dates) => Fields.Check(() => WorldDate.Require(dates, "dates"));
+
+    private static FieldCheck<string?> Place(string? place) => Fields.Check(() => Text.Optional(place, "place", Text.Name));
+
+    private static FieldCheck<string?> Date(string? date) => Fields.Check(() => WorldDate.Optional(date, "date"));
+
+    private static FieldCheck<IReadOnlyList<string>> Topics(IReadOnlyList<string>? topics) =>
+        Fields.Check(() => Text.List(topics, "topics", MaxTopics, Text.Name, required: true));
 }

@@ -22,28 +22,30 @@ public sealed class SourceDecider : Decider<SourceState, SourceCommand>
         _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
     };
 
+    /// <summary>The source's fields are checked first, all together, so that a refusal names every wrong one.</summary>
     private static SourceRegistered Register(SourceState state, RegisterSource c)
     {
-        var id = EntityId.Require(c.SourceId, "source_id");
+        var (id, title, kind, publisher, published, address, reliability) = Fields.All(
+            Fields.Check(() => EntityId.Require(c.SourceId, "source_id")),
+            Fields.Check(() => Text.Require(c.Title, "title", Text.Title)),
+            Fields.Check(() => Vocabulary.Require(c.Kind, "kind", Vocabulary.SourceKinds)),
+            Fields.Check(() => Text.Optional(c.Publisher, "publisher", Text.Name)),
+            Fields.Check(() => WorldDate.Optional(c.Published, "published")),
+            Fields.Check(() => Text.Optional(c.Address, "address", 2_000)),
+            Fields.Check(() => Reliability(c.Reliability)));
         if (state.Registered)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"source '{id}' is already registered", "source_id");
         }
 
-        var reliability = Text.Optional(c.Reliability, "reliability", 1)?.ToLowerInvariant();
-        if (reliability is not null && !Grades.Contains(reliability))
-        {
-            throw DomainException.Invalid("reliability", $"'{reliability}' is not a grade: A (reliable) to F (cannot be judged)");
-        }
+        return new SourceRegistered(id, title, publisher, published, kind, address, reliability);
+    }
 
-        var address = Text.Optional(c.Address, "address", 2_000);
-        return new SourceRegistered(
-            id,
-            Text.Require(c.Title, "title", Text.Title),
-            Text.Optional(c.Publisher, "publisher", Text.Name),
-            WorldDate.Optional(c.Published, "published"),
-            Vocabulary.Require(c.Kind, "kind", Vocabulary.SourceKinds),
-            address,
-            reliability?.ToUpperInvariant());
+    private static string? Reliability(string? grade)
+    {
+        var reliability = Text.Optional(grade, "reliability", 1)?.ToLowerInvariant();
+        return reliability is null || Grades.Contains(reliability)
+            ? reliability?.ToUpperInvariant()
+            : throw DomainException.Invalid("reliability", $"'{reliability}' is not a grade: A (reliable) to F (cannot be judged)");
     }
 }

@@ -20,35 +20,33 @@ public sealed class StatementDecider : Decider<StatementState, StatementCommand>
         _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
     };
 
+    /// <summary>The statement's fields are checked first, all together, so that a refusal names every wrong one.</summary>
     private static StatementRecorded Record(StatementState state, RecordStatement c, Known known)
     {
-        var id = EntityId.Require(c.StatementId, "statement_id");
+        var (id, speaker, speakerTitle, side, setting, said, place, text, topics, stance, round, source) = Fields.All(
+            Fields.Check(() => EntityId.Require(c.StatementId, "statement_id")),
+            Fields.Check(() => Common.Text.Require(c.Speaker, "speaker", Common.Text.Name)),
+            Fields.Check(() => Common.Text.Optional(c.SpeakerTitle, "speaker_title", Common.Text.Title)),
+            Fields.Check(() => Side.Require(c.Side, "side")),
+            Fields.Check(() => Vocabulary.Require(c.Setting, "setting", Vocabulary.Settings)),
+            Fields.Check(() => WorldDate.Require(c.Said, "said")),
+            Fields.Check(() => Common.Text.Optional(c.Place, "place", Common.Text.Name)),
+            Fields.Check(() => Common.Text.Require(c.Text, "text", Common.Text.Paragraph)),
+            Fields.Check(() => Common.Text.List(c.Topics, "topics", 30, Common.Text.Name)),
+            Fields.Check(() => Vocabulary.Optional(c.Stance, "stance", Vocabulary.Stances)),
+            Fields.Check(() => c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id")),
+            Fields.Check(() => Citation.Required(c.Source, "source", "a statement cites the source it was reported in")));
         if (state.Recorded)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"statement '{id}' is already recorded", "statement_id");
         }
 
-        var source = (c.Source ?? throw DomainException.Invalid("source", "a statement cites the source it was reported in")).Validated("source");
         known.RequireSource(source, "source");
-        var round = c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id");
         if (round is not null)
         {
             known.Require(Streams.Round(round), "round_id", "round");
         }
 
-        return new StatementRecorded(
-            id,
-            Common.Text.Require(c.Speaker, "speaker", Common.Text.Name),
-            Common.Text.Optional(c.SpeakerTitle, "speaker_title", Common.Text.Title),
-            Side.Require(c.Side, "side"),
-            Vocabulary.Require(c.Setting, "setting", Vocabulary.Settings),
-            WorldDate.Require(c.Said, "said"),
-            Common.Text.Optional(c.Place, "place", Common.Text.Name),
-            Common.Text.Require(c.Text, "text", Common.Text.Paragraph),
-            c.Exact,
-            Common.Text.List(c.Topics, "topics", 30, Common.Text.Name),
-            Vocabulary.Optional(c.Stance, "stance", Vocabulary.Stances),
-            round,
-            source);
+        return new StatementRecorded(id, speaker, speakerTitle, side, setting, said, place, text, c.Exact, topics, stance, round, source);
     }
 }

@@ -38,13 +38,15 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
         }
 
         var stream = ParseStream(request.Command);
+        var fingerprint = RequestFingerprint.Of(request.Command);
         for (var attempt = 1; ; attempt++)
         {
-            var history = await StreamHistory.LoadAsync(store, stream, Deciders.For(request.Command), request.RequestId, cancellationToken);
-            if (history.EarlierResult is { } first)
+            if (await EarlierRequest.FindAsync(store, request.RequestId, stream, fingerprint, cancellationToken) is { } first)
             {
                 return first;
             }
+
+            var history = await StreamHistory.LoadAsync(store, stream, Deciders.For(request.Command), cancellationToken);
 
             if (request.ExpectedRevision is { } expected && !expected.IsSatisfiedBy(history.Revision))
             {
@@ -57,7 +59,7 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
                 RequestEventIds.For(request.RequestId, i),
                 EventTypes.NameOf(fact),
                 DomainEventJson.Serialize(fact),
-                new EventMetadata(request.RecordedBy, request.RequestId, request.RequestId, DomainEventJson.SchemaVersion))).ToList();
+                new EventMetadata(request.RecordedBy, request.RequestId, request.RequestId, DomainEventJson.SchemaVersion, fingerprint))).ToList();
             try
             {
                 var result = await store.AppendToStreamAsync(

@@ -216,4 +216,55 @@ public sealed class CaseDeciderTests
         Invalid(() => Decider.Decide(raised, NoResponse() with { From = "" }, Everything()), "from");
         Invalid(() => Decider.Decide(raised, NoResponse() with { Date = "2010-05-14/2010-05-13" }, Everything()), "date");
     }
+
+    [Fact]
+    public void Every_wrong_field_of_a_case_opened_is_named_each_name_by_its_place()
+    {
+        var names = new[] { new CaseName(" ", "latin"), new CaseName("刘晓波", "Hans"), new CaseName("Liu Xiaobo", "LATN") };
+
+        Invalid(
+            () => Decider.Decide(Given(), OpenLiuXiaobo(names, kind: "organisation") with { Description = Chars(20_001) }, Everything()),
+            "kind",
+            "names[0].text",
+            "names[0].script",
+            "names[2].script",
+            "description");
+    }
+
+    [Fact]
+    public void A_case_raised_on_no_known_channel_is_not_also_refused_for_naming_no_round()
+    {
+        // Whether a round must be named depends on the channel; of a channel that is wrong it cannot be said.
+        Invalid(() => Decider.Decide(Given(LiuXiaoboOpened), RaiseInRound(channel: "telegram", round: null), Everything()), "channel");
+    }
+
+    [Fact]
+    public void A_case_raised_in_a_round_it_does_not_name_is_refused_for_that_beside_the_other_wrong_fields()
+    {
+        Invalid(
+            () => Decider.Decide(Given(LiuXiaoboOpened), RaiseInRound(round: null) with { RaisedBy = "USA!", Date = "mid-May 2010" }, Everything()),
+            "raised_by",
+            "round_id",
+            "date");
+    }
+
+    [Fact]
+    public void A_term_is_not_held_against_a_status_that_is_wrong()
+    {
+        Invalid(() => Decider.Decide(Given(LiuXiaoboOpened), LiuSentenced("jailed"), Everything()), "status");
+    }
+
+    [Fact]
+    public void A_term_beside_a_status_other_than_sentenced_is_named_with_the_other_wrong_fields()
+    {
+        Invalid(() => Decider.Decide(Given(LiuXiaoboOpened), LiuSentenced("detained") with { AsOf = "", Certainty = "certain" }, Everything()), "as_of", "term", "certainty");
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_a_response_is_named()
+    {
+        var command = NoResponse("ignored") with { From = "", Date = "2010-05-14/2010-05-13" };
+
+        Invalid(() => Decider.Decide(Given(LiuXiaoboOpened, LiuXiaoboRaisedInRound), command, Everything()), "from", "response", "date");
+    }
 }

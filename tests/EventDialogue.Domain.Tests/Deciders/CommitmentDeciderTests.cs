@@ -354,4 +354,60 @@ public sealed class CommitmentDeciderTests
         Invalid(() => Decider.Decide(history, Reschedule(due: "2010-05"), Everything()), "due");
         Assert.Single(Decider.Decide(history, Reschedule(due: "2010-06/.."), Everything()));
     }
+
+    [Fact]
+    public void A_commitment_made_on_no_real_day_and_due_next_year_is_refused_for_both()
+    {
+        Invalid(() => Decider.Decide(Given(), LegalExpertsDialogueInTheNextFewMonths(madeOn: "2010-13-45", due: "next year"), Everything()), "made_on", "due");
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_a_commitment_is_named_in_the_order_of_the_command()
+    {
+        var command = LegalExpertsDialogueInTheNextFewMonths(madeOn: "14/05/2010") with
+        {
+            CommitmentId = "Legal Experts",
+            MadeBy = ["US", "cn", "P.R.C."],
+            Words = " ",
+            RoundId = "2010 Washington",
+            Source = new Citation("State Dept", Quote: Chars(5_001)),
+        };
+
+        Invalid(() => Decider.Decide(Given(), command, Everything()), "commitment_id", "made_by[0]", "made_by[2]", "words", "made_on", "round_id", "source.source_id", "source.quote");
+    }
+
+    [Fact]
+    public void A_due_window_is_not_held_against_a_day_made_that_is_wrong()
+    {
+        // A window in 2009 would end before any day in 2010; against no day at all it is not wrong, and saying it is
+        // would only send the caller to fix a due window that may be right.
+        Invalid(() => Decider.Decide(Given(), LegalExpertsDialogueInTheNextFewMonths(madeOn: "2010-13-45", due: "2009"), Everything()), "made_on");
+    }
+
+    [Fact]
+    public void A_due_window_ending_before_the_day_made_is_named_beside_the_other_wrong_fields()
+    {
+        var command = LegalExpertsDialogueInTheNextFewMonths(due: "2009") with { Words = "", DueRule = " " };
+
+        var refusal = Invalid(() => Decider.Decide(Given(), command, Everything()), "words", "due", "due_rule");
+
+        Assert.Contains("ends before the commitment was made (2010-05-14)", refusal.ReasonFor("due"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_what_follows_the_making_is_named()
+    {
+        Invalid(() => Decider.Decide(Given(LegalExpertsPromised), Broken(on: "the next day") with { DeclaredBy = "U.S.", Reason = "" }, Everything()), "on", "declared_by", "reason");
+        Invalid(() => Decider.Decide(Given(LegalExpertsPromised), Reschedule(due: "2009", on: "2010-05-13") with { DueRule = " " }, Everything()), "due", "due_rule", "on");
+        Invalid(() => Decider.Decide(Given(LegalExpertsPromised), Fulfil(on: "2010-05-13") with { Evidence = "" }, Everything()), "on", "evidence");
+    }
+
+    [Fact]
+    public void A_command_is_refused_for_its_wrong_fields_before_what_it_names_is_looked_up()
+    {
+        // They must be fixed whatever else is wrong, and naming them all at once saves a round trip per field.
+        Invalid(() => Decider.Decide(Given(), Progress() with { Detail = "" }, Everything()), "detail");
+        Invalid(() => Decider.Decide(Given(LegalExpertsPromised), LegalExpertsDialogueInTheNextFewMonths() with { Words = "" }, EverythingBut(Streams.Source(Briefing))), "words");
+        Invalid(() => Decider.Decide(Given(LegalExpertsPromised, Withdrawn), Withdraw() with { Reason = "" }, Everything()), "reason");
+    }
 }

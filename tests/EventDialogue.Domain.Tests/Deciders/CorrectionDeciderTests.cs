@@ -240,4 +240,36 @@ public sealed class CorrectionDeciderTests
 
         Assert.Contains("cite that source on the correction", refusal.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_wrong_field_of_a_correction_is_named()
+    {
+        var command = CorrectTheOrdinal(replacement: WashingtonScheduled) with { Reason = " ", Source = new Citation("CNN") };
+
+        Invalid(() => Decider.Decide(Given(RoundHistory), command, Everything()), "replacement", "reason", "source.source_id");
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_a_retraction_is_named()
+    {
+        Invalid(() => Decider.Decide(Given(RoundHistory), Retract(2, "") with { Source = new Citation("CNN", Locator: Chars(201)) }, Known()), "reason", "source.source_id", "source.locator");
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_a_replacement_is_named_as_a_field_of_the_replacement()
+    {
+        var replacement = WashingtonHeld with { Dates = "13-14 May 2010", Place = Chars(201), Ordinal = Chars(21) };
+
+        Invalid(() => Decider.Decide(Given(RoundHistory), CorrectTheOrdinal(replacement: replacement), Everything()), "replacement.dates", "replacement.place", "replacement.ordinal");
+    }
+
+    [Fact]
+    public void A_replacement_is_checked_once_the_correction_itself_is_right()
+    {
+        // The replacement is decided as a command against the stream and what exists, which a correction with wrong
+        // fields of its own never reaches.
+        var command = CorrectTheOrdinal(replacement: WashingtonHeld with { Dates = "13-14 May 2010" }) with { Reason = "" };
+
+        Invalid(() => Decider.Decide(Given(RoundHistory), command, Everything()), "reason");
+    }
 }

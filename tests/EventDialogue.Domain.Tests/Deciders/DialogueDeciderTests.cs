@@ -192,4 +192,16 @@ public sealed class DialogueDeciderTests
     {
         Invalid(() => Decider.Decide(Given(), LegalExperts(source: new Citation("State Dept")), Everything()), "source.source_id");
     }
+
+    [Fact]
+    public void Every_wrong_field_of_a_dialogue_is_named_in_the_order_of_the_command()
+    {
+        Invalid(
+            () => Decider.Decide(Given(), LegalExperts(name: " ", parties: ["US", "cn", "U.S."], established: "May 2010", source: new Citation("State Dept")), Everything()),
+            "name",
+            "parties[0]",
+            "parties[2]",
+            "established",
+            "source.source_id");
+    }
 }

@@ -296,4 +296,29 @@ public sealed class RoundDeciderTests
 
         Assert.True(OnlyEvent<DelegationMemberNamed>(Decider.Decide(history, ChenXu(), Everything())).Leads);
     }
+
+    [Fact]
+    public void Every_wrong_field_of_a_round_held_is_named()
+    {
+        Invalid(
+            () => Decider.Decide(Given(), Hold(round: "2010 Washington", dates: "13-14 May 2010", ordinal: Chars(21), source: new Citation("State Dept")), Everything()),
+            "round_id",
+            "dates",
+            "ordinal",
+            "source.source_id");
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_a_delegation_member_is_named()
+    {
+        Invalid(() => Decider.Decide(Given(WashingtonHeld), ChenXu() with { Side = "China", Name = "", Agency = Chars(501) }, Everything()), "side", "name", "agency");
+    }
+
+    [Fact]
+    public void Every_wrong_field_of_a_site_visit_is_named_and_every_wrong_topic()
+    {
+        var visit = new RecordSiteVisit(Round, "", null, [" ", "labor rights", Chars(201)], "yesterday", WeMet);
+
+        Invalid(() => Decider.Decide(Given(WashingtonHeld), visit, Everything()), "place", "topics[0]", "topics[2]", "date");
+    }
 }

@@ -122,4 +122,10 @@ public sealed class SourceDeciderTests
     {
         Invalid(() => Decider.Decide(Given(), PosnerBriefing(id: id), Known()), "source_id");
     }
+
+    [Fact]
+    public void Every_wrong_field_of_a_source_is_named_in_the_order_of_the_command()
+    {
+        Invalid(() => Decider.Decide(Given(), PosnerBriefing(id: "State Dept", title: "", kind: "blog-post", reliability: "G"), Known()), "source_id", "title", "kind", "reliability");
+    }
 }

@@ -52,7 +52,29 @@ public static class Spec
         return refusal;
     }
 
-    public static DomainException Invalid(Func<IReadOnlyList<IDomainEvent>> decide, string field) => Refused(decide, DomainErrorKind.InvalidArgument, field);
+    /// <summary>
+    /// The decision refuses the command as invalid, naming exactly these fields, in this order (the command's order),
+    /// each with its reason; the refusal's field and message are those of the first, or list them all.
+    /// </summary>
+    public static DomainException Invalid(Func<IReadOnlyList<IDomainEvent>> decide, params string[] fields)
+    {
+        var refusal = Refused(decide, DomainErrorKind.InvalidArgument, fields[0]);
+        Assert.Equal(fields, refusal.Violations.Select(v => v.Field));
+        Assert.All(refusal.Violations, v => Assert.False(string.IsNullOrWhiteSpace(v.Reason), $"{v.Field}: a violation says why"));
+        if (fields.Length == 1)
+        {
+            Assert.Equal(refusal.Violations[0].Reason, refusal.Message);
+        }
+        else
+        {
+            Assert.All(refusal.Violations, v => Assert.Contains($"{v.Field}: {v.Reason}", refusal.Message, StringComparison.Ordinal));
+        }
+
+        return refusal;
+    }
+
+    /// <summary>The reason the refusal gives for a field it names.</summary>
+    public static string ReasonFor(this DomainException refusal, string field) => Assert.Single(refusal.Violations, v => v.Field == field).Reason;
 
     public static string Chars(int count) => new('x', count);
 }

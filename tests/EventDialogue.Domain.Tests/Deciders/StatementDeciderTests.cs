@@ -164,4 +164,18 @@ public sealed class StatementDeciderTests
     {
         Invalid(() => Decider.Decide(Given(), FirstBenchmark() with { Topics = [.. Enumerable.Range(1, 31).Select(i => $"topic {i}")] }, Everything()), "topics");
     }
+
+    [Fact]
+    public void Every_wrong_field_of_a_statement_is_named_in_the_order_of_the_command()
+    {
+        var command = FirstBenchmark() with { Speaker = " ", Side = "U.S.", Said = "14 May", Stance = "angry", Source = Benchmark with { Quote = Chars(5_001) } };
+
+        Invalid(() => Decider.Decide(Given(), command, Everything()), "speaker", "side", "said", "stance", "source.quote");
+    }
+
+    [Fact]
+    public void A_statement_with_no_words_and_no_source_is_refused_for_both()
+    {
+        Invalid(() => Decider.Decide(Given(), FirstBenchmark() with { Text = "", Source = null! }, Everything()), "text", "source");
+    }
 }

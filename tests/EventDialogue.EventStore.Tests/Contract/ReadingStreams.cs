@@ -54,4 +54,20 @@ public abstract partial class EventStoreContract
         Assert.Single(await ReadStream(Stream("case-liu")));
         Assert.Equal(1, await Store.GetStreamRevisionAsync(Stream("case-liu-xiaobo")));
     }
+
+    [Fact]
+    public async Task An_event_is_found_by_its_id_with_where_it_was_stored_and_its_metadata_and_an_unknown_id_finds_nothing()
+    {
+        var stream = Stream("statement-posner-briefing");
+        await Store.AppendToStreamAsync(Stream("round-2010-washington"), ExpectedRevision.NoStream, Events.Some(2));
+        var fingerprinted = Events.One() with { Metadata = Events.Metadata with { RequestFingerprint = "sha256:0123" } };
+        var appended = await Store.AppendToStreamAsync(stream, ExpectedRevision.NoStream, [Events.One(), fingerprinted]);
+
+        var found = await Store.ReadEventAsync(fingerprinted.EventId);
+
+        Assert.NotNull(found);
+        Assert.Equal((stream, 1L, appended.Position), (found.Stream, found.Revision, found.Position));
+        Assert.Equal(fingerprinted.Metadata, found.Metadata);
+        Assert.Null(await Store.ReadEventAsync(Guid.NewGuid()));
+    }
 }

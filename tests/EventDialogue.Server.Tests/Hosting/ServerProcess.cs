@@ -26,6 +26,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's process id, for reading what it costs (CPU, memory) from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     /// <param name="workingDirectory">Where relative paths in the configuration resolve.</param>

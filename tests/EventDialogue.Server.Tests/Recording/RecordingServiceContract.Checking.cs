@@ -64,6 +64,36 @@ public abstract partial class RecordingServiceContract
     }
 
     [Fact]
+    public async Task A_check_that_reuses_a_recorded_request_id_for_another_request_is_refused_as_ALREADY_EXISTS_at_its_index()
+    {
+        var sourceId = await GivenSourceAsync();
+        var recorded = Valid.Statement(Valid.Id("statement"), sourceId);
+        await Client.RecordStatementAsync(recorded, Call());
+        var elsewhere = Valid.Statement(Valid.Id("statement"), sourceId);
+        elsewhere.RequestId = recorded.RequestId;
+
+        var (status, info) = await RefusedCheckAsync(StatusCode.AlreadyExists, Valid.Statement(Valid.Id("statement"), sourceId), elsewhere);
+
+        Assert.Equal("1", info.Metadata["request_index"]);
+        Assert.Contains(status.Details, d => d.Is(ErrorInfo.Descriptor) && d.Unpack<ErrorInfo>().Reason == "REQUEST_ID_REUSED");
+        Assert.Empty(await ReadStreamAsync($"statement-{elsewhere.StatementId}"));
+    }
+
+    [Fact]
+    public async Task A_check_that_uses_one_request_id_for_two_different_requests_is_refused_at_the_second()
+    {
+        var sourceId = await GivenSourceAsync();
+        var first = Valid.Statement(Valid.Id("statement"), sourceId);
+        var changed = first.Clone();
+        changed.Text = "Another text under the same request id.";
+
+        var (_, info) = await RefusedCheckAsync(StatusCode.AlreadyExists, first, changed);
+
+        Assert.Equal("1", info.Metadata["request_index"]);
+        Assert.Empty(await ReadStreamAsync($"statement-{first.StatementId}"));
+    }
+
+    [Fact]
     public async Task A_bad_field_in_a_checked_request_is_named_by_its_BadRequest_and_index()
     {
         var (dialogueId, sourceId) = await GivenDialogueAsync();

@@ -193,10 +193,57 @@ public abstract partial class RecordingServiceContract
         var otherRound = Valid.HoldRound(Valid.Id("round"), dialogueId, sourceId);
         otherRound.RequestId = hold.RequestId;
 
-        await AlreadyExistsAsync("REQUEST_ID_REUSED", async () => await Client.HoldRoundAsync(otherRound, Call()));
+        var info = await AlreadyExistsAsync("REQUEST_ID_REUSED", async () => await Client.HoldRoundAsync(otherRound, Call()));
 
+        Assert.Equal($"round-{hold.RoundId}", info.Metadata["earlier_stream"]);
         await AssertStreamHoldsAsync($"round-{otherRound.RoundId}");
         await AssertStreamHoldsAsync($"round-{hold.RoundId}", "RoundHeld");
+    }
+
+    [Fact]
+    public async Task A_request_id_reused_on_the_same_stream_with_other_values_is_refused_naming_the_earlier_request_and_records_nothing()
+    {
+        var sourceId = await GivenSourceAsync();
+        var first = Valid.Statement(Valid.Id("statement"), sourceId);
+        var recorded = await Client.RecordStatementAsync(first, Call());
+        var changed = first.Clone();
+        changed.Text = "A different text, sent under the request id of the first statement.";
+
+        var info = await AlreadyExistsAsync("REQUEST_ID_REUSED", async () => await Client.RecordStatementAsync(changed, Call()));
+
+        Assert.Equal(first.RequestId, info.Metadata["request_id"]);
+        Assert.Equal($"statement-{first.StatementId}", info.Metadata["earlier_stream"]);
+        Assert.Equal(recorded.Result.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), info.Metadata["earlier_position"]);
+        var stored = Assert.Single(await ReadStreamAsync($"statement-{first.StatementId}"));
+        Assert.Equal(first.Text, DataOf(stored).GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_id_reused_for_another_command_on_the_same_stream_is_refused_and_records_nothing()
+    {
+        var sourceId = await GivenSourceAsync();
+        var make = Valid.Commitment(Valid.Id("commitment"), sourceId);
+        await Client.MakeCommitmentAsync(make, Call());
+        var progress = Valid.Progress(make.CommitmentId, sourceId);
+        progress.RequestId = make.RequestId;
+
+        await AlreadyExistsAsync("REQUEST_ID_REUSED", async () => await Client.ReportCommitmentProgressAsync(progress, Call()));
+
+        await AssertStreamHoldsAsync($"commitment-{make.CommitmentId}", "CommitmentMade");
+    }
+
+    [Fact]
+    public async Task A_request_id_reused_for_a_correction_with_another_replacement_is_refused_and_records_nothing()
+    {
+        var (caseId, roundId, sourceId) = await GivenRaisedCaseAsync();
+        var correction = Valid.CorrectCaseRaised($"case-{caseId}", 1, roundId, sourceId);
+        await Client.CorrectEntryAsync(correction, Call());
+        var other = correction.Clone();
+        other.Replacement.Fields["publicly"] = Google.Protobuf.WellKnownTypes.Value.ForBool(!other.Replacement.Fields["publicly"].BoolValue);
+
+        await AlreadyExistsAsync("REQUEST_ID_REUSED", async () => await Client.CorrectEntryAsync(other, Call()));
+
+        await AssertStreamHoldsAsync($"case-{caseId}", "CaseOpened", "CaseRaised", "EntryCorrected");
     }
 
     [Fact]

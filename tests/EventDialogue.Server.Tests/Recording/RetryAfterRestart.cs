@@ -8,12 +8,13 @@ namespace EventDialogue.Server.Tests.Recording;
 
 /// <summary>
 /// A request whose response was lost when the server died is retried against the server started again on the same
-/// store: request ids live in the store, not in the process, so the retry still finds the first result.
+/// store: request ids and what each request asked for live in the store, not in the process, so the retry still finds
+/// the first result and a different request under the same id is still refused.
 /// </summary>
 public abstract class RetryAfterRestartContract
 {
     [Fact]
-    public async Task A_retry_sent_after_the_server_was_killed_and_started_again_returns_the_first_result_and_records_nothing_new()
+    public async Task A_retry_sent_after_the_server_was_killed_and_started_again_returns_the_first_result_records_nothing_new_and_a_changed_request_under_its_id_is_refused()
     {
         using var workingDirectory = new TempDirectory();
         try
@@ -34,9 +35,14 @@ public abstract class RetryAfterRestartContract
             }
 
             HoldRoundResponse retry;
+            var changed = hold.Clone();
+            changed.Place = "Beijing";
             await using (var server = await StartAsync(workingDirectory.Path, settings, environment))
             {
-                retry = await new RecordingService.RecordingServiceClient(server.Channel).HoldRoundAsync(hold, Deadline());
+                var client = new RecordingService.RecordingServiceClient(server.Channel);
+                retry = await client.HoldRoundAsync(hold, Deadline());
+                var reused = await GrpcRefusals.RefusedAsync(Grpc.Core.StatusCode.AlreadyExists, async () => await client.HoldRoundAsync(changed, Deadline()));
+                Assert.Equal("REQUEST_ID_REUSED", reused.GetDetail<Google.Rpc.ErrorInfo>()?.Reason);
             }
 
             Replays.AssertReplayOf(first.Result, retry.Result);

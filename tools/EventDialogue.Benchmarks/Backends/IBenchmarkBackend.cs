@@ -35,4 +35,7 @@ internal interface IBenchmarkBackend : IAsyncDisposable
 
     /// <summary>The configuration that runs the real server on the history database.</summary>
     ServerStoreSettings HistoryServerSettings { get; }
+
+    /// <summary>The configuration that runs the real server on a new, empty database of its own, removed at the end.</summary>
+    ServerStoreSettings FreshServerSettings(string name);
 }

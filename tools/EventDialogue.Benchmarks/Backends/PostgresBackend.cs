@@ -7,7 +7,8 @@ namespace EventDialogue.Benchmarks.Backends;
 
 /// <summary>
 /// Our PostgreSQL store in a fresh schema of the given database, and the baseline table beside it in the same schema;
-/// the domain history and its views in a second fresh schema. Both schemas are dropped at the end.
+/// the domain history and its views in a second fresh schema, and one more for each server run on an empty database.
+/// All of them are dropped at the end.
 /// </summary>
 internal sealed class PostgresBackend : IBenchmarkBackend
 {
@@ -15,6 +16,7 @@ internal sealed class PostgresBackend : IBenchmarkBackend
     private readonly PostgresEventStore _store;
     private readonly string _connectionString;
     private readonly string _schema;
+    private readonly List<string> _freshSchemas = [];
 
     private PostgresBackend(string connectionString, NpgsqlDataSource dataSource, PostgresEventStore store, string schema)
     {
@@ -44,6 +46,15 @@ internal sealed class PostgresBackend : IBenchmarkBackend
         new Dictionary<string, string> { ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = _connectionString });
 
     private string BaselineTable => $"\"{_schema}\".baseline_events";
+
+    public ServerStoreSettings FreshServerSettings(string name)
+    {
+        var schema = $"{_schema}_{name}";
+        _freshSchemas.Add(schema);
+        return new(
+            new Dictionary<string, string> { ["EventStore:Backend"] = "postgres", ["EventStore:PostgresSchema"] = schema },
+            new Dictionary<string, string> { ["EVENTDIALOGUE_EventStore__PostgresConnectionString"] = _connectionString });
+    }
 
     public static async Task<PostgresBackend> CreateAsync(string connectionString, CancellationToken cancellationToken)
     {
@@ -120,7 +131,8 @@ internal sealed class PostgresBackend : IBenchmarkBackend
         await _store.DisposeAsync().ConfigureAwait(false);
         try
         {
-            await ExecuteAsync($"DROP SCHEMA \"{_schema}\" CASCADE; DROP SCHEMA IF EXISTS \"{HistorySchema}\" CASCADE", CancellationToken.None).ConfigureAwait(false);
+            var fresh = string.Concat(_freshSchemas.Select(schema => $"; DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"));
+            await ExecuteAsync($"DROP SCHEMA \"{_schema}\" CASCADE; DROP SCHEMA IF EXISTS \"{HistorySchema}\" CASCADE{fresh}", CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

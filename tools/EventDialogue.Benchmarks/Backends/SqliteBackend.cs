@@ -38,6 +38,10 @@ internal sealed class SqliteBackend : IBenchmarkBackend
         new Dictionary<string, string> { ["EventStore:Backend"] = "sqlite", ["EventStore:SqlitePath"] = _historyPath },
         new Dictionary<string, string>());
 
+    public ServerStoreSettings FreshServerSettings(string name) => new(
+        new Dictionary<string, string> { ["EventStore:Backend"] = "sqlite", ["EventStore:SqlitePath"] = Path.Combine(_directory, $"{name}.db") },
+        new Dictionary<string, string>());
+
     public static SqliteBackend Create(string parentDirectory)
     {
         var directory = Path.Combine(parentDirectory, $"sqlite-{Guid.NewGuid():N}");

@@ -22,19 +22,10 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
     /// check, no error path and nothing logged: the transport, Kestrel, routing and gRPC framing, and a few bytes back.
     /// It is a bidirectional stream, but one request and one response make the same HTTP/2 frames as a unary call.
     /// </summary>
-    public TimedCall Empty => new("empty: reflection ListServices", async (_, token) =>
-    {
-        using var call = _reflection.ServerReflectionInfo(cancellationToken: token);
-        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty }, token).ConfigureAwait(false);
-        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-        var bytes = 0;
-        while (await call.ResponseStream.MoveNext(token).ConfigureAwait(false))
-        {
-            bytes += call.ResponseStream.Current.CalculateSize();
-        }
+    public TimedCall Empty => EmptyOn(_reflection);
 
-        return bytes;
-    });
+    /// <summary>The near-empty call on any channel, for a scenario with no history of its own.</summary>
+    public static TimedCall EmptyOn(GrpcChannel channel) => EmptyOn(new ServerReflection.ServerReflectionClient(channel));
 
     /// <summary>
     /// The gRPC health Check a load balancer sends. Not empty here: the server runs its health checks on every call
@@ -65,6 +56,20 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
         await _views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
         await _views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
     }
+
+    private static TimedCall EmptyOn(ServerReflection.ServerReflectionClient reflection) => new("empty: reflection ListServices", async (_, token) =>
+    {
+        using var call = reflection.ServerReflectionInfo(cancellationToken: token);
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty }, token).ConfigureAwait(false);
+        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        var bytes = 0;
+        while (await call.ResponseStream.MoveNext(token).ConfigureAwait(false))
+        {
+            bytes += call.ResponseStream.Current.CalculateSize();
+        }
+
+        return bytes;
+    });
 
     // the generator's ids: r0000, r0001, ... and c0000, c0001, ...
     private string RoundId(int i) => $"r{i % history.Shape.Rounds:D4}";

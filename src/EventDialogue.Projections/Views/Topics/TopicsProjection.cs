@@ -35,25 +35,27 @@ public sealed class TopicsProjection(Func<string, string, int, IDomainEvent> rea
             [new ViewTag("topic", m.Topic)]));
     }
 
+    /// <summary>
+    /// A topic's document changes by what the stream's mentions of it were before and are now, so the cost of one
+    /// statement does not grow with how many others mention the same topic.
+    /// </summary>
     protected override async Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken)
     {
-        var touched = before.Concat(after).Select(d => ViewJson.Read<TopicMentionView>(d.Json).Topic).Distinct(StringComparer.Ordinal);
-        foreach (var topic in touched)
+        var removed = before.Select(d => ViewJson.Read<TopicMentionView>(d.Json)).ToList();
+        var added = after.Select(d => ViewJson.Read<TopicMentionView>(d.Json)).ToList();
+        foreach (var topic in removed.Concat(added).Select(m => m.Topic).Distinct(StringComparer.Ordinal))
         {
-            var mentions = (await views.FindAsync(MentionsCollection, new ViewTag("topic", topic), cancellationToken)).Select(d => ViewJson.Read<TopicMentionView>(d.Json)).ToList();
-            if (mentions.Count == 0)
+            var stored = await views.GetAsync(TopicsCollection, topic, cancellationToken);
+            var tally = TopicTally.Of(stored is null ? null : ViewJson.Read<TopicView>(stored.Json));
+            tally.Remove(removed.Where(m => m.Topic == topic));
+            tally.Add(added.Where(m => m.Topic == topic));
+            if (tally.IsEmpty)
             {
                 await views.DeleteAsync(TopicsCollection, topic, cancellationToken);
                 continue;
             }
 
-            var rounds = mentions.Where(m => m.RoundId is not null)
-                .GroupBy(m => m.RoundId!, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new TopicRoundView(g.Key, g.Sum(m => m.Sessions), g.Sum(m => m.SiteVisits), g.Sum(m => m.Statements)))
-                .ToList();
-            var view = new TopicView(topic, rounds, mentions.Sum(m => m.Sessions), mentions.Sum(m => m.Statements));
-            await views.PutAsync(new ViewDocument(TopicsCollection, topic, ViewJson.Write(view), topic, [], topic), cancellationToken);
+            await views.PutAsync(new ViewDocument(TopicsCollection, topic, ViewJson.Write(tally.ToView(topic)), topic, [], topic), cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 
 namespace EventDialogue.Server.Api.Errors;
@@ -46,6 +47,20 @@ public static class ErrorMapping
                     ["current_revision"] = e.ActualRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no-stream",
                 },
             }),
+        RequestIdReusedException e => Build(
+            Code.AlreadyExists,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "REQUEST_ID_REUSED",
+                Domain = ErrorDomain,
+                Metadata =
+                {
+                    ["request_id"] = e.RequestId,
+                    ["earlier_stream"] = e.EarlierStream.Value,
+                    ["earlier_position"] = e.EarlierPosition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            }),
         DuplicateEventIdException e => Build(
             Code.AlreadyExists,
             $"the request id was already used for a different command ({e.Message})",
@@ -78,7 +93,7 @@ public static class ErrorMapping
 
     private static RpcException FromDomain(DomainException e) => e.Kind switch
     {
-        DomainErrorKind.InvalidArgument => BadRequest(e.Field ?? "request", e.Message),
+        DomainErrorKind.InvalidArgument => BadRequest(e.Violations is [] ? [new FieldViolation(e.Field ?? "request", e.Message)] : e.Violations),
         DomainErrorKind.NotFound => Build(
             Code.NotFound,
             Prefixed(e),
@@ -122,6 +137,12 @@ public static class ErrorMapping
         Code.InvalidArgument,
         $"{field}: {reason}",
         new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = Printable.Escape(field), Description = Printable.Escape(reason) } } });
+
+    /// <summary>Every wrong field at once, so that a client can fix them all before sending again.</summary>
+    private static RpcException BadRequest(IReadOnlyList<FieldViolation> violations) => Build(
+        Code.InvalidArgument,
+        string.Join("; ", violations.Select(v => $"{v.Field}: {v.Reason}")),
+        new BadRequest { FieldViolations = { violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Reason }) } });
 
     private static string Prefixed(DomainException e) => e.Field is null ? e.Message : $"{e.Field}: {e.Message}";
 

@@ -50,6 +50,10 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         }
     }
 
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default) =>
+        _pending.Values.SelectMany(events => events).FirstOrDefault(e => e.EventId == eventId)
+            ?? await recorded.ReadEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+
     public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) =>
         _pending.TryGetValue(stream, out var pending) && pending.Count > 0
             ? pending[^1].Revision

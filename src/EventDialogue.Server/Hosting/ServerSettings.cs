@@ -1,0 +1,43 @@
+using EventDialogue.Server.Api;
+using EventDialogue.Server.EventStore;
+
+namespace EventDialogue.Server.Hosting;
+
+/// <summary>
+/// Every setting the server reads. A key under one of our own sections that is not listed here is refused at start,
+/// so a new setting must be added here to be accepted (and shown by --help).
+/// </summary>
+public static class ServerSettings
+{
+    public const string GrpcUrlKey = "Kestrel:Endpoints:Grpc:Url";
+    public const string JsonUrlKey = "Kestrel:Endpoints:Json:Url";
+
+    public static IReadOnlyList<ServerSetting> All { get; } =
+    [
+        new(EventStoreOptions.BackendKey, "sqlite", "the event store: sqlite (one file, nothing to install) or postgres"),
+        new(EventStoreOptions.SqlitePathKey, EventStoreOptions.DefaultSqlitePath, "the SQLite file, created with its folder; relative to the working directory"),
+        new(EventStoreOptions.PostgresConnectionStringKey, "(none)", "an Npgsql connection string; required for postgres"),
+        new(EventStoreOptions.PostgresSchemaKey, EventStoreOptions.DefaultPostgresSchema, "the PostgreSQL schema that holds the events and the views"),
+        new(CallerIdentity.RecordedByKey, $"the operating-system user ({Environment.UserName})", "the name stored as every event's recorded-by"),
+        new(GrpcUrlKey, "http://localhost:5080", "where gRPC is served (plaintext HTTP/2)"),
+        new(JsonUrlKey, "http://localhost:5081", "where JSON over HTTP/1.1 is served"),
+        new("Logging:LogLevel:Default", "Information", "the least level logged: Trace, Debug, Information, Warning, Error, Critical or None"),
+    ];
+
+    /// <summary>The sections only this server reads: any key under them must be one of <see cref="All"/>.</summary>
+    public static IReadOnlySet<string> OwnSections { get; } = new HashSet<string>(["EventStore", "Recording"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Top-level keys that ASP.NET Core, the host or logging read, and whose keys below them are theirs to judge:
+    /// accepted on the command line as they are.
+    /// </summary>
+    public static IReadOnlySet<string> FrameworkSections { get; } = new HashSet<string>(
+    [
+        "Logging", "Kestrel", "AllowedHosts", "urls", "http_ports", "https_ports", "https_port", "environment", "contentRoot",
+        "applicationName", "webroot", "detailedErrors", "captureStartupErrors", "preferHostingUrls", "suppressStatusMessages",
+        "shutdownTimeoutSeconds", "servicesStartConcurrently", "servicesStopConcurrently",
+        "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "preventHostingStartup",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    public static bool IsKnown(string key) => All.Any(setting => string.Equals(setting.Key, key, StringComparison.OrdinalIgnoreCase));
+}

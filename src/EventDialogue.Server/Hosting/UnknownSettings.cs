@@ -1,0 +1,28 @@
+namespace EventDialogue.Server.Hosting;
+
+/// <summary>
+/// Keys under our own sections that no code reads, from any source (appsettings.json, environment, command line):
+/// a typo there would otherwise leave the default silently in force.
+/// </summary>
+public static class UnknownSettings
+{
+    /// <summary>A sentence naming the first unknown key, and the known one it is closest to; null when all are known.</summary>
+    public static string? Find(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var unknown = ServerSettings.OwnSections
+            .SelectMany(section => configuration.GetSection(section).AsEnumerable())
+            .Where(entry => entry.Value is not null && !ServerSettings.IsKnown(entry.Key))
+            .Select(entry => entry.Key)
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault();
+        if (unknown is null)
+        {
+            return null;
+        }
+
+        var nearest = NearestName.Find(unknown, ServerSettings.All.Select(setting => setting.Key));
+        var suggestion = nearest is null ? "" : $" (did you mean {nearest}?)";
+        return $"unknown setting {unknown}{suggestion}; --help lists the settings.";
+    }
+}

@@ -1,0 +1,39 @@
+using EventDialogue.EventStore;
+
+namespace EventDialogue.Server.Recording;
+
+/// <summary>What the store already holds under a request id: nothing, a retry's first result, or a different request.</summary>
+public static class EarlierRequest
+{
+    /// <returns>The first result when this request was recorded before; null when the request id is new.</returns>
+    /// <exception cref="RequestIdReusedException">The request id names a different request.</exception>
+    public static async Task<Recorded?> FindAsync(IEventStore store, string requestId, StreamName stream, string fingerprint, CancellationToken cancellationToken)
+    {
+        if (await store.ReadEventAsync(RequestEventIds.For(requestId, 0), cancellationToken).ConfigureAwait(false) is not { } first)
+        {
+            return null;
+        }
+
+        // Events recorded before fingerprints were kept carry none: for them the stream is all that can be compared.
+        if (first.Stream != stream || (first.Metadata.RequestFingerprint is { } earlier && earlier != fingerprint))
+        {
+            throw new RequestIdReusedException(requestId, first.Stream, first.Position);
+        }
+
+        // the request's events are consecutive in its stream, with ids derived from the request id in order
+        var last = first;
+        var count = 0;
+        await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.At(first.Revision), StoreLimits.MaxEventsPerAppend, cancellationToken).ConfigureAwait(false))
+        {
+            if (recorded.EventId != RequestEventIds.For(requestId, count))
+            {
+                break;
+            }
+
+            last = recorded;
+            count++;
+        }
+
+        return new Recorded(stream.Value, last.Revision, last.Position.Value, count, Replayed: true);
+    }
+}

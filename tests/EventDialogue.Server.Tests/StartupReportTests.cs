@@ -1,0 +1,42 @@
+using EventDialogue.Domain.Cases;
+using EventDialogue.Domain.Common;
+using EventDialogue.EventStore;
+using EventDialogue.EventStore.Sqlite;
+using EventDialogue.Server.Tests.Hosting;
+using ExpectedRevision = EventDialogue.EventStore.ExpectedRevision;
+
+namespace EventDialogue.Server.Tests;
+
+public sealed class StartupReportTests
+{
+    [Fact]
+    public async Task Given_a_store_holding_events_when_the_server_starts_then_its_output_names_the_grpc_and_json_addresses_the_store_and_its_head()
+    {
+        using var workingDirectory = new TempDirectory();
+        var sqlitePath = Path.Combine(workingDirectory.Path, "history.sqlite");
+        var head = await AppendCasesAsync(sqlitePath, count: 3);
+
+        await using var server = ServerProcess.Start(workingDirectory.Path, new Dictionary<string, string> { ["EventStore:SqlitePath"] = sqlitePath });
+        await server.WaitUntilServingAsync(Timeouts.ServerStart);
+
+        var grpc = $"gRPC (HTTP/2) on {server.GrpcAddress.GetLeftPart(UriPartial.Authority)} (Kestrel:Endpoints:Grpc:Url)";
+        var store = $"Event store: SQLite file {sqlitePath}, holding events up to position {head.Value}";
+        await server.Output.WaitForAsync(text => text.Contains(grpc, StringComparison.Ordinal) && text.Contains(store, StringComparison.Ordinal), Timeouts.Call);
+        Assert.Matches(@"JSON over HTTP/1\.1 on http://127\.0\.0\.1:\d+ \(Kestrel:Endpoints:Json:Url\)", server.Output.ToString());
+    }
+
+    private static async Task<Position> AppendCasesAsync(string sqlitePath, int count)
+    {
+        await using var events = SqliteEventStore.Open(sqlitePath);
+        var metadata = new EventMetadata("startup-test", "startup-test");
+        Position head = default;
+        for (var c = 0; c < count; c++)
+        {
+            var opened = new CaseOpened($"startup-{c}", "person", [new CaseName($"Person {c}", "Latn")], null, new Citation("startup-source", null, null));
+            var data = new EventData(Guid.NewGuid(), EventTypes.NameOf(opened), DomainEventJson.Serialize(opened), metadata);
+            head = (await events.AppendToStreamAsync(StreamName.Parse($"case-startup-{c}"), ExpectedRevision.NoStream, [data])).Position;
+        }
+
+        return head;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using EventDialogue.Benchmarks.Measuring;
+using Spectre.Console;
+
+namespace EventDialogue.Benchmarks.Output;
+
+/// <summary>Prints the recording part stretch by stretch, then how long the views took to catch up after each run.</summary>
+internal static class RecordingTable
+{
+    public const string Legend =
+        "each row is one stretch of statements recorded about one round; 'vs first' = this stretch's rate / the first stretch's (1.0 = no slower as the round grew); " +
+        "p99 ratio = this stretch's p99 / the near-empty call's p99 on the same server; CPU = the server process's user + system time per statement";
+
+    public static void Write(IAnsiConsole console, IReadOnlyList<RecordingResult> results, IReadOnlyList<ViewCatchUp> catchUps, bool markdown)
+    {
+        var table = new Table { Border = markdown ? TableBorder.Markdown : TableBorder.Rounded };
+        table.AddColumn("Backend");
+        table.AddColumn(new TableColumn("Clients").RightAligned());
+        table.AddColumn(new TableColumn("Statements").RightAligned());
+        table.AddColumn(new TableColumn("Statements/s").RightAligned());
+        table.AddColumn(new TableColumn("vs first").RightAligned());
+        table.AddColumn(new TableColumn("p50 (ms)").RightAligned());
+        table.AddColumn(new TableColumn("p99 (ms)").RightAligned());
+        table.AddColumn(new TableColumn("p99 ratio").RightAligned());
+        table.AddColumn(new TableColumn("CPU (ms/statement)").RightAligned());
+        foreach (var run in results.GroupBy(r => (r.Backend, r.Clients)))
+        {
+            var first = run.First();
+            foreach (var r in run)
+            {
+                table.AddRow(
+                    r.Backend,
+                    r.Clients.ToString(CultureInfo.InvariantCulture),
+                    $"{r.FirstStatement:N0}–{r.LastStatement:N0}",
+                    r.Rate.ToString("N0", CultureInfo.InvariantCulture),
+                    (r.Rate / first.Rate).ToString("0.00", CultureInfo.InvariantCulture),
+                    Milliseconds(r.P50),
+                    Milliseconds(r.P99),
+                    r.P99Ratio.ToString("0.0", CultureInfo.InvariantCulture),
+                    Milliseconds(r.CpuPerStatement));
+            }
+        }
+
+        table.Caption = new TableTitle(Legend);
+        console.Write(table);
+        foreach (var c in catchUps)
+        {
+            console.WriteLine($"{c.Backend}, {c.Clients} client(s): every view had applied the last of {c.Statements:N0} statements {c.After.TotalSeconds:0.00} s after it was acknowledged");
+        }
+    }
+
+    private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
+}

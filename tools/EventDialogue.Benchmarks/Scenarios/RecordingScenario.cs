@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using EventDialogue.Api.V1;
+using EventDialogue.Benchmarks.Backends;
+using EventDialogue.Benchmarks.Measuring;
+using EventDialogue.Benchmarks.Output;
+using EventDialogue.Server.Tests.Hosting;
+using Grpc.Net.Client;
+
+namespace EventDialogue.Benchmarks.Scenarios;
+
+/// <summary>
+/// Records statements about one round through the real server (RecordStatement over gRPC), from several clients at
+/// once, on a new database, and reports each stretch of the run apart: if the cost of one write grew with the record,
+/// the later stretches would be slower and cost the server more CPU per statement than the first.
+/// All statements share one topic, the case that used to make the topics view re-read every mention.
+/// </summary>
+internal sealed class RecordingScenario(int clients, long statements, long stretch, ProgressLog log)
+{
+    private const int EmptyCalls = 200;
+
+    public async Task<(IReadOnlyList<RecordingResult> Stretches, ViewCatchUp CatchUp)> RunAsync(IBenchmarkBackend backend, string workDirectory, CancellationToken cancellationToken)
+    {
+        var serverDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, $"server-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var store = backend.FreshServerSettings($"recording{clients}");
+            var settings = new Dictionary<string, string>(store.CommandLine) { ["Recording:RecordedBy"] = "benchmark" };
+            var server = ServerProcess.Start(serverDirectory, settings, store.Environment);
+            await using (server.ConfigureAwait(false))
+            {
+                await server.WaitUntilServingAsync(Timeouts.ServerStart).ConfigureAwait(false);
+                using var channel = server.CreateChannel();
+                var round = await RecordingWorkload.PrepareRoundAsync(channel, cancellationToken).ConfigureAwait(false);
+                var emptyP99 = await EmptyCallP99Async(channel, cancellationToken).ConfigureAwait(false);
+                log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), on {server.GrpcAddress}");
+                var run = await RecordAsync(channel, round, server.ProcessId, cancellationToken).ConfigureAwait(false);
+                var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99 }).ToList();
+
+                var lastWrite = Stopwatch.GetTimestamp();
+                await RecordingWorkload.WaitForViewsAsync(channel, run.LastPosition, cancellationToken).ConfigureAwait(false);
+                var catchUp = new ViewCatchUp(backend.Name, clients, statements, Stopwatch.GetElapsedTime(lastWrite));
+                return (results, catchUp);
+            }
+        }
+        finally
+        {
+            Directory.Delete(serverDirectory, recursive: true);
+        }
+    }
+
+    private async Task<(List<RecordingResult> Stretches, long LastPosition)> RecordAsync(GrpcChannel channel, string roundId, int serverProcess, CancellationToken cancellationToken)
+    {
+        var recording = new RecordingService.RecordingServiceClient(channel);
+        var stretches = (int)((statements + stretch - 1) / stretch);
+        var latencies = Enumerable.Range(0, stretches).Select(i => new Latencies($"stretch {i}")).ToArray();
+        var ends = new (long Timestamp, TimeSpan Cpu)[stretches + 1];
+        ends[0] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
+        var next = -1L;
+        var done = 0L;
+        var lastPosition = 0L;
+        var gate = new Lock();
+
+        async Task ClientAsync()
+        {
+            for (var i = Interlocked.Increment(ref next); i < statements; i = Interlocked.Increment(ref next))
+            {
+                var start = Stopwatch.GetTimestamp();
+                var response = await recording.RecordStatementAsync(RecordingWorkload.Statement(roundId, i), cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+                var elapsed = Stopwatch.GetElapsedTime(start);
+                lock (gate)
+                {
+                    latencies[i / stretch].Add(elapsed, response.CalculateSize());
+                    lastPosition = Math.Max(lastPosition, response.Result.Position);
+                    done++;
+                    if (done % stretch == 0 || done == statements)
+                    {
+                        ends[(done + stretch - 1) / stretch] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
+                    }
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(ClientAsync, cancellationToken))).ConfigureAwait(false);
+        var results = new List<RecordingResult>(stretches);
+        for (var k = 0; k < stretches; k++)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(ends[k].Timestamp, ends[k + 1].Timestamp);
+            results.Add(new RecordingResult(
+                string.Empty,
+                clients,
+                (k * stretch) + 1,
+                Math.Min((k + 1) * stretch, statements),
+                elapsed,
+                latencies[k].Percentile(0.50),
+                latencies[k].Percentile(0.99),
+                ends[k + 1].Cpu - ends[k].Cpu,
+                TimeSpan.Zero));
+        }
+
+        return (results, lastPosition);
+    }
+
+    private static async Task<TimeSpan> EmptyCallP99Async(GrpcChannel channel, CancellationToken cancellationToken)
+    {
+        var empty = Server.ServerCalls.EmptyOn(channel);
+        var latencies = new Latencies(empty.Name);
+        for (var i = 0; i < EmptyCalls; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await empty.InvokeAsync(i, cancellationToken).ConfigureAwait(false);
+            latencies.Add(Stopwatch.GetElapsedTime(start), 0);
+        }
+
+        return latencies.Percentile(0.99);
+    }
+}
