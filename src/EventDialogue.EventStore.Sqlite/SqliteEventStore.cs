@@ -36,7 +36,8 @@ public sealed class SqliteEventStore : IEventStore
     /// <param name="path">The database file.</param>
     /// <param name="timeProvider">The server clock for recorded-at; the system clock by default.</param>
     /// <param name="pollInterval">How often live subscribers look for appends made by other processes.</param>
-    public static SqliteEventStore Open(string path, TimeProvider? timeProvider = null, TimeSpan? pollInterval = null)
+    /// <param name="maxSizeBytes">Appends that would grow the file past this size fail with SQLITE_FULL, as on a full disk; no cap by default.</param>
+    public static SqliteEventStore Open(string path, TimeProvider? timeProvider = null, TimeSpan? pollInterval = null, long? maxSizeBytes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -64,6 +65,11 @@ public sealed class SqliteEventStore : IEventStore
             Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
             Execute(writer, SqliteSchema.Create);
             Execute(writer, $"PRAGMA user_version={SqliteSchema.Version};");
+            if (maxSizeBytes is { } cap)
+            {
+                // Per connection, and only this one appends: the cap holds the log back, not the views' writes.
+                Execute(writer, $"PRAGMA max_page_count={Math.Max(1, cap / PageSize(writer))};");
+            }
         }
         catch
         {
@@ -265,5 +271,12 @@ public sealed class SqliteEventStore : IEventStore
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static long PageSize(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size;";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

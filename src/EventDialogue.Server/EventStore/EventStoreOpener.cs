@@ -15,7 +15,7 @@ public static class EventStoreOpener
         ArgumentNullException.ThrowIfNull(options);
         return options.Backend switch
         {
-            EventStoreBackend.Sqlite => SqliteEventStore.Open(options.SqlitePath, timeProvider),
+            EventStoreBackend.Sqlite => SqliteEventStore.Open(options.SqlitePath, timeProvider, maxSizeBytes: options.SqliteMaxSizeBytes),
             EventStoreBackend.Postgres => await PostgresEventStore.OpenAsync(
                 options.PostgresConnectionString!, options.PostgresSchema, timeProvider, cancellationToken: cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown event store backend."),

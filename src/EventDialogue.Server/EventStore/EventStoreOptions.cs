@@ -7,17 +7,20 @@ namespace EventDialogue.Server.EventStore;
 /// <param name="SqlitePath">EventStore:SqlitePath as a full path; a relative one is taken from the working directory.</param>
 /// <param name="PostgresConnectionString">EventStore:PostgresConnectionString, required for postgres.</param>
 /// <param name="PostgresSchema">EventStore:PostgresSchema, "public" by default.</param>
+/// <param name="SqliteMaxSizeBytes">EventStore:SqliteMaxSizeBytes, a size past which appends are refused as on a full disk; none by default.</param>
 public sealed record EventStoreOptions(
     EventStoreBackend Backend,
     string SqlitePath,
     string? PostgresConnectionString,
-    string PostgresSchema)
+    string PostgresSchema,
+    long? SqliteMaxSizeBytes = null)
 {
     public const string Section = "EventStore";
     public const string BackendKey = Section + ":Backend";
     public const string SqlitePathKey = Section + ":SqlitePath";
     public const string PostgresConnectionStringKey = Section + ":PostgresConnectionString";
     public const string PostgresSchemaKey = Section + ":PostgresSchema";
+    public const string SqliteMaxSizeBytesKey = Section + ":SqliteMaxSizeBytes";
 
     public const string DefaultSqlitePath = "data/eventdialogue.sqlite";
     public const string DefaultPostgresSchema = "public";
@@ -52,7 +55,7 @@ public sealed record EventStoreOptions(
         }
 
         var fullSqlitePath = backend == EventStoreBackend.Sqlite ? Path.GetFullPath(sqlitePath) : sqlitePath;
-        return new EventStoreOptions(backend, fullSqlitePath, connectionString, schema);
+        return new EventStoreOptions(backend, fullSqlitePath, connectionString, schema, ParseSize(configuration[SqliteMaxSizeBytesKey]));
     }
 
     /// <summary>What the store is, for the startup log: never the password.</summary>
@@ -74,6 +77,18 @@ public sealed record EventStoreOptions(
         "POSTGRES" => EventStoreBackend.Postgres,
         _ => throw new EventStoreConfigurationException($"{BackendKey} is \"{value}\"; it must be \"sqlite\" or \"postgres\"."),
     };
+
+    private static long? ParseSize(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+            ? bytes
+            : throw new EventStoreConfigurationException($"{SqliteMaxSizeBytesKey} is \"{value}\"; it must be a number of bytes greater than 0.");
+    }
 
     private static void CheckConnectionString(string connectionString)
     {

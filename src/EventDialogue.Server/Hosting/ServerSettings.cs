@@ -17,6 +17,7 @@ public static class ServerSettings
     [
         new(EventStoreOptions.BackendKey, "sqlite", "the event store: sqlite (one file, nothing to install) or postgres"),
         new(EventStoreOptions.SqlitePathKey, EventStoreOptions.DefaultSqlitePath, "the SQLite file, created with its folder; relative to the working directory"),
+        new(EventStoreOptions.SqliteMaxSizeBytesKey, "(none)", "a size in bytes past which appends are refused as on a full disk (RESOURCE_EXHAUSTED, STORE_FULL)"),
         new(EventStoreOptions.PostgresConnectionStringKey, "(none)", "an Npgsql connection string; required for postgres"),
         new(EventStoreOptions.PostgresSchemaKey, EventStoreOptions.DefaultPostgresSchema, "the PostgreSQL schema that holds the events and the views"),
         new(CallerIdentity.RecordedByKey, $"the operating-system user ({Environment.UserName})", "the name stored as every event's recorded-by"),
