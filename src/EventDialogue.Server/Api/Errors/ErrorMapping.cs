@@ -82,7 +82,7 @@ public static class ErrorMapping
     {
         StoreFault.Full => Build(
             Code.ResourceExhausted,
-            "the store has run out of disk space: nothing more can be recorded until space is freed; nothing was lost",
+            "the store is full (out of disk space, or at its configured size limit): nothing more can be recorded until there is room; nothing was lost",
             new ErrorInfo { Reason = "STORE_FULL", Domain = ErrorDomain }),
         _ => Build(
             Code.Unavailable,
