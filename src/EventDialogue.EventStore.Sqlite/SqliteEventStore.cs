@@ -12,6 +12,9 @@ namespace EventDialogue.EventStore.Sqlite;
 public sealed class SqliteEventStore : IEventStore
 {
     private readonly string _connectionString;
+    // Events read from $all per statement: enough to keep a catch-up fast, few enough to hold in memory.
+    private const int ReadAllChunk = 500;
+
     private readonly TimeProvider _timeProvider;
     private readonly SqliteConnection _writer;
     private readonly SqliteAppendCommands _commands;
@@ -129,6 +132,7 @@ public sealed class SqliteEventStore : IEventStore
         }
 
         transaction.Commit();
+        SqliteWalLimit.AfterCommit(_writer);
         return new AppendResult(stream, revision, new Position(position));
     }
 
@@ -177,10 +181,37 @@ public sealed class SqliteEventStore : IEventStore
         return await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>
+    /// Read in chunks, each from a statement that is finished before its events are handed out: a consumer that works
+    /// on each event (a projection committing views) must not keep a read open meanwhile, or the write-ahead log could
+    /// never start over (see <see cref="SqliteWalLimit"/>). Positions commit in order here, so a later chunk read from a
+    /// newer snapshot can only find more events after the last one, never one before it.
+    /// </remarks>
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ReadValidation.RequirePositiveCount(maxCount);
+        var left = maxCount;
+        while (left > 0)
+        {
+            var chunk = await ReadAllChunkAsync(after, filter, Math.Min(left, ReadAllChunk), cancellationToken).ConfigureAwait(false);
+            foreach (var recorded in chunk)
+            {
+                yield return recorded;
+            }
+
+            if (chunk.Count < Math.Min(left, ReadAllChunk))
+            {
+                yield break;
+            }
+
+            left -= chunk.Count;
+            after = chunk[^1].Position;
+        }
+    }
+
+    private async Task<List<RecordedEvent>> ReadAllChunkAsync(Position after, AllFilter filter, int count, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var where = "position > $after";
@@ -196,12 +227,15 @@ public sealed class SqliteEventStore : IEventStore
 
         command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE {where} ORDER BY position LIMIT $count";
         command.Parameters.AddWithValue("$after", after.Value);
-        command.Parameters.AddWithValue("$count", maxCount);
+        command.Parameters.AddWithValue("$count", count);
+        var events = new List<RecordedEvent>(Math.Min(count, ReadAllChunk));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return SqliteEventReader.Read(reader);
+            events.Add(SqliteEventReader.Read(reader));
         }
+
+        return events;
     }
 
     public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)

@@ -47,6 +47,11 @@ public static class Text
         return [.. checkedValues.Distinct(StringComparer.Ordinal)];
     }
 
-    private static string Limit(string value, string field, int maxLength) =>
-        value.Length <= maxLength ? value : throw DomainException.Invalid(field, $"is at most {maxLength} characters; this one has {value.Length}");
+    // NUL is refused everywhere so that both backends keep the same texts: PostgreSQL's text and jsonb cannot hold it.
+    private static string Limit(string value, string field, int maxLength) => value switch
+    {
+        { Length: var length } when length > maxLength => throw DomainException.Invalid(field, $"is at most {maxLength} characters; this one has {length}"),
+        _ when value.Contains('\0', StringComparison.Ordinal) => throw DomainException.Invalid(field, "must not contain a NUL character"),
+        _ => value,
+    };
 }

@@ -23,8 +23,10 @@ internal static class SqliteViewQueries
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        // CROSS JOIN makes SQLite start from the tag index: left to choose, it walked the whole collection in sort
+        // order to avoid sorting the few documents found, so a lookup cost grew with the collection.
         command.CommandText = $"""
-            SELECT {Columns} FROM view_tags t JOIN view_documents d ON d.collection = t.collection AND d.id = t.id
+            SELECT {Columns} FROM view_tags t CROSS JOIN view_documents d ON d.collection = t.collection AND d.id = t.id
             WHERE t.collection = $c AND t.name = $name AND t.value = $value ORDER BY d.sort_key, d.id
             """;
         command.Parameters.AddWithValue("$c", collection);

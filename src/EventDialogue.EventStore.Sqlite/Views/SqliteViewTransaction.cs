@@ -58,6 +58,7 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
             ("$p", projection),
             ("$pos", checkpoint.Value));
         await transaction.CommitAsync(cancellationToken);
+        SqliteWalLimit.AfterCommit(connection);
     }
 
     public async ValueTask DisposeAsync()

@@ -96,6 +96,14 @@ public sealed class StatementDeciderTests
     }
 
     [Fact]
+    public void A_text_holding_a_NUL_character_is_refused_naming_its_field_so_both_backends_keep_the_same_texts()
+    {
+        var refusal = Invalid(() => Decider.Decide(Given(), FirstBenchmark() with { Text = "candid\0 talks", Place = "Washing\0ton" }, Everything()), "place", "text");
+
+        Assert.Contains("NUL", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_statement_over_20000_characters_is_refused()
     {
         var refusal = Invalid(() => Decider.Decide(Given(), FirstBenchmark() with { Text = Chars(20_001) }, Everything()), "text");

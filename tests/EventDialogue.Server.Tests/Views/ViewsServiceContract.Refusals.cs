@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using EventDialogue.Api.V1;
+using Grpc.Core;
 
 namespace EventDialogue.Server.Tests.Views;
 
@@ -111,5 +112,17 @@ public abstract partial class ViewsServiceContract
         await NotFoundAsync(missing, async () => await Views.GetCommitmentAsync(new GetCommitmentRequest { CommitmentId = missing, AsOf = "2011-01-01" }, Call()));
         await NotFoundAsync(missing, async () => await Views.GetStatementAsync(new GetStatementRequest { StatementId = missing }, Call()));
         await NotFoundAsync(missing, async () => await Views.GetTopicAsync(new GetTopicRequest { Topic = missing }, Call()));
+    }
+
+    [Fact]
+    public async Task A_name_holding_a_NUL_character_is_a_refusal_a_client_can_act_on_never_UNKNOWN()
+    {
+        var withNul = $"{Unique("topic")}\0";
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Views.GetTopicAsync(new GetTopicRequest { Topic = withNul }, Call()));
+
+        // SQLite can look the name up and find nothing; PostgreSQL cannot hold it at all and says which request was wrong
+        Assert.Contains(refused.StatusCode, new[] { StatusCode.NotFound, StatusCode.InvalidArgument });
+        Assert.DoesNotContain("\0", refused.Status.Detail, StringComparison.Ordinal);
     }
 }

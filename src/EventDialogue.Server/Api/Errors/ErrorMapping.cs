@@ -84,6 +84,7 @@ public static class ErrorMapping
             Code.ResourceExhausted,
             "the store is full (out of disk space, or at its configured size limit): nothing more can be recorded until there is room; nothing was lost",
             new ErrorInfo { Reason = "STORE_FULL", Domain = ErrorDomain }),
+        StoreFault.Unstorable => BadRequest("request", "a value holds a character the store cannot keep (a NUL character); remove it"),
         _ => Build(
             Code.Unavailable,
             "the store is unavailable at the moment: retry later (a retry with the same request_id records at most once)",

@@ -12,6 +12,12 @@ public enum StoreFault
 
     /// <summary>Out of disk space: nothing more can be recorded until an operator frees some.</summary>
     Full,
+
+    /// <summary>
+    /// A value of the request holds a character the database cannot keep (PostgreSQL text and jsonb refuse NUL): the
+    /// request's fault, not the database's, and the same request will never succeed.
+    /// </summary>
+    Unstorable,
 }
 
 /// <summary>
@@ -51,10 +57,12 @@ public static class StoreFaults
     };
 
     // PostgreSQL error codes (appendix A): class 08 is a lost or refused connection, 57P01-57P03 a server shutting
-    // down, crashed or starting, 53300 no connection slot free, 53100 the disk full.
+    // down, crashed or starting, 53300 no connection slot free, 53100 the disk full; 22021 a character not in the
+    // encoding and 22P05 one jsonb cannot hold (both: NUL).
     private static StoreFault? OfPostgres(string sqlState) => sqlState switch
     {
         "53100" => StoreFault.Full,
+        "22021" or "22P05" => StoreFault.Unstorable,
         "57P01" or "57P02" or "57P03" or "53300" => StoreFault.Unavailable,
         _ when sqlState.StartsWith("08", StringComparison.Ordinal) => StoreFault.Unavailable,
         _ => null,

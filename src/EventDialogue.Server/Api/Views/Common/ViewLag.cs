@@ -11,27 +11,12 @@ namespace EventDialogue.Server.Api.Views.Common;
 
 /// <summary>
 /// A read that asked for a position its view has not reached: DEADLINE_EXCEEDED while the view is still catching up,
-/// UNAVAILABLE when it is stopped at an event it cannot apply or waiting for its database to answer again. The message
-/// and an ErrorInfo say how far the view is.
+/// UNAVAILABLE when it is stopped at an event it cannot apply. The message and an ErrorInfo say how far the view is.
 /// </summary>
 public static class ViewLag
 {
     public const string BehindReason = "VIEW_BEHIND";
     public const string StoppedReason = "VIEW_STOPPED";
-    public const string OutageReason = "VIEW_OUTAGE";
-
-    /// <summary>The view could not move while its database was unreachable: a retry is safe and may succeed later.</summary>
-    public static RpcException InOutage(ProjectionStatus status, Position wanted)
-    {
-        ArgumentNullException.ThrowIfNull(status);
-        var outage = status.Outage!;
-        return Build(
-            Code.Unavailable,
-            string.Create(CultureInfo.InvariantCulture, $"the {status.Name} view has reached position {status.Checkpoint.Value}, not min_position {wanted.Value}, and cannot go on until its database answers again (next try in {outage.RetryIn.TotalSeconds:0.#} s): retry later"),
-            OutageReason,
-            status,
-            wanted);
-    }
 
     public static RpcException Behind(ProjectionStatus status, Position wanted, TimeSpan waited)
     {

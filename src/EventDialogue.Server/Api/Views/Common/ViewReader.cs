@@ -63,14 +63,8 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            // the database may come back while the read waits, so an outage is only the answer once the wait is over
             var now = StatusOf(projection);
-            throw now switch
-            {
-                { Failure: not null } => ViewLag.Stopped(now, wanted),
-                { Outage: not null } => ViewLag.InOutage(now, wanted),
-                _ => ViewLag.Behind(now, wanted, wait),
-            };
+            throw now.Failure is null ? ViewLag.Behind(now, wanted, wait) : ViewLag.Stopped(now, wanted);
         }
         catch (Projections.Engine.ProjectionStoppedException)
         {
