@@ -7,7 +7,8 @@ public static class EntityId
 
     public static string Require(string? id, string field)
     {
-        var value = Text.Require(id, field, MaxLength);
+        // its own character check below refuses NUL too, and names the id
+        var value = Text.RequireWithin(id, field, MaxLength);
         if (!char.IsAsciiLetterLower(value[0]) && !char.IsAsciiDigit(value[0]))
         {
             throw DomainException.Invalid(field, $"'{value}' must start with a lower-case letter or a digit");

@@ -7,18 +7,10 @@ public static class Text
     public const int Title = 500;
     public const int Paragraph = 20_000;
 
-    public static string Require(string? value, string field, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw DomainException.Invalid(field, "is required and must not be blank");
-        }
-
-        return Limit(value.Trim(), field, maxLength);
-    }
+    public static string Require(string? value, string field, int maxLength) => WithoutNul(RequireWithin(value, field, maxLength), field);
 
     public static string? Optional(string? value, string field, int maxLength) =>
-        string.IsNullOrWhiteSpace(value) ? null : Limit(value.Trim(), field, maxLength);
+        string.IsNullOrWhiteSpace(value) ? null : WithoutNul(Within(value.Trim(), field, maxLength), field);
 
     /// <summary>A list of texts, each required and within <paramref name="maxLength"/>, repeats dropped.</summary>
     public static IReadOnlyList<string> List(IReadOnlyList<string>? values, string field, int maxItems, int maxLength, bool required = false) =>
@@ -47,11 +39,14 @@ public static class Text
         return [.. checkedValues.Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>Present, not blank, within the limit — and nothing more, for a caller that checks every character itself.</summary>
+    internal static string RequireWithin(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? throw DomainException.Invalid(field, "is required and must not be blank") : Within(value.Trim(), field, maxLength);
+
     // NUL is refused everywhere so that both backends keep the same texts: PostgreSQL's text and jsonb cannot hold it.
-    private static string Limit(string value, string field, int maxLength) => value switch
-    {
-        { Length: var length } when length > maxLength => throw DomainException.Invalid(field, $"is at most {maxLength} characters; this one has {length}"),
-        _ when value.Contains('\0', StringComparison.Ordinal) => throw DomainException.Invalid(field, "must not contain a NUL character"),
-        _ => value,
-    };
+    private static string WithoutNul(string value, string field) =>
+        value.Contains('\0', StringComparison.Ordinal) ? throw DomainException.Invalid(field, "must not contain a NUL character") : value;
+
+    private static string Within(string value, string field, int maxLength) =>
+        value.Length <= maxLength ? value : throw DomainException.Invalid(field, $"is at most {maxLength} characters; this one has {value.Length}");
 }
