@@ -61,21 +61,21 @@ public abstract class ViewRebuildContract : IAsyncLifetime
         await stopLive.CancelAsync();
         await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         Assert.All(live, r => Assert.Null(r.Status.Failure));
-        var builtLive = await SnapshotAsync(projections, bound.Token);
+        var builtLive = await ViewSnapshot.TakeAsync(Views, projections, bound.Token);
 
         foreach (var projection in projections)
         {
             await Views.ResetAsync(projection.Name, projection.Collections, bound.Token);
         }
 
-        Assert.All(await SnapshotAsync(projections, bound.Token), c => Assert.Empty(c.Value));
+        Assert.All(await ViewSnapshot.TakeAsync(Views, projections, bound.Token), c => Assert.Empty(c.Value));
         var rebuild = projections.Select(p => new ProjectionRunner(p, Events, Views, r => Read(r.Type, r.Data, r.Metadata.SchemaVersion), batchSize: 2000)).ToList();
         using var stopRebuild = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
         var rebuilding = rebuild.Select(r => r.RunAsync(stopRebuild.Token)).ToList();
         await Task.WhenAll(rebuild.Select(r => r.Watch.WaitForAsync(head, bound.Token)));
         await stopRebuild.CancelAsync();
         await Task.WhenAll(rebuilding.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        var rebuilt = await SnapshotAsync(projections, bound.Token);
+        var rebuilt = await ViewSnapshot.TakeAsync(Views, projections, bound.Token);
 
         foreach (var (collection, documents) in builtLive)
         {
@@ -90,26 +90,5 @@ public abstract class ViewRebuildContract : IAsyncLifetime
         Assert.NotEmpty(builtLive[TopicsProjection.TopicsCollection]);
         Assert.Equal(100, builtLive[RoundsProjection.RoundsCollection].Count);
         Assert.Equal(300, builtLive[CaseFilesProjection.CasesCollection].Count);
-    }
-
-    private async Task<Dictionary<string, List<(string Id, string Json, string SortKey, string? SearchText)>>> SnapshotAsync(IReadOnlyList<IProjection> projections, CancellationToken cancellationToken)
-    {
-        var snapshot = new Dictionary<string, List<(string, string, string, string?)>>(StringComparer.Ordinal);
-        foreach (var collection in projections.SelectMany(p => p.Collections))
-        {
-            var documents = new List<(string, string, string, string?)>();
-            ViewCursor? after = null;
-            do
-            {
-                var page = await Views.QueryAsync(new ViewQuery(collection, [], 1000, after), cancellationToken);
-                documents.AddRange(page.Hits.Select(h => (h.Document.Id, h.Document.Json, h.Document.SortKey, h.Document.SearchText)));
-                after = page.Next;
-            }
-            while (after is not null);
-
-            snapshot[collection] = documents;
-        }
-
-        return snapshot;
     }
 }

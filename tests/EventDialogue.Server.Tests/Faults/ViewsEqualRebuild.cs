@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.Tests.Views;
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
 using EventDialogue.Projections.Engine;
@@ -26,9 +27,9 @@ internal static class ViewsEqualRebuild
     public static async Task<int> AssertAsync(IEventStore events, IViewStore served, IViewStore empty, Position head, CancellationToken cancellationToken)
     {
         var projections = AllProjections();
-        var kept = await SnapshotAsync(served, projections, cancellationToken);
+        var kept = await ViewSnapshot.TakeAsync(served, projections, cancellationToken);
         await Task.WhenAll(projections.Select(projection => RebuildAsync(projection, events, empty, head, cancellationToken)));
-        var rebuilt = await SnapshotAsync(empty, projections, cancellationToken);
+        var rebuilt = await ViewSnapshot.TakeAsync(empty, projections, cancellationToken);
         foreach (var (collection, documents) in kept)
         {
             var onlyRebuilt = rebuilt[collection].Except(documents).Select(d => d.Id).Take(5);
@@ -51,26 +52,5 @@ internal static class ViewsEqualRebuild
         await running.ContinueWith(_ => { }, TaskScheduler.Default);
         Assert.True(runner.Status.Failure is null, $"rebuilding {projection.Name} failed: {runner.Status.Failure}");
         Assert.True(runner.Watch.Checkpoint >= head, $"the rebuild of {projection.Name} stopped at {runner.Watch.Checkpoint}, before {head}");
-    }
-
-    private static async Task<Dictionary<string, List<(string Id, string Json, string SortKey, string? SearchText)>>> SnapshotAsync(IViewStore views, IReadOnlyList<IProjection> projections, CancellationToken cancellationToken)
-    {
-        var snapshot = new Dictionary<string, List<(string, string, string, string?)>>(StringComparer.Ordinal);
-        foreach (var collection in projections.SelectMany(p => p.Collections))
-        {
-            var documents = new List<(string, string, string, string?)>();
-            ViewCursor? after = null;
-            do
-            {
-                var page = await views.QueryAsync(new ViewQuery(collection, [], 1000, after), cancellationToken);
-                documents.AddRange(page.Hits.Select(h => (h.Document.Id, h.Document.Json, h.Document.SortKey, h.Document.SearchText)));
-                after = page.Next;
-            }
-            while (after is not null);
-
-            snapshot[collection] = documents;
-        }
-
-        return snapshot;
     }
 }

@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.Tests.Views;
 using EventDialogue.Api.V1;
 using CaseName = EventDialogue.Domain.Cases.CaseName;
 using ExpectedRevision = EventDialogue.EventStore.ExpectedRevision;
@@ -79,7 +80,7 @@ public abstract class ProjectionCrashContract : IDisposable
         await using (storedViews)
         {
             var projections = AllProjections();
-            var afterCrash = await SnapshotAsync(storedViews, projections, bound.Token);
+            var afterCrash = await ViewSnapshot.TakeAsync(storedViews, projections, bound.Token);
             foreach (var projection in projections)
             {
                 await storedViews.ResetAsync(projection.Name, projection.Collections, bound.Token);
@@ -91,7 +92,7 @@ public abstract class ProjectionCrashContract : IDisposable
                 await running.ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
-            var rebuilt = await SnapshotAsync(storedViews, projections, bound.Token);
+            var rebuilt = await ViewSnapshot.TakeAsync(storedViews, projections, bound.Token);
             Assert.Equal(Cases, afterCrash[CaseFilesProjection.CasesCollection].Count);
             foreach (var (collection, documents) in afterCrash)
             {
@@ -147,26 +148,5 @@ public abstract class ProjectionCrashContract : IDisposable
         await views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head.Value }, deadline: deadline);
         await views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head.Value }, deadline: deadline);
         await views.ListTopicsAsync(new ListTopicsRequest { MinPosition = head.Value }, deadline: deadline);
-    }
-
-    private static async Task<Dictionary<string, List<(string Id, string Json, string SortKey, string? SearchText)>>> SnapshotAsync(IViewStore views, IReadOnlyList<IProjection> projections, CancellationToken cancellationToken)
-    {
-        var snapshot = new Dictionary<string, List<(string, string, string, string?)>>(StringComparer.Ordinal);
-        foreach (var collection in projections.SelectMany(p => p.Collections))
-        {
-            var documents = new List<(string, string, string, string?)>();
-            ViewCursor? after = null;
-            do
-            {
-                var page = await views.QueryAsync(new ViewQuery(collection, [], 1000, after), cancellationToken);
-                documents.AddRange(page.Hits.Select(h => (h.Document.Id, h.Document.Json, h.Document.SortKey, h.Document.SearchText)));
-                after = page.Next;
-            }
-            while (after is not null);
-
-            snapshot[collection] = documents;
-        }
-
-        return snapshot;
     }
 }

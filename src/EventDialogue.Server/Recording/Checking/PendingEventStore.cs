@@ -11,6 +11,7 @@ namespace EventDialogue.Server.Recording.Checking;
 internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 {
     private readonly Dictionary<StreamName, List<RecordedEvent>> _pending = [];
+    private readonly Dictionary<Guid, RecordedEvent> _pendingById = [];
     private long? _lastPosition;
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
@@ -30,7 +31,9 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         var revision = current ?? -1;
         foreach (var e in events)
         {
-            pending.Add(new RecordedEvent(e.EventId, e.Type, stream, ++revision, new Position(++position), DateTimeOffset.UtcNow, e.Data, e.Metadata));
+            var recordedEvent = new RecordedEvent(e.EventId, e.Type, stream, ++revision, new Position(++position), DateTimeOffset.UtcNow, e.Data, e.Metadata);
+            pending.Add(recordedEvent);
+            _pendingById[e.EventId] = recordedEvent;
         }
 
         _lastPosition = position;
@@ -51,8 +54,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     }
 
     public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default) =>
-        _pending.Values.SelectMany(events => events).FirstOrDefault(e => e.EventId == eventId)
-            ?? await recorded.ReadEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        _pendingById.GetValueOrDefault(eventId) ?? await recorded.ReadEventAsync(eventId, cancellationToken).ConfigureAwait(false);
 
     public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) =>
         _pending.TryGetValue(stream, out var pending) && pending.Count > 0
