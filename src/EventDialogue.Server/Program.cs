@@ -1,5 +1,6 @@
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Errors;
+using EventDialogue.Server.Api.History;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
 using EventDialogue.Server.Hosting;
@@ -74,6 +75,7 @@ app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapGrpcService<RecordingService>();
 app.MapGrpcService<ViewsService>();
+app.MapGrpcService<HistoryService>();
 
 try
 {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using EventDialogue.Cli.Cases;
 using EventDialogue.Cli.Commitments;
 using EventDialogue.Cli.Common;
+using EventDialogue.Cli.History;
 using EventDialogue.Cli.Import;
 using EventDialogue.Cli.Rounds;
 using EventDialogue.Cli.Statements;
@@ -11,7 +12,7 @@ namespace EventDialogue.Cli;
 /// <summary>The command tree: one command group per thing the record is about.</summary>
 internal static class CliCommands
 {
-    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements.")
+    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements, and read, follow, export and restore the history.")
     {
         GlobalOptions.Server,
         GlobalOptions.Json,
@@ -20,5 +21,6 @@ internal static class CliCommands
         CasesCommands.Create(),
         CommitmentsCommands.Create(),
         StatementsCommands.Create(),
+        HistoryCommands.Create(),
     };
 }

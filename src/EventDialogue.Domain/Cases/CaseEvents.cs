@@ -7,13 +7,13 @@ public sealed record CaseName(string Text, string Script);
 
 /// <summary>A person or group of concern enters the record.</summary>
 [EventType("CaseOpened")]
-public sealed record CaseOpened(string CaseId, string Kind, IReadOnlyList<CaseName> Names, string? Description, Citation Source) : IDomainEvent;
+public sealed record CaseOpened(string CaseId, string Kind, IReadOnlyList<CaseName> Names, string? Description, Citation Source) : ICitingFact;
 
 /// <summary>
 /// The case was raised: an intervention, in a round or another channel, by one side, in public or in confidence.
 /// </summary>
 [EventType("CaseRaised")]
-public sealed record CaseRaised(string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : IDomainEvent;
+public sealed record CaseRaised(string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : ICitingFact;
 
 /// <summary>
 /// A report of where the person stands, as of a date, with how sure it is and what kind of source says so: the same
@@ -28,8 +28,8 @@ public sealed record CaseStatusReported(
     string? Detail,
     string Certainty,
     string SourceType,
-    Citation Source) : IDomainEvent;
+    Citation Source) : ICitingFact;
 
 /// <summary>The answer the raising side received, in a fixed vocabulary (no response, denial, … action taken).</summary>
 [EventType("CaseResponseReceived")]
-public sealed record CaseResponseReceived(string From, string Response, string Date, string? Detail, Citation Source) : IDomainEvent;
+public sealed record CaseResponseReceived(string From, string Response, string Date, string? Detail, Citation Source) : ICitingFact;

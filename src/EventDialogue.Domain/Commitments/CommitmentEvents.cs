@@ -17,23 +17,23 @@ public sealed record CommitmentMade(
     string Due,
     string DueRule,
     string? RoundId,
-    Citation Source) : IDomainEvent;
+    Citation Source) : ICitingFact;
 
 [EventType("CommitmentReaffirmed")]
-public sealed record CommitmentReaffirmed(IReadOnlyList<string> By, string On, string? Words, Citation Source) : IDomainEvent;
+public sealed record CommitmentReaffirmed(IReadOnlyList<string> By, string On, string? Words, Citation Source) : ICitingFact;
 
 [EventType("CommitmentRescheduled")]
-public sealed record CommitmentRescheduled(string Due, string DueRule, string On, Citation Source) : IDomainEvent;
+public sealed record CommitmentRescheduled(string Due, string DueRule, string On, Citation Source) : ICitingFact;
 
 [EventType("CommitmentProgressReported")]
-public sealed record CommitmentProgressReported(string On, string Detail, Citation Source) : IDomainEvent;
+public sealed record CommitmentProgressReported(string On, string Detail, Citation Source) : ICitingFact;
 
 /// <summary>Kept, with the evidence: the source that shows it and, where the record holds it, the stream of the event that kept it.</summary>
 [EventType("CommitmentFulfilled")]
-public sealed record CommitmentFulfilled(string On, string Evidence, string? EvidenceStream, Citation Source) : IDomainEvent;
+public sealed record CommitmentFulfilled(string On, string Evidence, string? EvidenceStream, Citation Source) : ICitingFact;
 
 [EventType("CommitmentDeclaredBroken")]
-public sealed record CommitmentDeclaredBroken(string On, string DeclaredBy, string Reason, Citation Source) : IDomainEvent;
+public sealed record CommitmentDeclaredBroken(string On, string DeclaredBy, string Reason, Citation Source) : ICitingFact;
 
 [EventType("CommitmentWithdrawn")]
-public sealed record CommitmentWithdrawn(string On, string WithdrawnBy, string Reason, Citation Source) : IDomainEvent;
+public sealed record CommitmentWithdrawn(string On, string WithdrawnBy, string Reason, Citation Source) : ICitingFact;

@@ -7,8 +7,8 @@ namespace EventDialogue.Domain.Corrections;
 /// (same type). The wrong entry stays in the history; views show the replacement.
 /// </summary>
 [EventType("EntryCorrected")]
-public sealed record EntryCorrected(long TargetRevision, string TargetType, IDomainEvent Replacement, string Reason, Citation? Source) : IDomainEvent;
+public sealed record EntryCorrected(long TargetRevision, string TargetType, IDomainEvent Replacement, string Reason, Citation? Source) : ICitingFact;
 
 /// <summary>An earlier entry of the same stream should never have been recorded; views drop it, the history keeps it.</summary>
 [EventType("EntryRetracted")]
-public sealed record EntryRetracted(long TargetRevision, string TargetType, string Reason, Citation? Source) : IDomainEvent;
+public sealed record EntryRetracted(long TargetRevision, string TargetType, string Reason, Citation? Source) : ICitingFact;

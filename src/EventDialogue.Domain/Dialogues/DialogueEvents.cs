@@ -11,4 +11,4 @@ public sealed record DialogueEstablished(
     string? Established,
     string? Cadence,
     string? ParentDialogueId,
-    Citation? Source) : IDomainEvent;
+    Citation? Source) : ICitingFact;

@@ -20,4 +20,4 @@ public sealed record StatementRecorded(
     IReadOnlyList<string> Topics,
     string? Stance,
     string? RoundId,
-    Citation Source) : IDomainEvent;
+    Citation Source) : ICitingFact;

@@ -19,6 +19,8 @@ internal sealed class Session(Uri address, GrpcChannel channel, bool json)
 
     public ViewsService.ViewsServiceClient Views { get; } = new(channel);
 
+    public HistoryService.HistoryServiceClient History { get; } = new(channel);
+
     public bool Json { get; } = json;
 
     /// <summary>Tables and text for a person.</summary>

@@ -38,6 +38,18 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         }
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(new ParsedRequests<TRequest>(requestStream), context);
+        }
+        catch (Exception ex) when (Refusal(ex, context) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
     /// <summary>The status to answer with, logged; null for a fault of the server, left to gRPC.</summary>
     private RpcException? Refusal(Exception exception, ServerCallContext context)
     {

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using HistoryRpc = EventDialogue.Api.V1.HistoryService;
 using RecordingRpc = EventDialogue.Api.V1.RecordingService;
 using ViewsRpc = EventDialogue.Api.V1.ViewsService;
 
@@ -24,4 +25,13 @@ public static class ViewsServiceBinding
 
     public static void BindService(ServiceBinderBase binder, ViewsRpc.ViewsServiceBase service) =>
         ViewsRpc.BindService(new ParseGuardedBinder(binder), service);
+}
+
+/// <summary>Binds the history service with <see cref="ParseGuardedBinder"/>.</summary>
+public static class HistoryServiceBinding
+{
+    public static ProtoServiceDescriptor Descriptor => HistoryRpc.Descriptor;
+
+    public static void BindService(ServiceBinderBase binder, HistoryRpc.HistoryServiceBase service) =>
+        HistoryRpc.BindService(new ParseGuardedBinder(binder), service);
 }

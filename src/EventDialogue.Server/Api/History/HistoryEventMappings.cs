@@ -1,0 +1,63 @@
+using System.Text.Json;
+using EventDialogue.Api.V1;
+using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Corrections;
+using EventDialogue.EventStore;
+using EventDialogue.Server.Api.Views.Common;
+using Google.Protobuf.WellKnownTypes;
+
+namespace EventDialogue.Server.Api.History;
+
+internal static class HistoryEventMappings
+{
+    /// <summary>
+    /// The event as stored, with its citation and (for an amendment) its target lifted out of the data. The data is read
+    /// as the projections read it (upcast by its schema version); an event whose data cannot be read as a domain event
+    /// is still shown as stored, with nothing lifted, since a history that hides what it cannot read is no history.
+    /// </summary>
+    public static HistoryEvent ToHistoryEvent(this RecordedEvent recorded)
+    {
+        var metadata = recorded.Metadata;
+        var history = new HistoryEvent
+        {
+            Position = recorded.Position.Value,
+            Stream = recorded.Stream.Value,
+            Revision = recorded.Revision,
+            EventId = recorded.EventId.ToString(),
+            Type = recorded.Type,
+            RecordedAt = Timestamp.FromDateTimeOffset(recorded.RecordedAt),
+            RecordedBy = metadata.RecordedBy,
+            CorrelationId = metadata.CorrelationId,
+            CausationId = metadata.CausationId ?? string.Empty,
+            SchemaVersion = metadata.SchemaVersion,
+            Data = recorded.Data,
+            RequestFingerprint = metadata.RequestFingerprint ?? string.Empty,
+        };
+
+        var fact = ReadFact(recorded);
+        if (fact is ICitingFact { Source: { } source })
+        {
+            history.Source = source.ToApi();
+        }
+
+        history.Amends = fact switch
+        {
+            EntryCorrected c => new Amendment { TargetRevision = c.TargetRevision, TargetType = c.TargetType, Reason = c.Reason },
+            EntryRetracted r => new Amendment { TargetRevision = r.TargetRevision, TargetType = r.TargetType, Reason = r.Reason, Retracted = true },
+            _ => null,
+        };
+        return history;
+    }
+
+    private static IDomainEvent? ReadFact(RecordedEvent recorded)
+    {
+        try
+        {
+            return DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion);
+        }
+        catch (Exception e) when (e is UnknownEventTypeException or JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
