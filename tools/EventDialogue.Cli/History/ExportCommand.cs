@@ -1,9 +1,9 @@
-using Spectre.Console;
 using System.CommandLine;
 using System.Text;
 using EventDialogue.Api.V1;
 using EventDialogue.Cli.Common;
 using Grpc.Core;
+using Spectre.Console;
 
 namespace EventDialogue.Cli.History;
 
@@ -18,29 +18,19 @@ internal static class ExportCommand
         Description = "Where to write: one event per line. If it already holds events, the export goes on after the last one (run it with the same filter).",
     };
 
-    private static readonly Option<string[]> Categories = new("--category")
-    {
-        Description = "Only streams of this category (e.g. statement, case); may be given more than once.",
-    };
-
-    private static readonly Option<string[]> EventTypes = new("--event-type")
-    {
-        Description = "Only events of this type (e.g. CaseRaised); may be given more than once.",
-    };
-
-    private static readonly Option<string[]> Streams = new("--stream")
-    {
-        Description = "Only this stream (e.g. case-liu-xiaobo); may be given more than once.",
-    };
-
     public static Command Create()
     {
         var command = new Command(
             "export",
             "Export the log (or the events a filter picks) as JSON Lines: every event with all its metadata, in position order. Resumable: run it again on the same file to go on where it stopped.")
         {
-            File, Categories, EventTypes, Streams,
+            File,
         };
+        foreach (var option in HistoryFilterOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetSessionAction(RunAsync);
         return command;
     }
@@ -52,12 +42,7 @@ internal static class ExportCommand
         var request = new ReadAllRequest
         {
             AfterPosition = after,
-            Filter = new HistoryFilter
-            {
-                Categories = { parsed.GetValue(Categories) ?? [] },
-                EventTypes = { parsed.GetValue(EventTypes) ?? [] },
-                Streams = { parsed.GetValue(Streams) ?? [] },
-            },
+            Filter = HistoryFilterOptions.Read(parsed),
         };
 
         var (count, last) = await HistoryProgress.RunAsync(session.Err, "Exporting", total: null, progress => WriteAsync(session, request, path, progress, cancellationToken)).ConfigureAwait(false);

@@ -1,9 +1,9 @@
-using Spectre.Console;
 using System.CommandLine;
 using EventDialogue.Api.V1;
 using EventDialogue.Cli.Common;
 using EventDialogue.Client.Connection;
 using Grpc.Core;
+using Spectre.Console;
 
 namespace EventDialogue.Cli.History;
 
