@@ -20,8 +20,7 @@ internal static class StoredForm
             StreamOf(exported, position),
             exported.Revision,
             new Position(position),
-            exported.RecordedAt?.ToDateTimeOffset()
-                ?? throw new InvalidStoreRequestException(RestoreField.Of(position, "recorded_at"), "a recording time is required"),
+            RecordedAtOf(exported, position),
             exported.Data,
             new EventMetadata(
                 exported.RecordedBy,
@@ -37,6 +36,19 @@ internal static class StoredForm
             : throw new InvalidStoreRequestException(
                 RestoreField.Of(position, "event_id"),
                 string.Create(CultureInfo.InvariantCulture, $"'{exported.EventId}' is not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)"));
+
+    private static DateTimeOffset RecordedAtOf(HistoryEvent exported, long position)
+    {
+        var field = RestoreField.Of(position, "recorded_at");
+        try
+        {
+            return exported.RecordedAt?.ToDateTimeOffset() ?? throw new InvalidStoreRequestException(field, "a recording time is required");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidStoreRequestException(field, $"not a time: {e.Message}");
+        }
+    }
 
     private static StreamName StreamOf(HistoryEvent exported, long position)
     {
