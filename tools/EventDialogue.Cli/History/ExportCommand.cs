@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.Json;
 using EventDialogue.Api.V1;
 using EventDialogue.Cli.Common;
 using Grpc.Core;
@@ -49,7 +50,7 @@ internal static class ExportCommand
         var resumed = after > 0 ? $" (going on after position {after})" : string.Empty;
         if (session.Json)
         {
-            Console.Out.WriteLine($$"""{"file":{{System.Text.Json.JsonSerializer.Serialize(path)}},"eventCount":{{count}},"afterPosition":{{after}},"lastPosition":{{last}}}""");
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { file = path, eventCount = count, afterPosition = after, lastPosition = last }));
             return;
         }
 
