@@ -22,12 +22,12 @@ public static class FieldDiff
     public static IReadOnlyList<EntryFieldChange> Removed(IDomainEvent fact) =>
         [.. Fields(fact).Select(f => new EntryFieldChange(f.Key, f.Value, null))];
 
-    /// <summary>The fields that differ between the entry as it stood and its replacement, in the order they are stored.</summary>
+    /// <summary>The fields that differ between the entry as it stood and its replacement, in the order the replacement stores them (then any it dropped).</summary>
     public static IReadOnlyList<EntryFieldChange> Between(IDomainEvent before, IDomainEvent after)
     {
         var old = Fields(before);
         var now = Fields(after);
-        var paths = old.Keys.Concat(now.Keys.Where(k => !old.ContainsKey(k)));
+        var paths = now.Keys.Concat(old.Keys.Where(k => !now.ContainsKey(k)));
         return [.. paths
             .Select(p => new EntryFieldChange(p, old.GetValueOrDefault(p), now.GetValueOrDefault(p)))
             .Where(c => !string.Equals(c.Before, c.After, StringComparison.Ordinal))];
