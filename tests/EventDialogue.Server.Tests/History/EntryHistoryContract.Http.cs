@@ -26,7 +26,7 @@ public abstract partial class EntryHistoryContract
         Assert.True(asOfAnswer.StatusCode == HttpStatusCode.OK, await asOfAnswer.Content.ReadAsStringAsync());
         using var asOf = JsonDocument.Parse(await asOfAnswer.Content.ReadAsStringAsync());
         Assert.Equal(Words, asOf.RootElement.GetProperty("statement").GetProperty("text").GetString());
-        Assert.Equal(story.Corrected.ToString(System.Globalization.CultureInfo.InvariantCulture), asOf.RootElement.GetProperty("position").GetString());
+        Assert.Equal(story.Corrected.ToString(System.Globalization.CultureInfo.InvariantCulture), asOf.RootElement.GetProperty("position").ToString());
         Assert.Equal(HttpStatusCode.BadRequest, refusal.StatusCode);
         Assert.Contains("at_position", await refusal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -45,6 +45,7 @@ public abstract partial class EntryHistoryContract
             Action = "hold the legal experts dialogue",
             MadeOn = "2010-05-14",
             Due = "2010-05-14/2010-09",
+            DueRule = "'in the next few months' said on 2010-05-14: to the end of the fourth month after",
             RoundId = roundId,
             Source = Cite(sourceId, "the first benchmark"),
         }, Call())).Result.Position;
