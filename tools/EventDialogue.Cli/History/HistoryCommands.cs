@@ -9,5 +9,7 @@ internal static class HistoryCommands
     {
         ReadCommand.Create(),
         FollowCommand.Create(),
+        HistoryShowCommand.Create(),
+        HistoryAsOfCommand.Create(),
     };
 }
