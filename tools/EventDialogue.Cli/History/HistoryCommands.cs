@@ -9,6 +9,8 @@ internal static class HistoryCommands
     {
         ReadCommand.Create(),
         FollowCommand.Create(),
+        HistoryShowCommand.Create(),
+        HistoryAsOfCommand.Create(),
         ExportCommand.Create(),
         RestoreCommand.Create(),
     };
