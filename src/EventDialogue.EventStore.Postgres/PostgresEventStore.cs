@@ -28,6 +28,7 @@ public sealed class PostgresEventStore : IEventStore
 {
     private const string UniqueViolation = "23505";
     private const int MaxConflictRetries = 5;
+    private const int ReadAllBackwardsChunk = 500;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSchema _schema;
@@ -254,6 +255,49 @@ public sealed class PostgresEventStore : IEventStore
         {
             yield return PostgresEventReader.Read(reader);
         }
+    }
+
+    /// <remarks>
+    /// In chunks; the filter is applied to each as <see cref="AllFilter.Matches"/> says, so this read follows whatever a
+    /// filter can express; a narrow filter read backwards scans the log, which suits an occasional look at the newest.
+    /// </remarks>
+    public async IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ReadValidation.RequirePositiveCount(maxCount);
+        var left = maxCount;
+        while (left > 0)
+        {
+            var chunk = await ReadAllBackwardsChunkAsync(before, cancellationToken).ConfigureAwait(false);
+            foreach (var recorded in chunk.Where(filter.Matches).Take(left))
+            {
+                left--;
+                yield return recorded;
+            }
+
+            if (chunk.Count < ReadAllBackwardsChunk)
+            {
+                yield break;
+            }
+
+            before = chunk[^1].Position;
+        }
+    }
+
+    private async Task<List<RecordedEvent>> ReadAllBackwardsChunkAsync(Position before, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReadAllBackwards, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = before.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)ReadAllBackwardsChunk });
+        var events = new List<RecordedEvent>(ReadAllBackwardsChunk);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(PostgresEventReader.Read(reader));
+        }
+
+        return events;
     }
 
     public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)

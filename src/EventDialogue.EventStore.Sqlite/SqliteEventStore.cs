@@ -238,6 +238,51 @@ public sealed class SqliteEventStore : IEventStore
         return events;
     }
 
+    /// <remarks>
+    /// In chunks, each statement finished before its events are handed out (as <see cref="ReadAllAsync"/>). The filter
+    /// is applied to each chunk as <see cref="AllFilter.Matches"/> says, so this read follows whatever a filter can
+    /// express; a narrow filter read backwards scans the log, which suits an occasional look at the newest events.
+    /// </remarks>
+    public async IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ReadValidation.RequirePositiveCount(maxCount);
+        var left = maxCount;
+        while (left > 0)
+        {
+            var chunk = await ReadAllBackwardsChunkAsync(before, cancellationToken).ConfigureAwait(false);
+            foreach (var recorded in chunk.Where(filter.Matches).Take(left))
+            {
+                left--;
+                yield return recorded;
+            }
+
+            if (chunk.Count < ReadAllChunk)
+            {
+                yield break;
+            }
+
+            before = chunk[^1].Position;
+        }
+    }
+
+    private async Task<List<RecordedEvent>> ReadAllBackwardsChunkAsync(Position before, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE position < $before ORDER BY position DESC LIMIT $count";
+        command.Parameters.AddWithValue("$before", before.Value);
+        command.Parameters.AddWithValue("$count", ReadAllChunk);
+        var events = new List<RecordedEvent>(ReadAllChunk);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(SqliteEventReader.Read(reader));
+        }
+
+        return events;
+    }
+
     public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
