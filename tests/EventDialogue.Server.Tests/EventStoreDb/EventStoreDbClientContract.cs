@@ -70,6 +70,16 @@ public abstract class EventStoreDbClientContract(IEventStoreDbServer fixture)
     }
 
     [Fact]
+    public async Task Given_a_filter_whose_regex_this_server_cannot_run_when_the_client_reads_then_it_is_refused_naming_the_field()
+    {
+        var session = await SessionAsync();
+        var refusal = session.Result.GetProperty("badRegex");
+
+        Assert.Equal(3, refusal.GetProperty("code").GetInt32()); // INVALID_ARGUMENT
+        Assert.StartsWith("3 INVALID_ARGUMENT: options.filter.event_type.regex: '(Round)\\1' is not a regular expression this server runs", Text(refusal, "message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_subscriptions_that_caught_up_when_an_event_is_recorded_then_each_receives_it_live_after_exactly_the_history_it_filters()
     {
         var session = await SessionAsync();

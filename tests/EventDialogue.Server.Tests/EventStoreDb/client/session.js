@@ -71,7 +71,7 @@ async function expectError(action) {
 
 // The 6.x client's readAll takes no filter; its subscriptions do. A filtered read of $all goes through the client's
 // own generated stubs, as the protocol allows it.
-function filteredReadByEventTypePrefix(prefix, count) {
+function filteredReadByEventType(setExpression, count) {
   const options = new ReadReq.Options();
   const all = new ReadReq.Options.AllOptions();
   all.setStart(new Empty());
@@ -82,7 +82,7 @@ function filteredReadByEventTypePrefix(prefix, count) {
   uuid.setStructured(new Empty());
   options.setUuidOption(uuid);
   const expression = new ReadReq.Options.FilterOptions.Expression();
-  expression.setPrefixList([prefix]);
+  setExpression(expression);
   const filter = new ReadReq.Options.FilterOptions();
   filter.setEventType(expression);
   filter.setCount(new Empty());
@@ -163,7 +163,8 @@ async function main() {
   const at = { commit: BigInt(second.commit), prepare: BigInt(second.prepare) };
   result.allForwardsFromSecond = await collect(client.readAll({ direction: FORWARDS, fromPosition: at, maxCount: 2 }));
   result.allBackwardsFromSecond = await collect(client.readAll({ direction: BACKWARDS, fromPosition: at, maxCount: 1 }));
-  result.filteredRead = await filteredReadByEventTypePrefix("DelegationMember", 1000);
+  result.filteredRead = await filteredReadByEventType((e) => e.setPrefixList(["DelegationMember"]), 1000);
+  result.badRegex = await expectError(() => filteredReadByEventType((e) => e.setRegex("(Round)\\1"), 10));
   result.notFound = await expectError(() => collect(client.readStream(args.missingStream)));
   result.append = await expectError(() => client.appendToStream(args.stream, jsonEvent({ type: "RoundHeld", data: { forged: true } })));
 
