@@ -28,7 +28,8 @@ public sealed class PostgresEventStore : IEventStore
 {
     private const string UniqueViolation = "23505";
     private const int MaxConflictRetries = 5;
-    private const int ReadAllBackwardsChunk = 500;
+    // Events read from $all per statement: enough to keep a catch-up fast, few enough to hold in memory.
+    private const int ReadAllChunk = 500;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSchema _schema;
@@ -232,29 +233,48 @@ public sealed class PostgresEventStore : IEventStore
         return await _sql.CurrentRevisionAsync(connection, null, stream, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>
+    /// Read in chunks, each into memory with its connection handed back before its events are: a reader holds at most a
+    /// chunk however long the log, and a slow consumer (a client replaying the log over the network) holds no pooled
+    /// connection nor an open statement while it works. Each chunk is a prefix of what follows the last one (see the
+    /// class remarks), so chunks read from newer snapshots join without a gap.
+    /// </remarks>
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ReadValidation.RequirePositiveCount(maxCount);
+        var left = maxCount;
+        while (left > 0)
+        {
+            var count = Math.Min(left, ReadAllChunk);
+            var chunk = await ReadAllChunkAsync(after, filter, count, cancellationToken).ConfigureAwait(false);
+            foreach (var recorded in chunk)
+            {
+                yield return recorded;
+            }
+
+            if (chunk.Count < count)
+            {
+                yield break;
+            }
+
+            left -= chunk.Count;
+            after = chunk[^1].Position;
+        }
+    }
+
+    private async Task<List<RecordedEvent>> ReadAllChunkAsync(Position after, AllFilter filter, int count, CancellationToken cancellationToken)
+    {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.ReadAll(filter), connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = after.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
-        if (filter.Categories.Count > 0)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = filter.Categories.ToArray() });
-        }
-
-        if (filter.EventTypes.Count > 0)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = filter.EventTypes.ToArray() });
-        }
-
+        await using var command = _sql.ReadAll(connection, after, filter, count);
+        var events = new List<RecordedEvent>(count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return PostgresEventReader.Read(reader);
+            events.Add(PostgresEventReader.Read(reader));
         }
+
+        return events;
     }
 
     /// <remarks>
@@ -275,7 +295,7 @@ public sealed class PostgresEventStore : IEventStore
                 yield return recorded;
             }
 
-            if (chunk.Count < ReadAllBackwardsChunk)
+            if (chunk.Count < ReadAllChunk)
             {
                 yield break;
             }
@@ -289,8 +309,8 @@ public sealed class PostgresEventStore : IEventStore
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_sql.ReadAllBackwards, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = before.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)ReadAllBackwardsChunk });
-        var events = new List<RecordedEvent>(ReadAllBackwardsChunk);
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)ReadAllChunk });
+        var events = new List<RecordedEvent>(ReadAllChunk);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

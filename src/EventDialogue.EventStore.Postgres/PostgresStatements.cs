@@ -40,21 +40,27 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     /// </summary>
     public string ReadAllBackwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE position < $1 AND {Horizon} ORDER BY position DESC LIMIT $2";
 
-    public string ReadAll(AllFilter filter)
+    /// <summary>
+    /// A read of $all after a position: the filter's kinds pushed down as <c>= ANY</c> on the indexed columns (category
+    /// and type each lead an index with position; a stream's events are found by its (stream, revision) key).
+    /// </summary>
+    public NpgsqlCommand ReadAll(NpgsqlConnection connection, Position after, AllFilter filter, int count)
     {
+        var command = new NpgsqlCommand { Connection = connection };
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)count });
         var where = $"position > $1 AND {Horizon}";
-        var next = 3;
-        if (filter.Categories.Count > 0)
+        foreach (var (column, values) in new[] { ("category", filter.Categories), ("type", filter.EventTypes), ("stream", filter.Streams) })
         {
-            where += $" AND category = ANY(${next++})";
+            if (values.Count > 0)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+                where += $" AND {column} = ANY(${command.Parameters.Count})";
+            }
         }
 
-        if (filter.EventTypes.Count > 0)
-        {
-            where += $" AND type = ANY(${next})";
-        }
-
-        return $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE {where} ORDER BY position LIMIT $2";
+        command.CommandText = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE {where} ORDER BY position LIMIT $2";
+        return command;
     }
 
     /// <summary>

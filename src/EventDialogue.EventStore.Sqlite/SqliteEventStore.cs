@@ -225,6 +225,11 @@ public sealed class SqliteEventStore : IEventStore
             where += $" AND type IN ({AddList(command, "$type", filter.EventTypes)})";
         }
 
+        if (filter.Streams.Count > 0)
+        {
+            where += $" AND stream IN ({AddList(command, "$stream", filter.Streams)})";
+        }
+
         command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE {where} ORDER BY position LIMIT $count";
         command.Parameters.AddWithValue("$after", after.Value);
         command.Parameters.AddWithValue("$count", count);

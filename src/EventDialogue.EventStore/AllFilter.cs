@@ -1,15 +1,26 @@
 namespace EventDialogue.EventStore;
 
-/// <summary>Which events of $all a reader wants: all of them, or only some stream categories or event types.</summary>
+/// <summary>
+/// Which events of $all a reader wants, by stream category, event type and whole stream name. The kinds are AND-ed and
+/// the values within one kind OR-ed; a kind left empty does not filter, so <see cref="None"/> matches every event.
+/// </summary>
 public sealed record AllFilter
 {
-    private AllFilter(IReadOnlyList<string> categories, IReadOnlyList<string> eventTypes)
+    /// <summary>Values per kind: enough for any reader, few enough to stay one parameter list in every backend's SQL.</summary>
+    public const int MaxValuesPerKind = 100;
+
+    public const string CategoriesField = "filter.categories";
+    public const string EventTypesField = "filter.event_types";
+    public const string StreamsField = "filter.streams";
+
+    private AllFilter(IReadOnlyList<string> categories, IReadOnlyList<string> eventTypes, IReadOnlyList<string> streams)
     {
         Categories = categories;
         EventTypes = eventTypes;
+        Streams = streams;
     }
 
-    public static AllFilter None { get; } = new([], []);
+    public static AllFilter None { get; } = new([], [], []);
 
     /// <summary>Empty means no filter on categories.</summary>
     public IReadOnlyList<string> Categories { get; }
@@ -17,42 +28,83 @@ public sealed record AllFilter
     /// <summary>Empty means no filter on event types.</summary>
     public IReadOnlyList<string> EventTypes { get; }
 
-    public bool IsEmpty => Categories.Count == 0 && EventTypes.Count == 0;
+    /// <summary>Whole stream names; empty means no filter on streams.</summary>
+    public IReadOnlyList<string> Streams { get; }
 
-    public static AllFilter ByCategory(params string[] categories)
+    public bool IsEmpty => Categories.Count == 0 && EventTypes.Count == 0 && Streams.Count == 0;
+
+    public static AllFilter ByCategory(params string[] categories) => Of(categories: RequireSome(categories, CategoriesField, "category"));
+
+    public static AllFilter ByEventType(params string[] eventTypes) => Of(eventTypes: RequireSome(eventTypes, EventTypesField, "event type"));
+
+    public static AllFilter ByStream(params string[] streams) => Of(streams: RequireSome(streams, StreamsField, "stream"));
+
+    /// <summary>A filter on any of the kinds at once; a kind given no values does not filter.</summary>
+    /// <exception cref="InvalidStoreRequestException">A value is malformed, or a kind has too many; names the kind's field.</exception>
+    public static AllFilter Of(IEnumerable<string>? categories = null, IEnumerable<string>? eventTypes = null, IEnumerable<string>? streams = null)
     {
-        if (categories.Length == 0)
-        {
-            throw new InvalidStoreRequestException("filter.categories", "name at least one category");
-        }
-
-        foreach (var category in categories)
+        var categoryList = Listed(categories, CategoriesField);
+        foreach (var category in categoryList)
         {
             if (!StreamName.IsValidCategory(category))
             {
-                throw new InvalidStoreRequestException("filter.categories", $"'{category}' is not a category: lower-case letters and digits, starting with a letter");
+                throw new InvalidStoreRequestException(CategoriesField, $"'{category}' is not a category: lower-case letters and digits, starting with a letter");
             }
         }
 
-        return new AllFilter([.. categories.Distinct(StringComparer.Ordinal)], []);
+        var typeList = Listed(eventTypes, EventTypesField);
+        foreach (var type in typeList)
+        {
+            EventTypeName.Validate(type, EventTypesField);
+        }
+
+        var streamList = Listed(streams, StreamsField);
+        foreach (var stream in streamList)
+        {
+            ValidateStream(stream);
+        }
+
+        return categoryList.Length == 0 && typeList.Length == 0 && streamList.Length == 0 ? None : new AllFilter(categoryList, typeList, streamList);
     }
 
-    public static AllFilter ByEventType(params string[] eventTypes)
+    public bool Matches(RecordedEvent recorded)
     {
-        if (eventTypes.Length == 0)
-        {
-            throw new InvalidStoreRequestException("filter.event_types", "name at least one event type");
-        }
-
-        foreach (var type in eventTypes)
-        {
-            EventTypeName.Validate(type, "filter.event_types");
-        }
-
-        return new AllFilter([], [.. eventTypes.Distinct(StringComparer.Ordinal)]);
+        ArgumentNullException.ThrowIfNull(recorded);
+        return (Categories.Count == 0 || Categories.Contains(recorded.Stream.Category))
+            && (EventTypes.Count == 0 || EventTypes.Contains(recorded.Type))
+            && (Streams.Count == 0 || Streams.Contains(recorded.Stream.Value));
     }
 
-    public bool Matches(RecordedEvent recorded) =>
-        (Categories.Count == 0 || Categories.Contains(recorded.Stream.Category))
-        && (EventTypes.Count == 0 || EventTypes.Contains(recorded.Type));
+    private static string[] RequireSome(string[] values, string field, string what)
+    {
+        if (values is null || values.Length == 0)
+        {
+            throw new InvalidStoreRequestException(field, $"name at least one {what}");
+        }
+
+        return values;
+    }
+
+    private static string[] Listed(IEnumerable<string>? values, string field)
+    {
+        var distinct = values is null ? [] : values.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinct.Length > MaxValuesPerKind)
+        {
+            throw new InvalidStoreRequestException(field, $"at most {MaxValuesPerKind} values; this filter has {distinct.Length}");
+        }
+
+        return distinct;
+    }
+
+    private static void ValidateStream(string stream)
+    {
+        try
+        {
+            StreamName.Parse(stream);
+        }
+        catch (InvalidStoreRequestException e)
+        {
+            throw new InvalidStoreRequestException(StreamsField, e.Reason);
+        }
+    }
 }

@@ -105,7 +105,7 @@ public sealed class EventStoreDbSubscriptions(IEventStore store)
         yield return new ReadItem.CaughtUp();
 
         // The live part may meet events the catch-up read already gave: their revisions tell them apart.
-        await foreach (var recorded in store.SubscribeToAllAsync(head, AllFilter.ByCategory(stream.Category), cancellationToken))
+        await foreach (var recorded in store.SubscribeToAllAsync(head, AllFilter.ByStream(stream.Value), cancellationToken))
         {
             if (recorded.Stream == stream && recorded.Revision > last)
             {
