@@ -277,32 +277,8 @@ public sealed class PostgresEventStore : IEventStore
         return events;
     }
 
-    /// <remarks>
-    /// In chunks; the filter is applied to each as <see cref="AllFilter.Matches"/> says, so this read follows whatever a
-    /// filter can express; a narrow filter read backwards scans the log, which suits an occasional look at the newest.
-    /// </remarks>
-    public async IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ReadValidation.RequirePositiveCount(maxCount);
-        var left = maxCount;
-        while (left > 0)
-        {
-            var chunk = await ReadAllBackwardsChunkAsync(before, cancellationToken).ConfigureAwait(false);
-            foreach (var recorded in chunk.Where(filter.Matches).Take(left))
-            {
-                left--;
-                yield return recorded;
-            }
-
-            if (chunk.Count < ReadAllChunk)
-            {
-                yield break;
-            }
-
-            before = chunk[^1].Position;
-        }
-    }
+    public IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        BackwardsPages.ReadAsync(ReadAllBackwardsChunkAsync, ReadAllChunk, before, filter, maxCount, cancellationToken);
 
     private async Task<List<RecordedEvent>> ReadAllBackwardsChunkAsync(Position before, CancellationToken cancellationToken)
     {
