@@ -14,44 +14,20 @@ public interface IEventStoreDbServer
     Task<NodeSession>? Session { get; set; }
 }
 
-public sealed class SqliteEventStoreDbServer : ViewsServer, IEventStoreDbServer
+/// <summary>The views fixture's server on a SQLite file of its own; another instance, so another store.</summary>
+public sealed class SqliteEventStoreDbServer : SqliteViewsServer, IEventStoreDbServer
 {
     public ViewsServer Server => this;
 
     public Task<NodeSession>? Session { get; set; }
-
-    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
-        {
-            ["EventStore:Backend"] = "sqlite",
-            ["EventStore:SqlitePath"] = Path.Combine(WorkingDirectory, "eventstoredb.sqlite"),
-        });
 }
 
-public sealed class PostgresEventStoreDbServer : ViewsServer, IEventStoreDbServer
+/// <summary>The views fixture's server on a fresh PostgreSQL schema of its own.</summary>
+public sealed class PostgresEventStoreDbServer : PostgresViewsServer, IEventStoreDbServer
 {
-    private readonly string _schema = TestPostgres.NewSchemaName();
-    private string? _connectionString;
-
     public ViewsServer Server => this;
 
     public Task<NodeSession>? Session { get; set; }
-
-    protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync()
-    {
-        _connectionString = TestPostgres.ConnectionString();
-        return Task.FromResult<IReadOnlyDictionary<string, string>>(TestPostgres.ServerSettings(_schema));
-    }
-
-    protected override IReadOnlyDictionary<string, string> BackendEnvironment() => TestPostgres.ServerEnvironment(_connectionString!);
-
-    protected override async Task CleanUpAsync()
-    {
-        if (_connectionString is not null)
-        {
-            await TestPostgres.DropSchemaAsync(_connectionString, _schema);
-        }
-    }
 }
 
 [CollectionDefinition(Name)]
