@@ -1,5 +1,6 @@
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Errors;
+using EventDialogue.Server.Api.EventStoreDb;
 using EventDialogue.Server.Api.History;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
@@ -76,6 +77,10 @@ app.MapGrpcReflectionService();
 app.MapGrpcService<RecordingService>();
 app.MapGrpcService<ViewsService>();
 app.MapGrpcService<HistoryService>();
+
+// EventStoreDB's read side, so that its own clients replay and follow our history (docs/eventstoredb.md).
+app.MapGrpcService<StreamsService>();
+app.MapGrpcService<ServerFeaturesService>();
 
 try
 {
