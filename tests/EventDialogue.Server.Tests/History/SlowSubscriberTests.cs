@@ -32,7 +32,7 @@ public sealed class SlowSubscriberTests(SlowSubscriberServer server) : IClassFix
         var ids = Enumerable.Range(0, statements).Select(i => $"long-{i}-{Guid.NewGuid():N}").ToArray();
         var filter = new HistoryFilter { Streams = { ids.Select(id => $"statement-{id}") } };
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        using var call = history.Subscribe(new SubscribeRequest { AfterPosition = registered.Position, Filter = filter }, cancellationToken: bound.Token);
+        using var call = history.Subscribe(new SubscribeRequest { AfterPosition = registered.Position, Filter = filter, CheckpointIntervalSeconds = 3600 }, cancellationToken: bound.Token);
         Assert.True(await call.ResponseStream.MoveNext(bound.Token));
         Assert.NotNull(call.ResponseStream.Current.CaughtUp);
 
@@ -49,7 +49,10 @@ public sealed class SlowSubscriberTests(SlowSubscriberServer server) : IClassFix
         {
             while (await call.ResponseStream.MoveNext(bound.Token))
             {
-                received.Add(call.ResponseStream.Current.Event.Position);
+                if (call.ResponseStream.Current.Event is { } sent)
+                {
+                    received.Add(sent.Position);
+                }
             }
         });
 
