@@ -13,6 +13,7 @@ public abstract partial class HistoryReadsContract
         var second = Unique("second");
         var one = await RecordStatementAsync(Recording, first, sourceId);
         var two = await RecordStatementAsync(Recording, second, sourceId);
+        await WaitUntilReadableAsync($"statement-{second}", two.Position);
         var query = $"filter.streams=source-{sourceId}&filter.streams=statement-{first}&filter.streams=statement-{second}&filter.eventTypes=StatementRecorded&afterPosition={registered.Position}";
 
         using var http = Server.NewJsonClient();

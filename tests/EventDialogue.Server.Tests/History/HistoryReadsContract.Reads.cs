@@ -41,6 +41,7 @@ public abstract partial class HistoryReadsContract
         await RecordStatementAsync(Recording, second, sourceId);
         var corrected = await CorrectAsync(first, sourceId, 0, "said otherwise");
         string[] mine = [$"source-{sourceId}", $"statement-{first}", $"statement-{second}"];
+        await WaitUntilReadableAsync(mine[1], corrected.Position);
 
         var all = await ReadAllAsync(new() { Filter = Streams(mine) });
         var statements = await ReadAllAsync(new() { Filter = new HistoryFilter { Streams = { mine }, Categories = { "statement" } } });

@@ -71,6 +71,24 @@ public abstract partial class HistoryReadsContract(ViewsServer server)
         return [.. await call.ResponseStream.ReadAllAsync().Select(r => r.Event).ToListAsync()];
     }
 
+    /// <summary>
+    /// Waits until a reader of the log can see the event at this position. On PostgreSQL a write is acknowledged before
+    /// every older transaction has ended, and the log shows it only once they have (so that no reader ever skips one);
+    /// a subscription to the stream tells when, without polling.
+    /// </summary>
+    protected async Task WaitUntilReadableAsync(string stream, long position)
+    {
+        using var bound = new CancellationTokenSource(Timeouts.Call);
+        using var call = History.Subscribe(new SubscribeRequest { AfterPosition = position - 1, Filter = Streams(stream) }, cancellationToken: bound.Token);
+        while (await call.ResponseStream.MoveNext(bound.Token))
+        {
+            if (call.ResponseStream.Current.Event is { } seen && seen.Position >= position)
+            {
+                return;
+            }
+        }
+    }
+
     protected static HistoryFilter Streams(params string[] streams) => new() { Streams = { streams } };
 }
 
