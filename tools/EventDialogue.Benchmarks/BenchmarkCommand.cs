@@ -71,7 +71,7 @@ internal static class BenchmarkCommand
 
     private static readonly Option<string[]> Measure = new("--measure")
     {
-        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call), recording (statements recorded through the real server, stretch by stretch).",
+        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call), recording (statements recorded through the real server, stretch by stretch), replay (the generated history through HistoryService.ReadAll against the store's own read, and a slow client's replay watching the server's memory; --history-scale 95 makes about a million events).",
         AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => [.. BenchmarkParts.All],
     };
@@ -119,6 +119,18 @@ internal static class BenchmarkCommand
         DefaultValueFactory = _ => 1_000,
     };
 
+    private static readonly Option<int> ReplayRounds = new("--replay-rounds")
+    {
+        Description = "Measured rounds of the replay part: the whole history through ReadAll over gRPC, beside the store's own $all read.",
+        DefaultValueFactory = _ => 3,
+    };
+
+    private static readonly Option<int> SlowClientRate = new("--slow-client-rate")
+    {
+        Description = "Events per second read by the deliberately slow client of the replay part, while the server's memory is watched.",
+        DefaultValueFactory = _ => 20_000,
+    };
+
     private static readonly Option<bool> Markdown = new("--markdown")
     {
         Description = "Print the result table with Markdown borders.",
@@ -129,7 +141,7 @@ internal static class BenchmarkCommand
         Backend.AcceptOnlyFromAmong(BackendFactory.Sqlite, BackendFactory.Postgres);
         Measure.AcceptOnlyFromAmong([.. BenchmarkParts.All]);
         RequirePositive(Events, BatchEvents, Warmup, Statements, Stretch);
-        RequirePositive(BatchSize, PageSize, Rounds, HistoryScale, RebuildRounds, Calls, WarmupCalls);
+        RequirePositive(BatchSize, PageSize, Rounds, HistoryScale, RebuildRounds, Calls, WarmupCalls, ReplayRounds, SlowClientRate);
         BatchSize.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() > EventStore.StoreLimits.MaxEventsPerAppend)
@@ -151,7 +163,7 @@ internal static class BenchmarkCommand
             "and statements recorded through the real server, stretch by stretch.")
         {
             Backend, Postgres, WorkDirectory, Measure, Events, BatchEvents, BatchSize, Writers, PageSize, Rounds, Warmup,
-            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, Statements, Stretch, Markdown,
+            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, Statements, Stretch, ReplayRounds, SlowClientRate, Markdown,
         };
         command.Validators.Add(result =>
         {
@@ -185,6 +197,8 @@ internal static class BenchmarkCommand
             WarmupCalls: parsed.GetValue(WarmupCalls),
             Statements: parsed.GetValue(Statements),
             Stretch: parsed.GetValue(Stretch),
+            ReplayRounds: parsed.GetValue(ReplayRounds),
+            SlowClientRate: parsed.GetValue(SlowClientRate),
             Markdown: parsed.GetValue(Markdown));
 
         var results = await new BenchmarkRun(settings, new ProgressLog()).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -204,6 +218,12 @@ internal static class BenchmarkCommand
         {
             console.WriteLine();
             RecordingTable.Write(console, results.Recordings, results.CatchUps, settings.Markdown);
+        }
+
+        if (results.Replays.Count > 0)
+        {
+            console.WriteLine();
+            ReplayMemoryTable.Write(console, results.Replays, settings.Markdown);
         }
 
         return 0;

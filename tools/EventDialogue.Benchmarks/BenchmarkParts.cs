@@ -15,5 +15,8 @@ internal static class BenchmarkParts
     /// <summary>Statements recorded through the real server, stretch by stretch, on a new database.</summary>
     public const string Recording = "recording";
 
-    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency, Recording];
+    /// <summary>The whole log replayed through the server's ReadAll, against the store's own read; and a slow client's replay, watching the server's memory.</summary>
+    public const string Replay = "replay";
+
+    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency, Recording, Replay];
 }

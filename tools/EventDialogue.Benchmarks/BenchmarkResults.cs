@@ -10,4 +10,5 @@ internal sealed record BenchmarkResults(
     IReadOnlyList<ScenarioResult> Rates,
     IReadOnlyList<LatencyResult> Latencies,
     IReadOnlyList<RecordingResult> Recordings,
-    IReadOnlyList<ViewCatchUp> CatchUps);
+    IReadOnlyList<ViewCatchUp> CatchUps,
+    IReadOnlyList<ReplayMemory> Replays);

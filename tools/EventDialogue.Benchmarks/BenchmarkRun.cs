@@ -18,6 +18,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
         var latencies = new List<LatencyResult>();
         var recordings = new List<RecordingResult>();
         var catchUps = new List<ViewCatchUp>();
+        var replays = new List<ReplayMemory>();
         foreach (var name in settings.Backends)
         {
             var backend = await BackendFactory.OpenAsync(name, settings, cancellationToken).ConfigureAwait(false);
@@ -33,9 +34,9 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
                     }
                 }
 
-                if (settings.Parts.Contains(BenchmarkParts.Rebuild) || settings.Parts.Contains(BenchmarkParts.Latency))
+                if (settings.Parts.Contains(BenchmarkParts.Rebuild) || settings.Parts.Contains(BenchmarkParts.Latency) || settings.Parts.Contains(BenchmarkParts.Replay))
                 {
-                    await RunOnHistoryAsync(backend, rates, latencies, cancellationToken).ConfigureAwait(false);
+                    await RunOnHistoryAsync(backend, rates, latencies, replays, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (settings.Parts.Contains(BenchmarkParts.Recording))
@@ -51,7 +52,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
             }
         }
 
-        return new BenchmarkResults(rates, latencies, recordings, catchUps);
+        return new BenchmarkResults(rates, latencies, recordings, catchUps, replays);
     }
 
     /// <summary>Appends first: the read of $all then reads everything they wrote.</summary>
@@ -74,7 +75,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
     /// Appends the domain history once, rebuilds its views, then serves them from the real server. The server runs on
     /// the database the rebuild leaves behind, so its projections start at the head with nothing to catch up.
     /// </summary>
-    private async Task RunOnHistoryAsync(IBenchmarkBackend backend, List<ScenarioResult> rates, List<LatencyResult> latencies, CancellationToken cancellationToken)
+    private async Task RunOnHistoryAsync(IBenchmarkBackend backend, List<ScenarioResult> rates, List<LatencyResult> latencies, List<ReplayMemory> replays, CancellationToken cancellationToken)
     {
         LoadedHistory history;
         var stores = await backend.OpenHistoryAsync(cancellationToken).ConfigureAwait(false);
@@ -94,6 +95,14 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
             if (rounds > 0)
             {
                 rates.Add(result);
+            }
+
+            if (settings.Parts.Contains(BenchmarkParts.Replay))
+            {
+                var replay = new ReplayScenario(history, stores.Events, settings.ReplayRounds, settings.PageSize, settings.SlowClientRate, settings.WorkDirectory, log);
+                var (rate, memory) = await replay.RunAsync(backend, cancellationToken).ConfigureAwait(false);
+                rates.Add(rate);
+                replays.Add(memory);
             }
         }
 

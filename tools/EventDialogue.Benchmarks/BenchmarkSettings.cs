@@ -19,6 +19,8 @@ namespace EventDialogue.Benchmarks;
 /// <param name="WarmupCalls">Calls of each kind before the measured ones.</param>
 /// <param name="Statements">Statements recorded through the server in the recording part, for each number of writers.</param>
 /// <param name="Stretch">Statements per reported stretch of the recording part.</param>
+/// <param name="ReplayRounds">Measured rounds of the replay through ReadAll, each beside the store's own read.</param>
+/// <param name="SlowClientRate">Events per second the deliberately slow client of the replay part reads.</param>
 /// <param name="Markdown">Print the tables with Markdown borders, for pasting into docs.</param>
 internal sealed record BenchmarkSettings(
     IReadOnlyList<string> Backends,
@@ -39,4 +41,6 @@ internal sealed record BenchmarkSettings(
     int WarmupCalls,
     long Statements,
     long Stretch,
+    int ReplayRounds,
+    double SlowClientRate,
     bool Markdown);

@@ -36,6 +36,14 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// <summary>The documents a stream produces, given its effective history.</summary>
     protected abstract IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective);
 
+    /// <summary>
+    /// The documents a stream's recorded history produces (its raw domain events in revision order, amendments
+    /// included): the very fold the live views run at each flush, without a view store, so that a past state of a
+    /// stream (its history cut at some point) is projected by the same code as the present one.
+    /// </summary>
+    public IReadOnlyList<ViewDocument> ProjectHistory(StreamName stream, IEnumerable<IDomainEvent> history) =>
+        [.. Project(stream, EffectiveHistory.Of(history))];
+
     /// <summary>Called after a stream's documents changed, with the documents it produced before and now.</summary>
     protected virtual Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -46,8 +54,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         history.AddRange(added.Select(r => new StoredFact(r.Type, r.Data, r.Metadata.SchemaVersion)));
         await views.PutAsync(new ViewDocument(HistoryCollection, stream.Value, ViewJson.Write(history), stream.Value, []), cancellationToken);
 
-        var effective = EffectiveHistory.Of(history.Select(h => readStored(h.Type, h.Data, h.SchemaVersion)));
-        var after = Project(stream, effective)
+        var after = ProjectHistory(stream, history.Select(h => readStored(h.Type, h.Data, h.SchemaVersion)))
             .Select(d => d with { Tags = [.. d.Tags, new ViewTag(SourceTag, stream.Value)] })
             .ToList();
         var before = new List<ViewDocument>();

@@ -21,7 +21,7 @@ internal sealed class ReadAllScenario(BenchmarkSettings settings, ProgressLog lo
     {
         // The warm-up pass doubles as a check that both sides see the very same rows.
         log.Step(backend.Name, $"{Name}: warm-up");
-        var ours = await ReadThroughStoreAsync(backend.Store, cancellationToken).ConfigureAwait(false);
+        var ours = await ReadThroughStoreAsync(backend.Store, settings.PageSize, cancellationToken).ConfigureAwait(false);
         var raw = await backend.ScanStoreTableAsync(cancellationToken).ConfigureAwait(false);
         if (ours != raw)
         {
@@ -42,32 +42,33 @@ internal sealed class ReadAllScenario(BenchmarkSettings settings, ProgressLog lo
     private Task<Sample> MeasureAsync(IBenchmarkBackend backend, long events, int round, CancellationToken cancellationToken) =>
         BackToBack.MeasureAsync(
             events,
-            () => TimeAsync(() => ReadThroughStoreAsync(backend.Store, cancellationToken)),
+            () => TimeAsync(() => ReadThroughStoreAsync(backend.Store, settings.PageSize, cancellationToken)),
             () => TimeAsync(() => backend.ScanStoreTableAsync(cancellationToken)),
             round);
 
-    private static async Task<TimeSpan> TimeAsync(Func<Task<ScanTotals>> read)
+    internal static async Task<TimeSpan> TimeAsync(Func<Task<ScanTotals>> read)
     {
         var clock = Stopwatch.StartNew();
         await read().ConfigureAwait(false);
         return clock.Elapsed;
     }
 
-    private async Task<ScanTotals> ReadThroughStoreAsync(IEventStore store, CancellationToken cancellationToken)
+    /// <summary>Every event of $all, page by page, as a catching-up subscriber reads it.</summary>
+    internal static async Task<ScanTotals> ReadThroughStoreAsync(IEventStore store, int pageSize, CancellationToken cancellationToken)
     {
         var totals = default(ScanTotals);
         var after = Position.Start;
         while (true)
         {
             var page = 0;
-            await foreach (var recorded in store.ReadAllAsync(after, AllFilter.None, settings.PageSize, cancellationToken).ConfigureAwait(false))
+            await foreach (var recorded in store.ReadAllAsync(after, AllFilter.None, pageSize, cancellationToken).ConfigureAwait(false))
             {
                 page++;
                 after = recorded.Position;
                 totals = totals.Add(recorded.Data);
             }
 
-            if (page < settings.PageSize)
+            if (page < pageSize)
             {
                 return totals;
             }

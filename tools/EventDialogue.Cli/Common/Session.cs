@@ -33,4 +33,7 @@ internal sealed class Session(Uri address, GrpcChannel channel, bool json)
         new(deadline: DateTime.UtcNow + CallTimeout, cancellationToken: cancellationToken);
 
     public static void WriteJson(IMessage message) => Console.Out.WriteLine(JsonFormat.Format(message));
+
+    /// <summary>One message as one line of JSON, for output that is read line by line (JSON Lines) as it comes.</summary>
+    public static void WriteJsonLine(IMessage message) => Console.Out.WriteLine(JsonFormatter.Default.Format(message));
 }

@@ -7,5 +7,9 @@ internal static class HistoryCommands
 {
     public static Command Create() => new("history", "The log itself: read and follow it, one entry's story and past states, export and restore.")
     {
+        ReadCommand.Create(),
+        FollowCommand.Create(),
+        HistoryShowCommand.Create(),
+        HistoryAsOfCommand.Create(),
     };
 }

@@ -49,7 +49,7 @@ internal static class HistoryEventMappings
         return history;
     }
 
-    private static IDomainEvent? ReadFact(RecordedEvent recorded)
+    internal static IDomainEvent? ReadFact(RecordedEvent recorded)
     {
         try
         {

@@ -70,9 +70,9 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
         return bySortKey > 0 || (bySortKey == 0 && string.CompareOrdinal(document.Id, cursor.Id) > 0);
     }
 
-    private static CommitmentRead Derive(ViewDocument document, DateOnly asOf)
-    {
-        var view = ViewJson.Read<CommitmentView>(document.Json);
-        return new CommitmentRead(view, CommitmentStatus.Evaluate(CommitmentsProjection.Record(view), asOf), asOf);
-    }
+    private static CommitmentRead Derive(ViewDocument document, DateOnly asOf) => Derive(ViewJson.Read<CommitmentView>(document.Json), asOf);
+
+    /// <summary>The commitment with its status derived as of the day: how every read of the tracker answers.</summary>
+    public static CommitmentRead Derive(CommitmentView view, DateOnly asOf) =>
+        new(view, CommitmentStatus.Evaluate(CommitmentsProjection.Record(view), asOf), asOf);
 }

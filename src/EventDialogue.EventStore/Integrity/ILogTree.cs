@@ -1,0 +1,33 @@
+namespace EventDialogue.EventStore.Integrity;
+
+/// <summary>
+/// The log's Merkle tree as a store keeps it, beside the events: leaf i is the i-th event of $all in position order
+/// (positions may have gaps; leaf indexes do not), its hash <see cref="CanonicalEvent.LeafHash"/>; the hashes of perfect
+/// subtrees are written in the same transaction as the append that completes them, once, never updated. Proofs are
+/// built over <see cref="ReadSubtreeHashAsync"/> by <see cref="MerkleTree"/>. Signed checkpoints are kept here too, so
+/// that an auditor can ask for any past one.
+/// </summary>
+public interface ILogTree
+{
+    /// <summary>The committed tree: its size (the number of events) and root hash.</summary>
+    Task<TreeHead> ReadTreeHeadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The leaf index of the event at this position, or null when no event has it (or it is not yet committed).</summary>
+    Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default);
+
+    /// <summary>The stored hash of a complete subtree of the committed tree.</summary>
+    /// <exception cref="InvalidStoreRequestException">The subtree is not complete yet.</exception>
+    ValueTask<byte[]> ReadSubtreeHashAsync(PerfectSubtree subtree, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps a signed checkpoint (a signed note of <see cref="Checkpoint"/>); one per tree size, the first kept wins.</summary>
+    Task AppendCheckpointAsync(long treeSize, string signedNote, CancellationToken cancellationToken = default);
+
+    /// <summary>The signed checkpoint of this tree size, or the latest one when null; null when none is kept.</summary>
+    Task<StoredCheckpoint?> ReadCheckpointAsync(long? treeSize = null, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The size and root hash of the committed tree.</summary>
+public sealed record TreeHead(long Size, byte[] RootHash);
+
+/// <summary>A signed checkpoint as kept: its tree size, the signed note and when it was signed.</summary>
+public sealed record StoredCheckpoint(long TreeSize, string SignedNote, DateTimeOffset SignedAt);
