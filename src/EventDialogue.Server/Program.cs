@@ -4,6 +4,7 @@ using EventDialogue.Server.Api.EventStoreDb;
 using EventDialogue.Server.Api.History;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
+using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Hosting;
 using EventDialogue.Server.Views;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -84,6 +85,8 @@ app.MapGrpcService<ServerFeaturesService>();
 
 try
 {
+    // Read now, so that a bad value stops the start rather than the first subscription.
+    _ = app.Services.GetRequiredService<SubscriberLagLimit>();
     await app.StartAsync();
 }
 catch (IOException e) when (PortInUse.Describe(e, app.Configuration) is { } portInUse)

@@ -7,6 +7,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using EventDialogue.Server.Api.EventStoreDb;
+using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 
@@ -79,6 +80,20 @@ public static class ErrorMapping
             }),
         StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
         EventStoreDbAppendRefusedException e => AppendRefused(e),
+        SubscriberTooSlowException e => Build(
+            Code.Aborted,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "SUBSCRIBER_TOO_SLOW",
+                Domain = ErrorDomain,
+                Metadata =
+                {
+                    ["resume_after_position"] = e.ResumeAfter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["lag"] = e.Lag.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["max_lag"] = e.MaxLag.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            }),
         UnparsableRequestException e => Build(
             Code.InvalidArgument,
             e.Message,
