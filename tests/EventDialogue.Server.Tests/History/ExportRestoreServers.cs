@@ -6,13 +6,9 @@ using EventDialogue.Server.Tests.Recording;
 namespace EventDialogue.Server.Tests.History;
 
 /// <summary>
-/// The migration path, done once for the collection: a small history recorded on a SQLite server is exported and
-/// restored with the command-line client into an empty PostgreSQL server, whose log is exported in turn and restored
-/// into an empty SQLite server. A fourth server stays empty, for the restores that must be refused.
-/// <para>
-/// Until the server's ReadAll (which `history export` reads) is merged, the exports are written by
-/// <see cref="ExportLog"/> from the servers' stores, in the same form; then `history export` takes its place here.
-/// </para>
+/// The migration path, done once for the collection with the command-line client: a small history recorded on a SQLite
+/// server is exported and restored into an empty PostgreSQL server, whose log is exported in turn and restored into an
+/// empty SQLite server. A fourth server stays empty, for the restores that must be refused.
 /// </summary>
 public sealed class ExportRestoreServers : IAsyncLifetime
 {
@@ -42,10 +38,13 @@ public sealed class ExportRestoreServers : IAsyncLifetime
     {
         await Task.WhenAll(Source.InitializeAsync(), Postgres.InitializeAsync(), Sqlite.InitializeAsync(), Empty.InitializeAsync());
         History = await RecordedHistory.RecordAsync(Source.Client, Source.Store);
-        await ExportLog.WriteAsync(Source.Store, SourceExport);
-        var intoPostgres = await CliProcess.RunAsync("history", "restore", SourceExport, "--server", Address(Postgres));
-        await ExportLog.WriteAsync(Postgres.Store, PostgresExport);
-        MigrationRuns = [intoPostgres, await CliProcess.RunAsync("history", "restore", PostgresExport, "--server", Address(Sqlite))];
+        MigrationRuns =
+        [
+            await CliProcess.RunAsync("history", "export", SourceExport, "--server", Address(Source)),
+            await CliProcess.RunAsync("history", "restore", SourceExport, "--server", Address(Postgres)),
+            await CliProcess.RunAsync("history", "export", PostgresExport, "--server", Address(Postgres)),
+            await CliProcess.RunAsync("history", "restore", PostgresExport, "--server", Address(Sqlite)),
+        ];
     }
 
     public async Task DisposeAsync()

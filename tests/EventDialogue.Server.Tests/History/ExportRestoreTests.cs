@@ -7,7 +7,7 @@ using Google.Protobuf.WellKnownTypes;
 namespace EventDialogue.Server.Tests.History;
 
 /// <summary>
-/// `history restore` against real servers: a log moved from SQLite to PostgreSQL and back is the
+/// `history export` and `history restore` against real servers: a log moved from SQLite to PostgreSQL and back is the
 /// same log, event for event, and serves the same views; a restore that must not happen changes nothing.
 /// </summary>
 [Collection(ExportRestoreGroup.Name)]
@@ -16,10 +16,10 @@ public sealed class ExportRestoreTests(ExportRestoreServers servers)
     private static readonly JsonParser Lines = new(JsonParser.Settings.Default);
 
     [Fact]
-    public void Given_a_recorded_history_when_its_export_is_restored_from_the_command_line_then_every_run_succeeds()
+    public void Given_a_recorded_history_when_it_is_exported_and_restored_from_the_command_line_then_every_run_succeeds()
     {
         Assert.All(servers.MigrationRuns, run => Assert.True(run.ExitCode == 0, run.ToString()));
-        Assert.Contains($"up to position {servers.History.Head}; the views are up to date", servers.MigrationRuns[0].Stdout, StringComparison.Ordinal);
+        Assert.Contains($"up to position {servers.History.Head}; the views are up to date", servers.MigrationRuns[1].Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +51,57 @@ public sealed class ExportRestoreTests(ExportRestoreServers servers)
         Assert.Equal(expected, await ViewsOf(servers.Postgres));
         Assert.Equal(expected, await ViewsOf(servers.Sqlite));
         Assert.Contains(servers.History.RoundId, expected[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_an_export_then_each_line_is_one_event_in_the_API_s_JSON_with_all_its_metadata()
+    {
+        var source = await ExportRestoreServers.LogOf(servers.Source);
+        var lines = await File.ReadAllLinesAsync(servers.SourceExport);
+
+        Assert.Equal(source.Count, lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var exported = Lines.Parse<HistoryEvent>(lines[i]);
+            var stored = source[i];
+            Assert.Equal(stored.Position.Value, exported.Position);
+            Assert.Equal(stored.EventId.ToString(), exported.EventId);
+            Assert.Equal(stored.Stream.Value, exported.Stream);
+            Assert.Equal(stored.Revision, exported.Revision);
+            Assert.Equal(Timestamp.FromDateTimeOffset(stored.RecordedAt), exported.RecordedAt);
+            Assert.Equal(stored.Metadata.RecordedBy, exported.RecordedBy);
+            Assert.Equal(stored.Metadata.CorrelationId, exported.CorrelationId);
+            Assert.Equal(stored.Metadata.RequestFingerprint ?? string.Empty, exported.RequestFingerprint);
+            Assert.Equal(stored.Data, exported.Data);
+        }
+    }
+
+    [Fact]
+    public async Task Given_an_export_cut_short_in_the_middle_of_a_line_when_run_again_then_it_goes_on_and_the_file_is_whole()
+    {
+        var whole = await File.ReadAllTextAsync(servers.SourceExport);
+        var lines = whole.Split('\n');
+        var cut = servers.NewFilePath("cut.jsonl");
+        await File.WriteAllTextAsync(cut, string.Join('\n', lines.Take(4)) + "\n" + lines[4][..(lines[4].Length / 2)]);
+
+        var run = await CliProcess.RunAsync("history", "export", cut, "--server", ExportRestoreServers.Address(servers.Source));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("going on after position", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(whole, await File.ReadAllTextAsync(cut));
+    }
+
+    [Fact]
+    public async Task Given_a_filter_when_exporting_then_only_the_events_it_picks_are_written_in_position_order()
+    {
+        var file = servers.NewFilePath("cases.jsonl");
+
+        var run = await CliProcess.RunAsync("history", "export", file, "--category", "case", "--server", ExportRestoreServers.Address(servers.Source));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var expected = (await ExportRestoreServers.LogOf(servers.Source)).Where(e => e.Stream.Category == "case").Select(e => e.Position.Value);
+        var exported = (await File.ReadAllLinesAsync(file)).Select(line => Lines.Parse<HistoryEvent>(line).Position);
+        Assert.Equal(expected, exported);
     }
 
     [Fact]
