@@ -61,7 +61,7 @@ public sealed class HistoryCommandLineTests(SqliteReferenceRecord record)
         await follow.Stdout.WaitForAsync(text => FollowedEvents(text).Any(e => e.Stream == stream), Timeouts.Call);
         Assert.Equal([(stream, written.Result.Position)], FollowedEvents(follow.Stdout.ToString()).Select(e => (e.Stream, e.Position)));
         // 130 (128 + SIGINT) is how a shell tells a program ended by Ctrl-C; System.CommandLine answers it on purpose.
-        Assert.Equal(130, await follow.InterruptAsync(Timeouts.Call));
+        Assert.Equal(130, await follow.InterruptAsync(Timeouts.ServerExit));
         Assert.DoesNotContain("Exception", follow.Stderr.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("cannot", follow.Stderr.ToString(), StringComparison.OrdinalIgnoreCase);
     }
