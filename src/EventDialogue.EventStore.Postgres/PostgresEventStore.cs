@@ -24,7 +24,7 @@ namespace EventDialogue.EventStore.Postgres;
 /// only a backstop.
 /// </para>
 /// </summary>
-public sealed class PostgresEventStore : IEventStore
+public sealed partial class PostgresEventStore : IEventStore
 {
     private const string UniqueViolation = "23505";
     private const int MaxConflictRetries = 5;

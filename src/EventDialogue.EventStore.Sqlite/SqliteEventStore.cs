@@ -9,7 +9,7 @@ namespace EventDialogue.EventStore.Sqlite;
 /// (SQLite allows one writer at a time anyway), so positions commit in order and a reader of $all cannot skip one;
 /// readers use their own pooled connections and never block the writer.
 /// </summary>
-public sealed class SqliteEventStore : IEventStore
+public sealed partial class SqliteEventStore : IEventStore
 {
     private readonly string _connectionString;
     // Events read from $all per statement: enough to keep a catch-up fast, few enough to hold in memory.
