@@ -23,7 +23,8 @@ internal sealed class PostgresRestoreBatches(NpgsqlConnection connection, Npgsql
     /// </summary>
     public async Task<Position?> LockAndReadHeadAsync(CancellationToken cancellationToken)
     {
-        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {schema.Events} IN EXCLUSIVE MODE", connection, transaction))
+        // the append lock first, in the order an append takes its locks, then the table
+        await using (var lockTable = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({schema.AppendLockKey}); LOCK TABLE {schema.Events} IN EXCLUSIVE MODE", connection, transaction))
         {
             await lockTable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
