@@ -1,9 +1,10 @@
 using Npgsql;
+using EventDialogue.EventStore.Integrity;
 using NpgsqlTypes;
 
 namespace EventDialogue.EventStore.Postgres;
 
-/// <summary>The SQL of one schema's store, with the round trips of an append kept to three (state, insert, commit).</summary>
+/// <summary>The SQL of one schema's store, with the round trips of an append kept to three (state, insert, the tree's rows, commit).</summary>
 internal sealed class PostgresStatements(PostgresSchema schema)
 {
     // Transactions older than the oldest one still running have all finished: their events can be read without
@@ -11,6 +12,7 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     // query's own snapshot.
     private const string Horizon = "transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))";
 
+    private readonly PostgresTree _tree = new(schema);
     private readonly string _lockStream = "SELECT pg_advisory_xact_lock($1, hashtext($2))";
     private readonly string _findStored = $"SELECT event_id, stream, revision, position, type, data FROM {schema.Events} WHERE event_id = ANY($1)";
     private readonly string _firstStored = $"SELECT 1 FROM {schema.Events} WHERE event_id = $1";
@@ -20,7 +22,7 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         SELECT e.id, $2, $3, $4 + e.ord - 1, e.type, e.data, e.metadata, $8
         FROM unnest($1::uuid[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(id, type, data, metadata, ord)
         ORDER BY e.ord
-        RETURNING position
+        RETURNING position, revision
         """;
 
     // Per-stream locks live in the two-key advisory lock space, apart from the global append lock's one-key space.
@@ -105,12 +107,15 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     }
 
     /// <summary>
-    /// Takes the global append lock, inserts (which gives the transaction its id and the events their positions) and
-    /// releases the lock, all in one round trip, so the lock is held only while the server runs the INSERT.
-    /// Returns the last event's position.
+    /// Takes the global append lock for the rest of the transaction, inserts (which gives the transaction its id and the
+    /// events their positions) and reads the tree's size and right edge, all in one round trip. The lock is held to the
+    /// commit, so that the tree grows by every append in position order with all earlier leaves visible; transaction-id
+    /// order stays position order. Returns the events as a reader will read them back, in position order, and the tree
+    /// to grow by them.
     /// </summary>
-    public async Task<long> InsertUnderAppendLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public async Task<(List<RecordedEvent> Recorded, TreeGrowth Growth)> InsertUnderAppendLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
+        var metadata = events.Select(e => EventMetadataJson.Serialize(e.Metadata)).ToArray();
         var insert = new NpgsqlBatchCommand(_insert);
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = stream.Value });
@@ -118,35 +123,32 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         insert.Parameters.Add(new NpgsqlParameter { Value = firstRevision });
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Data).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => EventMetadataJson.Serialize(e.Metadata)).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = metadata });
         insert.Parameters.Add(new NpgsqlParameter { Value = recordedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
 
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
-                Command("SELECT pg_advisory_lock($1)", schema.AppendLockKey),
+                Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey),
                 insert,
-                Command("SELECT pg_advisory_unlock($1)", schema.AppendLockKey),
+                new NpgsqlBatchCommand(_tree.SizeAndRightEdge),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        long last = 0;
+        var recorded = new List<RecordedEvent>(events.Count);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            last = Math.Max(last, reader.GetInt64(0));
+            var revision = reader.GetInt64(1);
+            var i = (int)(revision - firstRevision);
+            recorded.Add(new RecordedEvent(events[i].EventId, events[i].Type, stream, revision, new Position(reader.GetInt64(0)), recordedAt, events[i].Data, EventMetadataJson.Deserialize(metadata[i])));
         }
 
-        // Read the unlock's result too, so an error there surfaces here, not on the commit.
+        recorded.Sort((a, b) => a.Position.Value.CompareTo(b.Position.Value));
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (!reader.GetBoolean(0))
-        {
-            throw new InvalidOperationException("the append lock was not held when released");
-        }
-
-        return last;
+        var growth = await PostgresTree.ReadGrowthAsync(reader, cancellationToken).ConfigureAwait(false);
+        return (recorded, growth);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

@@ -44,7 +44,7 @@ public static class AppendValidation
         }
     }
 
-    private static void ValidateData(string? data, string field)
+    public static void ValidateData(string? data, string field)
     {
         if (string.IsNullOrEmpty(data))
         {
@@ -71,7 +71,7 @@ public static class AppendValidation
         }
     }
 
-    private static void ValidateMetadata(EventMetadata? metadata, string field)
+    public static void ValidateMetadata(EventMetadata? metadata, string field)
     {
         if (metadata is null)
         {

@@ -43,6 +43,10 @@ internal static class CommandActions
 
                 return ExitCodes.BadInput;
             }
+            catch (History.HistoryFileException ex)
+            {
+                return Fail(errors, ex.Message, ExitCodes.BadInput);
+            }
             catch (ImportRefusedException ex)
             {
                 var recorded = ex.RecordedFromFile == 0

@@ -11,5 +11,7 @@ internal static class HistoryCommands
         FollowCommand.Create(),
         HistoryShowCommand.Create(),
         HistoryAsOfCommand.Create(),
+        ExportCommand.Create(),
+        RestoreCommand.Create(),
     };
 }

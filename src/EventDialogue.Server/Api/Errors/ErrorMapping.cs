@@ -1,5 +1,6 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
+using EventDialogue.EventStore.Restore;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
@@ -65,6 +66,16 @@ public static class ErrorMapping
             Code.AlreadyExists,
             $"the request id was already used for a different command ({e.Message})",
             new ErrorInfo { Reason = "REQUEST_ID_REUSED", Domain = ErrorDomain }),
+        StoreNotEmptyException e => Build(
+            Code.FailedPrecondition,
+            e.Message,
+            new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = "STORE_NOT_EMPTY", Subject = "store", Description = e.Message } } },
+            new ErrorInfo
+            {
+                Reason = "STORE_NOT_EMPTY",
+                Domain = ErrorDomain,
+                Metadata = { ["head_position"] = e.Head.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            }),
         StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
         UnparsableRequestException e => Build(
             Code.InvalidArgument,

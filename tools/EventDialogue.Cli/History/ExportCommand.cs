@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using EventDialogue.Api.V1;
+using EventDialogue.Cli.Common;
+using Grpc.Core;
+using Spectre.Console;
+
+namespace EventDialogue.Cli.History;
+
+/// <summary>
+/// `history export FILE`: the log, or the part a filter picks, as JSON Lines read through ReadAll. An export that was
+/// stopped goes on where it stopped when run again on the same file.
+/// </summary>
+internal static class ExportCommand
+{
+    private static readonly Argument<FileInfo> File = new("file")
+    {
+        Description = "Where to write: one event per line. If it already holds events, the export goes on after the last one (run it with the same filter).",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command(
+            "export",
+            "Export the log (or the events a filter picks) as JSON Lines: every event with all its metadata, in position order. Resumable: run it again on the same file to go on where it stopped.")
+        {
+            File,
+        };
+        foreach (var option in HistoryFilterOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetSessionAction(RunAsync);
+        return command;
+    }
+
+    private static async Task RunAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var path = parsed.GetRequiredValue(File).FullName;
+        var after = ExportResume.Prepare(path);
+        var request = new ReadAllRequest
+        {
+            AfterPosition = after,
+            Filter = HistoryFilterOptions.Read(parsed),
+        };
+
+        var (count, last) = await HistoryProgress.RunAsync(session.Err, "Exporting", total: null, progress => WriteAsync(session, request, path, progress, cancellationToken)).ConfigureAwait(false);
+        var resumed = after > 0 ? $" (going on after position {after})" : string.Empty;
+        if (session.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { file = path, eventCount = count, afterPosition = after, lastPosition = last }));
+            return;
+        }
+
+        session.Out.MarkupLineInterpolated($"Exported {count} events to {path}{resumed}; the last is at position {last}.");
+    }
+
+    private static async Task<(long Count, long Last)> WriteAsync(Session session, ReadAllRequest request, string path, IProgress<long> progress, CancellationToken cancellationToken)
+    {
+        await using var file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+        using var call = session.History.ReadAll(request, cancellationToken: cancellationToken);
+        long count = 0, last = request.AfterPosition;
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Whole lines only, each ended by its break: a line cut short by a crash has none, and is dropped on resume.
+            await file.WriteAsync(ExportLines.Format(response.Event) + "\n").ConfigureAwait(false);
+            count++;
+            last = response.Event.Position;
+            if (count % 100 == 0)
+            {
+                progress.Report(count);
+            }
+        }
+
+        progress.Report(count);
+        return (count, last);
+    }
+}
