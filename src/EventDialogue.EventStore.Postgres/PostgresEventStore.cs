@@ -261,13 +261,24 @@ public sealed partial class PostgresEventStore : IEventStore
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        Listen();
+        return CatchUpSubscription.Run(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    public IAsyncEnumerable<FollowStep> FollowAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Listen();
+        return CatchUpSubscription.Follow(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    private void Listen()
+    {
         lock (_gate)
         {
             // one listener for every subscriber, started by the first: a store that is never followed holds no connection
             _listener ??= new PostgresAppendListener(_connectionString, _schema, _appended);
         }
-
-        return CatchUpSubscription.Run(ReadAllAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -292,7 +292,13 @@ public sealed partial class SqliteEventStore : IEventStore
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return CatchUpSubscription.Run(ReadAllAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+        return CatchUpSubscription.Run(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    public IAsyncEnumerable<FollowStep> FollowAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return CatchUpSubscription.Follow(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

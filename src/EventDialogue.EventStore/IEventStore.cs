@@ -44,4 +44,11 @@ public interface IEventStore : IAsyncDisposable
     /// duplicate at the switch. Ends only when cancelled.
     /// </summary>
     IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="SubscribeToAllAsync"/>, and after each read of the log also says how far it has read and where the
+    /// head stood (<see cref="Subscriptions.LogRead"/>): so that a follower knows when it has caught up, how far behind
+    /// it is, and its place while its filter matches nothing.
+    /// </summary>
+    IAsyncEnumerable<Subscriptions.FollowStep> FollowAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default);
 }

@@ -4,6 +4,7 @@ using EventDialogue.Server.Api.Errors;
 using EventDialogue.Server.Api.History;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
+using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Hosting;
 using EventDialogue.Server.Integrity;
 using EventDialogue.Server.Views;
@@ -100,6 +101,8 @@ app.MapGrpcService<AuditService>();
 
 try
 {
+    // Read now, so that a bad value stops the start rather than the first subscription.
+    _ = app.Services.GetRequiredService<SubscriberLagLimit>();
     await app.StartAsync();
 }
 catch (IOException e) when (PortInUse.Describe(e, app.Configuration) is { } portInUse)

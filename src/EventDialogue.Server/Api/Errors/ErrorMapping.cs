@@ -6,6 +6,7 @@ using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 
@@ -77,6 +78,20 @@ public static class ErrorMapping
                 Metadata = { ["head_position"] = e.Head.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             }),
         StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
+        SubscriberTooSlowException e => Build(
+            Code.Aborted,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "SUBSCRIBER_TOO_SLOW",
+                Domain = ErrorDomain,
+                Metadata =
+                {
+                    ["resume_after_position"] = e.ResumeAfter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["lag"] = e.Lag.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["max_lag"] = e.MaxLag.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            }),
         UnparsableRequestException e => Build(
             Code.InvalidArgument,
             e.Message,
