@@ -21,9 +21,9 @@ public sealed class GetCheckpointHandler(ILogTree tree, LogSigningKey key) : IQu
         }
 
         var stored = await tree.ReadCheckpointAsync(query.TreeSize, cancellationToken).ConfigureAwait(false)
-            ?? throw DomainException.NotFound(query.TreeSize is { } size
-                ? $"tree_size: no checkpoint was signed at tree size {size}"
-                : "no checkpoint has been signed yet");
+            ?? throw (query.TreeSize is { } size
+                ? new DomainException(DomainErrorKind.NotFound, $"no checkpoint was signed at tree size {size}", "tree_size")
+                : DomainException.NotFound("no checkpoint has been signed yet"));
         return new SignedCheckpoint(stored, SignedNotes.CheckpointOf(stored.SignedNote), key.VerifierKey);
     }
 }

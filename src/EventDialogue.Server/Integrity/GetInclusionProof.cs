@@ -28,9 +28,9 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree) :
 
         var position = new Position(query.Position);
         var leaf = await tree.ReadLeafIndexAsync(position, cancellationToken).ConfigureAwait(false)
-            ?? throw DomainException.NotFound($"position: no event is recorded at position {query.Position}");
+            ?? throw NoEventAt(query.Position);
         var recorded = await ReadAtAsync(position, cancellationToken).ConfigureAwait(false)
-            ?? throw DomainException.NotFound($"position: no event is recorded at position {query.Position}");
+            ?? throw NoEventAt(query.Position);
         var size = query.TreeSize ?? await LatestSignedSizeAsync(query.Position, leaf, cancellationToken).ConfigureAwait(false);
         if (size <= leaf)
         {
@@ -46,6 +46,8 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree) :
         var hashes = await new MerkleTree(tree.ReadSubtreeHashAsync).InclusionProofAsync(leaf, size, cancellationToken).ConfigureAwait(false);
         return new InclusionProof(recorded, leaf, CanonicalEvent.LeafHash(recorded), size, hashes);
     }
+
+    private static DomainException NoEventAt(long position) => new(DomainErrorKind.NotFound, $"no event is recorded at position {position}", "position");
 
     private async Task<RecordedEvent?> ReadAtAsync(Position position, CancellationToken cancellationToken)
     {
