@@ -20,6 +20,7 @@ public abstract partial class IntegrityContract(IntegrityServer server)
     protected static CallOptions Call() => new(deadline: DateTime.UtcNow + Timeouts.Call);
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Given_a_new_store_when_the_server_first_starts_then_it_creates_an_owner_only_key_and_prints_its_verifier_key()
     {
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Server.DefaultKeyPath));

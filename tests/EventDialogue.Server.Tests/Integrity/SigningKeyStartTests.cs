@@ -4,6 +4,7 @@ using EventDialogue.Server.Tests.Hosting;
 namespace EventDialogue.Server.Tests.Integrity;
 
 /// <summary>A signing key the server must not use stops it before it opens the store: one line, exit code 2.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class SigningKeyStartTests
 {
     [Fact]
