@@ -133,25 +133,51 @@ public sealed partial class PostgresEventStore : IEventStore
     private async Task<AppendResult> TryAppendAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        var (firstStored, current) = await _sql.LockStreamAndReadStateAsync(connection, transaction, stream, events[0].EventId, cancellationToken).ConfigureAwait(false);
-        if (firstStored)
+        var committed = false;
+        try
         {
-            var stored = await _sql.FindStoredAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false);
-            return IdempotentRetry.Match(stream, events, stored);
-        }
+            var (firstStored, current) = await _sql.BeginLockStreamAndReadStateAsync(connection, stream, events[0].EventId, cancellationToken).ConfigureAwait(false);
+            if (firstStored)
+            {
+                var stored = await _sql.FindStoredAsync(connection, null, events, cancellationToken).ConfigureAwait(false);
+                return IdempotentRetry.Match(stream, events, stored);
+            }
 
-        if (!expected.IsSatisfiedBy(current))
+            if (!expected.IsSatisfiedBy(current))
+            {
+                throw new WrongExpectedRevisionException(stream, expected, current);
+            }
+
+            var recordedAt = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow());
+            var lastPosition = await _sql.InsertUnderAppendLockAndCommitAsync(connection, stream, (current ?? -1) + 1, events, recordedAt, cancellationToken).ConfigureAwait(false);
+            committed = true;
+            return new AppendResult(stream, (current ?? -1) + events.Count, new Position(lastPosition));
+        }
+        finally
         {
-            throw new WrongExpectedRevisionException(stream, expected, current);
+            if (!committed)
+            {
+                await RollBackAsync(connection).ConfigureAwait(false);
+            }
         }
+    }
 
-        var recordedAt = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow());
-        var (recorded, growth) = await _sql.InsertUnderAppendLockAsync(connection, transaction, stream, (current ?? -1) + 1, events, recordedAt, cancellationToken).ConfigureAwait(false);
-        await _tree.GrowAsync(connection, transaction, growth, recorded, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new AppendResult(stream, (current ?? -1) + events.Count, recorded[^1].Position);
+    /// <summary>
+    /// Ends a transaction begun by hand that did not commit (a retry, a failed check or insert): its locks go with it,
+    /// before the connection goes back to the pool.
+    /// </summary>
+    private static async Task RollBackAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // A broken connection: the server ends the transaction with the session, and the pool does not reuse it.
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     private async Task ThrowIfAnIdIsTakenAsync(StreamName stream, IReadOnlyList<EventData> events, CancellationToken cancellationToken)

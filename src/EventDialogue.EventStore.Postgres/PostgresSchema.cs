@@ -61,6 +61,10 @@ internal sealed partial class PostgresSchema
     // The tree (see ILogTree): tree_leaves holds level 0 (leaf i is the i-th event in position order), tree_subtrees
     // the perfect subtrees of level 1 and up; rows of both are inserted once, in the transaction of the append that
     // completes them, and never updated.
+    // tree_append: grows the tree by an append's events on the server, in the INSERT's own statement, so that the
+    // append lock (held to the commit) is never held across a round trip to the client. The client sends each event's
+    // canonical bytes (CanonicalEvent, version 1) with position 0; the function puts the position in (bytes 2 to 9)
+    // and hashes as MerkleHashes does. The same tree as PostgresTree's, which migrations and restores use.
     // transaction_id: the appending transaction, for the $all read horizon (see PostgresEventStore).
     public string Create => $"""
         CREATE SCHEMA IF NOT EXISTS "{Name}";
@@ -95,6 +99,37 @@ internal sealed partial class PostgresSchema
             signed_note     text        NOT NULL,
             signed_at       timestamptz NOT NULL
         );
+        CREATE OR REPLACE FUNCTION "{Name}".tree_append(positions bigint[], canonical bytea[]) RETURNS bigint
+        LANGUAGE plpgsql AS $tree$
+        DECLARE
+            v_size bigint;
+            v_node bytea;
+            v_sibling bytea;
+            v_level integer;
+            v_subtree bigint;
+        BEGIN
+            SELECT coalesce(max(leaf_index) + 1, 0) INTO v_size FROM {TreeLeaves};
+            FOR i IN 1 .. coalesce(array_length(positions, 1), 0) LOOP
+                v_node := sha256('\x00'::bytea || overlay(canonical[i] PLACING int8send(positions[i]) FROM 2 FOR 8));
+                INSERT INTO {TreeLeaves} (leaf_index, position, hash) VALUES (v_size, positions[i], v_node);
+                v_level := 0;
+                v_subtree := v_size;
+                WHILE v_subtree % 2 = 1 LOOP
+                    IF v_level = 0 THEN
+                        SELECT hash INTO STRICT v_sibling FROM {TreeLeaves} WHERE leaf_index = v_subtree - 1;
+                    ELSE
+                        SELECT hash INTO STRICT v_sibling FROM {TreeSubtrees} WHERE level = v_level AND subtree = v_subtree - 1;
+                    END IF;
+                    v_node := sha256('\x01'::bytea || v_sibling || v_node);
+                    v_level := v_level + 1;
+                    v_subtree := v_subtree / 2;
+                    INSERT INTO {TreeSubtrees} (level, subtree, hash) VALUES (v_level, v_subtree, v_node);
+                END LOOP;
+                v_size := v_size + 1;
+            END LOOP;
+            RETURN v_size;
+        END
+        $tree$;
         CREATE TABLE IF NOT EXISTS {StoreSchema} (
             version         integer     NOT NULL
         );

@@ -12,8 +12,8 @@ public sealed partial class SqliteEventStore : ILogTree
     public async Task<TreeHead> ReadTreeHeadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        // one read transaction: the size and every hash of its root come from the same snapshot
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // one deferred (read) transaction: the size and every hash of its root come from the same snapshot
+        await using var transaction = connection.BeginTransaction(deferred: true);
         var size = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves", [], cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         var root = await new MerkleTree((subtree, ct) => ReadSubtreeHashAsync(connection, transaction, subtree, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
         return new TreeHead(size, root);
