@@ -36,6 +36,13 @@ public interface IEventStore : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads $all backwards, newest first, the events before <paramref name="before"/> (exclusive; <see cref="Position.End"/>
+    /// for the newest) that match the filter. Only events a forwards reader could already see are returned, so reading
+    /// backwards never shows an event that a follower has not been given yet.
+    /// </summary>
+    IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+
     /// <summary>The position of the last event a reader of $all can see now, or <see cref="Position.Start"/> when empty.</summary>
     Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default);
 

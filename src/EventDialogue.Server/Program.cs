@@ -1,6 +1,7 @@
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Audit;
 using EventDialogue.Server.Api.Errors;
+using EventDialogue.Server.Api.EventStoreDb;
 using EventDialogue.Server.Api.History;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
@@ -98,6 +99,10 @@ app.MapGrpcService<RecordingService>();
 app.MapGrpcService<ViewsService>();
 app.MapGrpcService<HistoryService>();
 app.MapGrpcService<AuditService>();
+
+// EventStoreDB's read side, so that its own clients replay and follow our history (docs/eventstoredb.md).
+app.MapGrpcService<StreamsService>();
+app.MapGrpcService<ServerFeaturesService>();
 
 try
 {

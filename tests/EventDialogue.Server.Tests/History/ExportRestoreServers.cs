@@ -36,7 +36,11 @@ public sealed class ExportRestoreServers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(Source.InitializeAsync(), Postgres.InitializeAsync(), Sqlite.InitializeAsync(), Empty.InitializeAsync());
+        // One after the other: four servers starting at once on a small, busy machine could outlast the start-up timeout.
+        foreach (var server in new RecordingServer[] { Source, Postgres, Sqlite, Empty })
+        {
+            await server.InitializeAsync();
+        }
         History = await RecordedHistory.RecordAsync(Source.Client, Source.Store);
         MigrationRuns =
         [

@@ -65,6 +65,9 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
 
+    public IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        recorded.ReadAllBackwardsAsync(before, filter, maxCount, cancellationToken);
+
     public Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => recorded.ReadHeadPositionAsync(cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default) =>
