@@ -5,7 +5,7 @@ namespace EventDialogue.Server.Tests.Integrity;
 /// <summary>
 /// `history verify` as an auditor runs it, with the verifier key printed on the first start: it passes on the honest
 /// log; after someone with the database edits one event while the server is stopped, or deletes one, it fails naming
-/// the event at the first bad position; once the row is put back, it passes again. The restart keeps the key.
+/// the event at the first bad position (and `history prove` of that event fails); once the row is put back, it passes again. The restart keeps the key.
 /// </summary>
 public abstract partial class IntegrityContract
 {
@@ -22,6 +22,9 @@ public abstract partial class IntegrityContract
             var honest = await VerifyAsync("--save", saved);
             Assert.True(honest.ExitCode == 0, honest.ToString());
             Assert.Contains("OK", honest.Stdout, StringComparison.Ordinal);
+            var proved = await ProveAsync(positions[1]);
+            Assert.True(proved.ExitCode == 0, proved.ToString());
+            Assert.Contains("OK: the event is in the signed tree", proved.Stdout, StringComparison.Ordinal);
 
             var edited = positions[1];
             var keyBefore = await File.ReadAllTextAsync(Server.DefaultKeyPath);
@@ -36,6 +39,9 @@ public abstract partial class IntegrityContract
             var caught = await VerifyAsync("--since", saved);
             Assert.True(caught.ExitCode == NotVerified, caught.ToString());
             Assert.Contains($"position {edited} ", caught.Stderr, StringComparison.Ordinal);
+            var disproved = await ProveAsync(edited);
+            Assert.True(disproved.ExitCode == NotVerified, disproved.ToString());
+            Assert.Contains($"position {edited} ", disproved.Stderr, StringComparison.Ordinal);
 
             await Server.ExecuteAsync($"UPDATE events SET data = replace(data, 'Debriefing', 'Briefing') WHERE position = {edited}");
             var restored = await VerifyAsync("--since", saved);
@@ -56,6 +62,9 @@ public abstract partial class IntegrityContract
             File.Delete(saved);
         }
     }
+
+    private Task<ProcessRun> ProveAsync(long position) =>
+        CliProcess.RunAsync("--server", Server.Address.ToString(), "history", "prove", position.ToString(System.Globalization.CultureInfo.InvariantCulture), "--verifier-key", Server.PrintedVerifierKey);
 
     private Task<ProcessRun> VerifyAsync(params string[] more) =>
         CliProcess.RunAsync(["--server", Server.Address.ToString(), "history", "verify", "--verifier-key", Server.PrintedVerifierKey, .. more]);
