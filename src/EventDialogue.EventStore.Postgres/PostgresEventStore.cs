@@ -276,6 +276,25 @@ public sealed partial class PostgresEventStore : IEventStore
         return events;
     }
 
+    public IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        BackwardsPages.ReadAsync(ReadAllBackwardsChunkAsync, ReadAllChunk, before, filter, maxCount, cancellationToken);
+
+    private async Task<List<RecordedEvent>> ReadAllBackwardsChunkAsync(Position before, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReadAllBackwards, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = before.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)ReadAllChunk });
+        var events = new List<RecordedEvent>(ReadAllChunk);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(PostgresEventReader.Read(reader));
+        }
+
+        return events;
+    }
+
     public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -287,13 +306,24 @@ public sealed partial class PostgresEventStore : IEventStore
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        Listen();
+        return CatchUpSubscription.Run(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    public IAsyncEnumerable<FollowStep> FollowAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Listen();
+        return CatchUpSubscription.Follow(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    private void Listen()
+    {
         lock (_gate)
         {
             // one listener for every subscriber, started by the first: a store that is never followed holds no connection
             _listener ??= new PostgresAppendListener(_connectionString, _schema, _appended);
         }
-
-        return CatchUpSubscription.Run(ReadAllAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -40,6 +40,12 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     public string ReadHead { get; } = $"SELECT position FROM {schema.Events} WHERE {Horizon} ORDER BY position DESC LIMIT 1";
 
     /// <summary>
+    /// $all backwards, unfiltered (the caller filters): the same horizon as forwards, which leaves out exactly the
+    /// events a forwards reader cannot see yet, since what it sees is a prefix of $all.
+    /// </summary>
+    public string ReadAllBackwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE position < $1 AND {Horizon} ORDER BY position DESC LIMIT $2";
+
+    /// <summary>
     /// A read of $all after a position: the filter's kinds pushed down as <c>= ANY</c> on the indexed columns (category
     /// and type each lead an index with position; a stream's events are found by its (stream, revision) key).
     /// </summary>

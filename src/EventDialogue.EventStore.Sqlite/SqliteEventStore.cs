@@ -281,6 +281,26 @@ public sealed partial class SqliteEventStore : IEventStore
         return events;
     }
 
+    public IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        BackwardsPages.ReadAsync(ReadAllBackwardsChunkAsync, ReadAllChunk, before, filter, maxCount, cancellationToken);
+
+    private async Task<List<RecordedEvent>> ReadAllBackwardsChunkAsync(Position before, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE position < $before ORDER BY position DESC LIMIT $count";
+        command.Parameters.AddWithValue("$before", before.Value);
+        command.Parameters.AddWithValue("$count", ReadAllChunk);
+        var events = new List<RecordedEvent>(ReadAllChunk);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(SqliteEventReader.Read(reader));
+        }
+
+        return events;
+    }
+
     public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -292,7 +312,13 @@ public sealed partial class SqliteEventStore : IEventStore
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        return CatchUpSubscription.Run(ReadAllAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+        return CatchUpSubscription.Run(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
+    }
+
+    public IAsyncEnumerable<FollowStep> FollowAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return CatchUpSubscription.Follow(ReadAllAsync, ReadHeadPositionAsync, _appended, _pollInterval, after, filter, _timeProvider, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

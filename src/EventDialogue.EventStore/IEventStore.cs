@@ -36,6 +36,13 @@ public interface IEventStore : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads $all backwards, newest first, the events before <paramref name="before"/> (exclusive; <see cref="Position.End"/>
+    /// for the newest) that match the filter. Only events a forwards reader could already see are returned, so reading
+    /// backwards never shows an event that a follower has not been given yet.
+    /// </summary>
+    IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+
     /// <summary>The position of the last event a reader of $all can see now, or <see cref="Position.Start"/> when empty.</summary>
     Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default);
 
@@ -44,4 +51,11 @@ public interface IEventStore : IAsyncDisposable
     /// duplicate at the switch. Ends only when cancelled.
     /// </summary>
     IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="SubscribeToAllAsync"/>, and after each read of the log also says how far it has read and where the
+    /// head stood (<see cref="Subscriptions.LogRead"/>): so that a follower knows when it has caught up, how far behind
+    /// it is, and its place while its filter matches nothing.
+    /// </summary>
+    IAsyncEnumerable<Subscriptions.FollowStep> FollowAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default);
 }

@@ -6,6 +6,9 @@ public readonly record struct Position(long Value) : IComparable<Position>
     /// <summary>Before the first event: subscribing or reading after it starts from the beginning.</summary>
     public static Position Start { get; } = new(0);
 
+    /// <summary>After every event there will ever be: reading backwards before it starts from the newest.</summary>
+    public static Position End { get; } = new(long.MaxValue);
+
     public int CompareTo(Position other) => Value.CompareTo(other.Value);
 
     public static bool operator <(Position left, Position right) => left.Value < right.Value;

@@ -1,8 +1,10 @@
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Errors;
+using EventDialogue.Server.Api.EventStoreDb;
 using EventDialogue.Server.Api.History;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
+using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Hosting;
 using EventDialogue.Server.Views;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -77,8 +79,14 @@ app.MapGrpcService<RecordingService>();
 app.MapGrpcService<ViewsService>();
 app.MapGrpcService<HistoryService>();
 
+// EventStoreDB's read side, so that its own clients replay and follow our history (docs/eventstoredb.md).
+app.MapGrpcService<StreamsService>();
+app.MapGrpcService<ServerFeaturesService>();
+
 try
 {
+    // Read now, so that a bad value stops the start rather than the first subscription.
+    _ = app.Services.GetRequiredService<SubscriberLagLimit>();
     await app.StartAsync();
 }
 catch (IOException e) when (PortInUse.Describe(e, app.Configuration) is { } portInUse)

@@ -18,6 +18,7 @@ public static class CatchUpSubscription
     private static readonly TimeSpan FirstLookAgain = TimeSpan.FromMilliseconds(10);
 
     /// <param name="readAll">The backend's $all read.</param>
+    /// <param name="readHead">The backend's head of $all, as a reader of it sees it.</param>
     /// <param name="signal">Commits made in this process.</param>
     /// <param name="pollInterval">How often to look for commits nobody told of; also the longest pause between looks after a wake-up.</param>
     /// <param name="after">The checkpoint: the last position the subscriber has already handled.</param>
@@ -26,6 +27,40 @@ public static class CatchUpSubscription
     /// <param name="cancellationToken">Ends the subscription.</param>
     public static async IAsyncEnumerable<RecordedEvent> Run(
         Func<Position, AllFilter, int, CancellationToken, IAsyncEnumerable<RecordedEvent>> readAll,
+        Func<CancellationToken, Task<Position>> readHead,
+        AppendSignal signal,
+        TimeSpan pollInterval,
+        Position after,
+        AllFilter filter,
+        TimeProvider timeProvider,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var step in Follow(readAll, readHead, signal, pollInterval, after, filter, timeProvider, cancellationToken).ConfigureAwait(false))
+        {
+            if (step is EventMatched matched)
+            {
+                yield return matched.Event;
+            }
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Run"/>, saying after each read how far it has read (see <see cref="LogRead"/>), so that a follower
+    /// whose filter matches little still knows its place. The head is read before each page: everything up to it is
+    /// visible to the page's read, so when the page is not full every match up to the head has been given, and the next
+    /// read can start after the head rather than after the last match.
+    /// </summary>
+    /// <param name="readAll">The backend's $all read.</param>
+    /// <param name="readHead">The backend's head of $all, as a reader of it sees it.</param>
+    /// <param name="signal">Commits made in this process.</param>
+    /// <param name="pollInterval">How often to look for commits nobody told of; also the longest pause between looks after a wake-up.</param>
+    /// <param name="after">The checkpoint: the last position the subscriber has already handled.</param>
+    /// <param name="filter">Which events to deliver.</param>
+    /// <param name="timeProvider">The clock for the poll interval.</param>
+    /// <param name="cancellationToken">Ends the subscription.</param>
+    public static async IAsyncEnumerable<FollowStep> Follow(
+        Func<Position, AllFilter, int, CancellationToken, IAsyncEnumerable<RecordedEvent>> readAll,
+        Func<CancellationToken, Task<Position>> readHead,
         AppendSignal signal,
         TimeSpan pollInterval,
         Position after,
@@ -39,14 +74,22 @@ public static class CatchUpSubscription
         {
             cancellationToken.ThrowIfCancellationRequested();
             var committed = signal.Next;
+            var from = checkpoint;
+            var head = await readHead(cancellationToken).ConfigureAwait(false);
             var read = 0;
             await foreach (var recorded in readAll(checkpoint, filter, PageSize, cancellationToken).ConfigureAwait(false))
             {
                 read++;
                 checkpoint = recorded.Position;
-                yield return recorded;
+                yield return new EventMatched(recorded);
             }
 
+            if (read < PageSize && head > checkpoint)
+            {
+                checkpoint = head;
+            }
+
+            yield return new LogRead(from, checkpoint, head);
             if (read == PageSize)
             {
                 continue;
@@ -54,7 +97,7 @@ public static class CatchUpSubscription
 
             if (lookAgain is { } previous)
             {
-                var next = read > 0 ? FirstLookAgain : previous * 2;
+                var next = checkpoint > from ? FirstLookAgain : previous * 2;
                 lookAgain = next <= pollInterval ? next : null;
             }
 

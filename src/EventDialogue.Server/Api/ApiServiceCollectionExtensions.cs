@@ -1,5 +1,6 @@
 using EventDialogue.Server.Api.Http;
 using EventDialogue.Server.Api.Views.Common;
+using EventDialogue.Server.History.Reads;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,12 +10,13 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// The API's own services: the check of HTTP query parameters, which must run before JSON transcoding binds them,
-    /// and the key that signs page tokens, read once from the finished configuration.
+    /// the key that signs page tokens and how far a history subscriber may lag, read once from the finished configuration.
     /// </summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, QueryParameterPolicy>());
         services.TryAddSingleton(provider => PageTokenKey.From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(provider => SubscriberLagLimit.From(provider.GetRequiredService<IConfiguration>()));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.EventStore;
+using EventDialogue.Server.History.Reads;
 
 namespace EventDialogue.Server.Hosting;
 
@@ -21,6 +22,7 @@ public static class ServerSettings
         new(EventStoreOptions.PostgresConnectionStringKey, "(none)", "an Npgsql connection string; required for postgres"),
         new(EventStoreOptions.PostgresSchemaKey, EventStoreOptions.DefaultPostgresSchema, "the PostgreSQL schema that holds the events and the views"),
         new(CallerIdentity.RecordedByKey, $"the operating-system user ({Environment.UserName})", "the name stored as every event's recorded-by"),
+        new(SubscriberLagLimit.Setting, SubscriberLagLimit.DefaultMaxPositions.ToString(System.Globalization.CultureInfo.InvariantCulture), "how many positions a live history subscriber may fall behind the head before it is ended (ABORTED, SUBSCRIBER_TOO_SLOW)"),
         new(PageTokenKey.Setting, "(a random key per process)", "base64 key (16 bytes or more) that signs page tokens; set it so tokens outlive a restart and work on every server of a group"),
         new(GrpcUrlKey, "http://localhost:5080", "where gRPC is served (plaintext HTTP/2)"),
         new(JsonUrlKey, "http://localhost:5081", "where JSON over HTTP/1.1 is served"),
@@ -28,7 +30,7 @@ public static class ServerSettings
     ];
 
     /// <summary>The sections only this server reads: any key under them must be one of <see cref="All"/>.</summary>
-    public static IReadOnlySet<string> OwnSections { get; } = new HashSet<string>(["EventStore", "Recording", "Views"], StringComparer.OrdinalIgnoreCase);
+    public static IReadOnlySet<string> OwnSections { get; } = new HashSet<string>(["EventStore", "Recording", "Views", "History"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Top-level keys that ASP.NET Core, the host or logging read, and whose keys below them are theirs to judge:

@@ -83,7 +83,7 @@ public abstract class ViewsServer : IAsyncLifetime
 }
 
 /// <summary>The server on a SQLite file of its own (events and views, searched with FTS5).</summary>
-public sealed class SqliteViewsServer : ViewsServer
+public class SqliteViewsServer : ViewsServer
 {
     protected override Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>
@@ -94,7 +94,7 @@ public sealed class SqliteViewsServer : ViewsServer
 }
 
 /// <summary>The server on a fresh schema of the test PostgreSQL (EVENTDIALOGUE_TEST_POSTGRES), dropped afterwards.</summary>
-public sealed class PostgresViewsServer : ViewsServer
+public class PostgresViewsServer : ViewsServer
 {
     private readonly string _schema = TestPostgres.NewSchemaName();
     private string? _connectionString;

@@ -6,6 +6,8 @@ using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using EventDialogue.Server.Api.EventStoreDb;
+using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 
@@ -77,6 +79,21 @@ public static class ErrorMapping
                 Metadata = { ["head_position"] = e.Head.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             }),
         StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
+        EventStoreDbAppendRefusedException e => AppendRefused(e),
+        SubscriberTooSlowException e => Build(
+            Code.Aborted,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "SUBSCRIBER_TOO_SLOW",
+                Domain = ErrorDomain,
+                Metadata =
+                {
+                    ["resume_after_position"] = e.ResumeAfter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["lag"] = e.Lag.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["max_lag"] = e.MaxLag.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            }),
         UnparsableRequestException e => Build(
             Code.InvalidArgument,
             e.Message,
@@ -143,6 +160,21 @@ public static class ErrorMapping
         }));
         var trailers = new Metadata { { StatusDetailsKey, status.ToByteArray() } };
         return new RpcException(new Grpc.Core.Status(refusal.StatusCode, status.Message), trailers);
+    }
+
+    /// <summary>
+    /// PERMISSION_DENIED: the write is understood and not allowed here, for anyone, by policy (not unimplemented, not a
+    /// state that could change). The "exception: access-denied" trailer is how EventStoreDB itself says so, so that
+    /// its clients raise the access-denied error their users already handle.
+    /// </summary>
+    private static RpcException AppendRefused(EventStoreDbAppendRefusedException e)
+    {
+        var refusal = Build(
+            Code.PermissionDenied,
+            e.Message,
+            new ErrorInfo { Reason = "EVENTSTOREDB_APPEND_REFUSED", Domain = ErrorDomain, Metadata = { ["stream"] = e.Stream ?? string.Empty } });
+        refusal.Trailers.Add("exception", "access-denied");
+        return refusal;
     }
 
     private static RpcException BadRequest(string field, string reason) => BadRequest([new FieldViolation(field, reason)]);

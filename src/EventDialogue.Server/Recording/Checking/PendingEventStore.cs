@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EventDialogue.EventStore;
+using EventDialogue.EventStore.Subscriptions;
 
 namespace EventDialogue.Server.Recording.Checking;
 
@@ -64,10 +65,16 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
 
+    public IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        recorded.ReadAllBackwardsAsync(before, filter, maxCount, cancellationToken);
+
     public Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => recorded.ReadHeadPositionAsync(cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default) =>
         recorded.SubscribeToAllAsync(after, filter, cancellationToken);
+
+    public IAsyncEnumerable<FollowStep> FollowAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default) =>
+        recorded.FollowAllAsync(after, filter, cancellationToken);
 
     /// <summary>The recorded store belongs to the server, not to this view of it.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
