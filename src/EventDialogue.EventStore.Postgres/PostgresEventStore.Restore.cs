@@ -7,7 +7,8 @@ namespace EventDialogue.EventStore.Postgres;
 /// road than an append: it locks the events table against every other writer for its whole transaction. An append
 /// that arrives meanwhile waits at its INSERT, which is where it would take its transaction id and positions; so it
 /// gets both only after the restore has committed — a later id, and positions after the restored head, once the
-/// restore has moved the position sequence there. Readers are not locked out: they see the restored log all at once.
+/// restore has moved the position sequence there. It takes the append lock first, as an append does, and builds
+/// the tree of the restored events in the same transaction. Readers are not locked out: they see the restored log all at once.
 /// </summary>
 public sealed partial class PostgresEventStore : IEventStoreRestore
 {
@@ -25,6 +26,7 @@ public sealed partial class PostgresEventStore : IEventStoreRestore
             }
 
             result = await RestoreRun.RunAsync(events, batches, cancellationToken).ConfigureAwait(false);
+            await _tree.GrowToEveryEventAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await batches.MovePositionsPastAsync(result.Head, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }

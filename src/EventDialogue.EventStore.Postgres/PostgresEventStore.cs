@@ -11,10 +11,9 @@ namespace EventDialogue.EventStore.Postgres;
 /// sees position 7 may later find that 6 has committed after it; a follower continuing from 7 would skip 6.
 /// </para>
 /// <para>
-/// The solution has two halves. Writers take their transaction id and their positions together, inside a short
-/// global lock that is held only while the INSERT runs on the server and released before the commit (so commits,
-/// the expensive part, still overlap and share WAL flushes). Hence among appending transactions, transaction-id
-/// order equals position order. Readers then return only events written by transactions older than the oldest
+/// The solution has two halves. Writers take their transaction id and their positions together, inside a global
+/// append lock held to the commit (the log's Merkle tree grows in the same transaction, and needs every earlier leaf
+/// committed). Hence among appending transactions, transaction-id order equals position order. Readers then return only events written by transactions older than the oldest
 /// transaction still in flight (the xmin of their snapshot): every such transaction has finished, and every
 /// transaction still running or yet to start holds later positions. What a reader returns is therefore always a
 /// prefix of $all in position order that can never grow in the middle.
@@ -34,6 +33,7 @@ public sealed partial class PostgresEventStore : IEventStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSchema _schema;
     private readonly PostgresStatements _sql;
+    private readonly PostgresTree _tree;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _pollInterval;
     private readonly AppendSignal _appended = new();
@@ -49,6 +49,7 @@ public sealed partial class PostgresEventStore : IEventStore
         _notifier = new PostgresAppendNotifier(dataSource, schema);
         _schema = schema;
         _sql = new PostgresStatements(schema);
+        _tree = new PostgresTree(schema);
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
     }
@@ -79,6 +80,13 @@ public sealed partial class PostgresEventStore : IEventStore
             }
 
             await using (var command = new NpgsqlCommand(tables.Create, connection, transaction))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // A store written before the tree was kept (version 1) gets the tree of its events, under the append lock.
+            await new PostgresTree(tables).GrowToEveryEventAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await using (var command = new NpgsqlCommand(tables.SetVersion, connection, transaction))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -125,34 +133,51 @@ public sealed partial class PostgresEventStore : IEventStore
     private async Task<AppendResult> TryAppendAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        var (firstStored, current) = await _sql.LockStreamAndReadStateAsync(connection, transaction, stream, events[0].EventId, cancellationToken).ConfigureAwait(false);
-        if (firstStored)
-        {
-            var stored = await _sql.FindStoredAsync(connection, transaction, events, cancellationToken).ConfigureAwait(false);
-            return IdempotentRetry.Match(stream, events, stored);
-        }
-
-        if (!expected.IsSatisfiedBy(current))
-        {
-            throw new WrongExpectedRevisionException(stream, expected, current);
-        }
-
-        var recordedAt = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow());
-        long lastPosition;
+        var committed = false;
         try
         {
-            lastPosition = await _sql.InsertUnderAppendLockAsync(connection, transaction, stream, (current ?? -1) + 1, events, recordedAt, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await ReleaseAppendLockAsync(connection, transaction).ConfigureAwait(false);
-            throw;
-        }
+            var (firstStored, current) = await _sql.BeginLockStreamAndReadStateAsync(connection, stream, events[0].EventId, cancellationToken).ConfigureAwait(false);
+            if (firstStored)
+            {
+                var stored = await _sql.FindStoredAsync(connection, null, events, cancellationToken).ConfigureAwait(false);
+                return IdempotentRetry.Match(stream, events, stored);
+            }
 
-        return new AppendResult(stream, (current ?? -1) + events.Count, new Position(lastPosition));
+            if (!expected.IsSatisfiedBy(current))
+            {
+                throw new WrongExpectedRevisionException(stream, expected, current);
+            }
+
+            var recordedAt = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow());
+            var lastPosition = await _sql.InsertUnderAppendLockAndCommitAsync(connection, stream, (current ?? -1) + 1, events, recordedAt, cancellationToken).ConfigureAwait(false);
+            committed = true;
+            return new AppendResult(stream, (current ?? -1) + events.Count, new Position(lastPosition));
+        }
+        finally
+        {
+            if (!committed)
+            {
+                await RollBackAsync(connection).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends a transaction begun by hand that did not commit (a retry, a failed check or insert): its locks go with it,
+    /// before the connection goes back to the pool.
+    /// </summary>
+    private static async Task RollBackAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // A broken connection: the server ends the transaction with the session, and the pool does not reuse it.
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     private async Task ThrowIfAnIdIsTakenAsync(StreamName stream, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
@@ -163,32 +188,6 @@ public sealed partial class PostgresEventStore : IEventStore
         {
             var taken = stored[0];
             throw new DuplicateEventIdException(taken.EventId, $"it was appended to stream '{taken.Stream}' at revision {taken.Revision}, not as part of this append to '{stream}'");
-        }
-    }
-
-    /// <summary>The append lock is a session lock, which a rollback does not release: a failed insert must release it
-    /// before the connection goes back to the pool, or every other writer would wait forever.</summary>
-    private static async Task ReleaseAppendLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        try
-        {
-            try
-            {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException)
-            {
-                // already completed (a failed commit): nothing to roll back
-            }
-
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
-            await unlock.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (NpgsqlException)
-        {
-            // The session may still hold the lock: make sure this physical connection is never reused.
-            NpgsqlConnection.ClearPool(connection);
-            await connection.CloseAsync().ConfigureAwait(false);
         }
     }
 

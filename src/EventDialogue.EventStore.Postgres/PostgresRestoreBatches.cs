@@ -18,11 +18,18 @@ internal sealed class PostgresRestoreBatches(NpgsqlConnection connection, Npgsql
         """;
 
     /// <summary>
-    /// Locks the table against other writers (EXCLUSIVE still lets readers in), waiting for appends in flight to finish,
-    /// then reads the last committed position: null when the store is empty.
+    /// Takes the append lock and locks the table against other writers (EXCLUSIVE still lets readers in), waiting for
+    /// appends in flight to finish, then reads the last committed position: null when the store is empty.
     /// </summary>
     public async Task<Position?> LockAndReadHeadAsync(CancellationToken cancellationToken)
     {
+        // the append lock first, in the order an append takes its locks, then the table
+        await using (var appendLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+        {
+            appendLock.Parameters.Add(new NpgsqlParameter { Value = schema.AppendLockKey });
+            await appendLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {schema.Events} IN EXCLUSIVE MODE", connection, transaction))
         {
             await lockTable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,10 @@ internal sealed partial class PostgresSchema
 
         Name = name;
         Events = $"\"{name}\".events";
+        TreeLeaves = $"\"{name}\".tree_leaves";
+        TreeSubtrees = $"\"{name}\".tree_subtrees";
+        TreeCheckpoints = $"\"{name}\".tree_checkpoints";
+        StoreSchema = $"\"{name}\".store_schema";
 
         // The global append lock's key: per schema, so that stores in different schemas do not contend.
         AppendLockKey = StableHash($"eventdialogue:{name}:append");
@@ -29,6 +33,18 @@ internal sealed partial class PostgresSchema
 
     public string Events { get; }
 
+    public string TreeLeaves { get; }
+
+    public string TreeSubtrees { get; }
+
+    public string TreeCheckpoints { get; }
+
+    /// <summary>One row: the version of these tables, for an opening store to know what to migrate.</summary>
+    public string StoreSchema { get; }
+
+    /// <summary>2: the log's Merkle tree beside the events (built for the events of a version 1 store when it is opened).</summary>
+    public const int Version = 2;
+
     public long AppendLockKey { get; }
 
     /// <summary>The session lock held by the one process of a group that runs the projections.</summary>
@@ -42,6 +58,13 @@ internal sealed partial class PostgresSchema
 
     public const string Columns = "position, event_id, stream, revision, type, data, metadata, recorded_at";
 
+    // The tree (see ILogTree): tree_leaves holds level 0 (leaf i is the i-th event in position order), tree_subtrees
+    // the perfect subtrees of level 1 and up; rows of both are inserted once, in the transaction of the append that
+    // completes them, and never updated.
+    // tree_append: grows the tree by an append's events on the server, in the INSERT's own statement, so that the
+    // append lock (held to the commit) is never held across a round trip to the client. The client sends each event's
+    // canonical bytes (CanonicalEvent, version 1) with position 0; the function puts the position in (bytes 2 to 9)
+    // and hashes as MerkleHashes does. The same tree as PostgresTree's, which migrations and restores use.
     // transaction_id: the appending transaction, for the $all read horizon (see PostgresEventStore).
     public string Create => $"""
         CREATE SCHEMA IF NOT EXISTS "{Name}";
@@ -60,7 +83,60 @@ internal sealed partial class PostgresSchema
         );
         CREATE INDEX IF NOT EXISTS events_by_category ON {Events} (category, position);
         CREATE INDEX IF NOT EXISTS events_by_type ON {Events} (type, position);
+        CREATE TABLE IF NOT EXISTS {TreeLeaves} (
+            leaf_index      bigint      PRIMARY KEY,
+            position        bigint      NOT NULL UNIQUE,
+            hash            bytea       NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS {TreeSubtrees} (
+            level           integer     NOT NULL,
+            subtree         bigint      NOT NULL,
+            hash            bytea       NOT NULL,
+            PRIMARY KEY (level, subtree)
+        );
+        CREATE TABLE IF NOT EXISTS {TreeCheckpoints} (
+            tree_size       bigint      PRIMARY KEY,
+            signed_note     text        NOT NULL,
+            signed_at       timestamptz NOT NULL
+        );
+        CREATE OR REPLACE FUNCTION "{Name}".tree_append(positions bigint[], canonical bytea[]) RETURNS bigint
+        LANGUAGE plpgsql AS $tree$
+        DECLARE
+            v_size bigint;
+            v_node bytea;
+            v_sibling bytea;
+            v_level integer;
+            v_subtree bigint;
+        BEGIN
+            SELECT coalesce(max(leaf_index) + 1, 0) INTO v_size FROM {TreeLeaves};
+            FOR i IN 1 .. coalesce(array_length(positions, 1), 0) LOOP
+                v_node := sha256('\x00'::bytea || overlay(canonical[i] PLACING int8send(positions[i]) FROM 2 FOR 8));
+                INSERT INTO {TreeLeaves} (leaf_index, position, hash) VALUES (v_size, positions[i], v_node);
+                v_level := 0;
+                v_subtree := v_size;
+                WHILE v_subtree % 2 = 1 LOOP
+                    IF v_level = 0 THEN
+                        SELECT hash INTO STRICT v_sibling FROM {TreeLeaves} WHERE leaf_index = v_subtree - 1;
+                    ELSE
+                        SELECT hash INTO STRICT v_sibling FROM {TreeSubtrees} WHERE level = v_level AND subtree = v_subtree - 1;
+                    END IF;
+                    v_node := sha256('\x01'::bytea || v_sibling || v_node);
+                    v_level := v_level + 1;
+                    v_subtree := v_subtree / 2;
+                    INSERT INTO {TreeSubtrees} (level, subtree, hash) VALUES (v_level, v_subtree, v_node);
+                END LOOP;
+                v_size := v_size + 1;
+            END LOOP;
+            RETURN v_size;
+        END
+        $tree$;
+        CREATE TABLE IF NOT EXISTS {StoreSchema} (
+            version         integer     NOT NULL
+        );
         """;
+
+    /// <summary>Records the version, once the tables are migrated to it.</summary>
+    public string SetVersion => $"DELETE FROM {StoreSchema}; INSERT INTO {StoreSchema} (version) VALUES ({Version});";
 
     internal static long StableHash(string text)
     {

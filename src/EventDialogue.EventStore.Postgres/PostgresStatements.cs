@@ -1,9 +1,10 @@
 using Npgsql;
+using EventDialogue.EventStore.Integrity;
 using NpgsqlTypes;
 
 namespace EventDialogue.EventStore.Postgres;
 
-/// <summary>The SQL of one schema's store, with the round trips of an append kept to three (state, insert, commit).</summary>
+/// <summary>The SQL of one schema's store, with the round trips of an append kept to three (state; insert, tree and commit).</summary>
 internal sealed class PostgresStatements(PostgresSchema schema)
 {
     // Transactions older than the oldest one still running have all finished: their events can be read without
@@ -16,11 +17,15 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     private readonly string _firstStored = $"SELECT 1 FROM {schema.Events} WHERE event_id = $1";
     private readonly string _currentRevision = $"SELECT max(revision) FROM {schema.Events} WHERE stream = $1";
     private readonly string _insert = $"""
-        INSERT INTO {schema.Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
-        SELECT e.id, $2, $3, $4 + e.ord - 1, e.type, e.data, e.metadata, $8
-        FROM unnest($1::uuid[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(id, type, data, metadata, ord)
-        ORDER BY e.ord
-        RETURNING position
+        WITH inserted AS (
+            INSERT INTO {schema.Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
+            SELECT e.id, $2, $3, $4 + e.ord - 1, e.type, e.data, e.metadata, $8
+            FROM unnest($1::uuid[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS e(id, type, data, metadata, ord)
+            ORDER BY e.ord
+            RETURNING position, revision
+        )
+        SELECT "{schema.Name}".tree_append(array_agg(position ORDER BY position), array_agg(($9::bytea[])[revision - $4 + 1] ORDER BY position)), max(position)
+        FROM inserted
         """;
 
     // Per-stream locks live in the two-key advisory lock space, apart from the global append lock's one-key space.
@@ -64,16 +69,19 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     }
 
     /// <summary>
-    /// Takes the stream's lock (held to commit, so writers of one stream take turns and revisions never clash), then
-    /// reads, in the same round trip, whether the first event id is stored (a retry) and the stream's revision.
-    /// None of this gives the transaction an id: that must happen under the append lock.
+    /// Begins the append's transaction (by hand: its commit goes in the insert's round trip, see
+    /// <see cref="InsertUnderAppendLockAndCommitAsync"/>), takes the stream's lock (held to commit, so writers of one
+    /// stream take turns and revisions never clash), then reads, in the same round trip, whether the first event id is
+    /// stored (a retry) and the stream's revision. None of this gives the transaction an id: that must happen under the
+    /// append lock.
     /// </summary>
-    public async Task<(bool FirstStored, long? Current)> LockStreamAndReadStateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamName stream, Guid firstEventId, CancellationToken cancellationToken)
+    public async Task<(bool FirstStored, long? Current)> BeginLockStreamAndReadStateAsync(NpgsqlConnection connection, StreamName stream, Guid firstEventId, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
+                new NpgsqlBatchCommand("BEGIN"),
                 Command(_lockStream, _streamLockSpace, stream.Value),
                 Command(_firstStored, firstEventId),
                 Command(_currentRevision, stream.Value),
@@ -111,12 +119,17 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     }
 
     /// <summary>
-    /// Takes the global append lock, inserts (which gives the transaction its id and the events their positions) and
-    /// releases the lock, all in one round trip, so the lock is held only while the server runs the INSERT.
-    /// Returns the last event's position.
+    /// Takes the global append lock for the rest of the transaction, inserts (which gives the transaction its id and the
+    /// events their positions), grows the log's tree by them (<c>tree_append</c>, on the server) and commits, all in one
+    /// round trip. The lock is held to the commit, so the tree grows by every append in position order with every
+    /// earlier leaf visible, and transaction-id order stays position order; it is never held across a round trip to the
+    /// client. Returns the last event's position.
     /// </summary>
-    public async Task<long> InsertUnderAppendLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public async Task<long> InsertUnderAppendLockAndCommitAsync(NpgsqlConnection connection, StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt, CancellationToken cancellationToken)
     {
+        var metadata = events.Select(e => EventMetadataJson.Serialize(e.Metadata)).ToArray();
+        // each event's canonical bytes as a reader will read it back, but for its position, which the server puts in
+        var canonical = events.Select((e, i) => CanonicalEvent.Bytes(new RecordedEvent(e.EventId, e.Type, stream, firstRevision + i, Position.Start, recordedAt, e.Data, EventMetadataJson.Deserialize(metadata[i])))).ToArray();
         var insert = new NpgsqlBatchCommand(_insert);
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = stream.Value });
@@ -124,32 +137,26 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         insert.Parameters.Add(new NpgsqlParameter { Value = firstRevision });
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Data).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => EventMetadataJson.Serialize(e.Metadata)).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = metadata });
         insert.Parameters.Add(new NpgsqlParameter { Value = recordedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        insert.Parameters.Add(new NpgsqlParameter { Value = canonical, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
 
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
-                Command("SELECT pg_advisory_lock($1)", schema.AppendLockKey),
+                Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey),
                 insert,
-                Command("SELECT pg_advisory_unlock($1)", schema.AppendLockKey),
+                new NpgsqlBatchCommand("COMMIT"),
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        long last = 0;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            last = Math.Max(last, reader.GetInt64(0));
-        }
-
-        // Read the unlock's result too, so an error there surfaces here, not on the commit.
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (!reader.GetBoolean(0))
+        var last = reader.GetInt64(1);
+        // Read to the end, so that an error of the commit surfaces here.
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw new InvalidOperationException("the append lock was not held when released");
         }
 
         return last;

@@ -55,7 +55,7 @@ internal sealed class SqliteAppendCommands : IDisposable
         return value is null or DBNull ? null : (long)value;
     }
 
-    public long Insert(SqliteTransaction transaction, StreamName stream, long revision, EventData e, long recordedAt)
+    public long Insert(SqliteTransaction transaction, StreamName stream, long revision, EventData e, string metadata, long recordedAt)
     {
         _insert.Transaction = transaction;
         var p = _insert.Parameters;
@@ -65,7 +65,7 @@ internal sealed class SqliteAppendCommands : IDisposable
         p[3].Value = revision;
         p[4].Value = e.Type;
         p[5].Value = e.Data;
-        p[6].Value = EventMetadataJson.Serialize(e.Metadata);
+        p[6].Value = metadata;
         p[7].Value = recordedAt;
         return (long)_insert.ExecuteScalar()!;
     }

@@ -4,7 +4,8 @@ namespace EventDialogue.EventStore.Sqlite;
 
 /// <summary>
 /// The restore holds the file's write turn for its whole transaction, as an append does for its own: positions are
-/// written in order by the one writer, so a reader of $all sees the restored log all at once, at its commit.
+/// written in order by the one writer, so a reader of $all sees the restored log all at once, at its commit. The tree of
+/// the restored events is built in the same transaction, from the events as stored.
 /// </summary>
 public sealed partial class SqliteEventStore : IEventStoreRestore
 {
@@ -22,6 +23,7 @@ public sealed partial class SqliteEventStore : IEventStoreRestore
             }
 
             var result = await RestoreRun.RunAsync(events, batches, cancellationToken).ConfigureAwait(false);
+            _tree.GrowToEveryEvent(transaction);
             transaction.Commit();
             SqliteWalLimit.AfterCommit(_writer);
             return result;

@@ -18,6 +18,7 @@ public sealed partial class SqliteEventStore : IEventStore
     private readonly TimeProvider _timeProvider;
     private readonly SqliteConnection _writer;
     private readonly SqliteAppendCommands _commands;
+    private readonly SqliteTreeCommands _tree;
     private readonly SemaphoreSlim _writeGate;
     private readonly AppendSignal _appended = new();
     private readonly TimeSpan _pollInterval;
@@ -30,6 +31,7 @@ public sealed partial class SqliteEventStore : IEventStore
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
         _commands = new SqliteAppendCommands(writer);
+        _tree = new SqliteTreeCommands(writer);
         _writeGate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource);
     }
 
@@ -67,7 +69,6 @@ public sealed partial class SqliteEventStore : IEventStore
             // syncs the WAL to disk before the append returns.
             Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
             Execute(writer, SqliteSchema.Create);
-            Execute(writer, $"PRAGMA user_version={SqliteSchema.Version};");
             if (maxSizeBytes is { } cap)
             {
                 // Per connection, and only this one appends: the cap holds the log back, not the views' writes.
@@ -80,7 +81,38 @@ public sealed partial class SqliteEventStore : IEventStore
             throw;
         }
 
-        return new SqliteEventStore(connectionString, writer, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(1));
+        var store = new SqliteEventStore(connectionString, writer, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(1));
+        try
+        {
+            store.GrowTreeToEveryEvent();
+        }
+        catch
+        {
+            store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        return store;
+    }
+
+    /// <summary>
+    /// Builds the tree of the events that have no leaf yet: those of a file written before the tree was kept (schema
+    /// version 1). Under the write turn, in one transaction, so a concurrent append waits and then grows it further.
+    /// </summary>
+    private void GrowTreeToEveryEvent()
+    {
+        _writeGate.Wait();
+        try
+        {
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            _tree.GrowToEveryEvent(transaction);
+            transaction.Commit();
+            Execute(_writer, $"PRAGMA user_version={SqliteSchema.Version};");
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
@@ -115,12 +147,14 @@ public sealed partial class SqliteEventStore : IEventStore
         var recordedAt = UnixMicroseconds.From(_timeProvider.GetUtcNow());
         var revision = current ?? -1;
         long position = 0;
+        var recorded = new List<RecordedEvent>(events.Count);
         foreach (var e in events)
         {
             revision++;
+            var metadata = EventMetadataJson.Serialize(e.Metadata);
             try
             {
-                position = _commands.Insert(transaction, stream, revision, e, recordedAt);
+                position = _commands.Insert(transaction, stream, revision, e, metadata, recordedAt);
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
             {
@@ -129,8 +163,12 @@ public sealed partial class SqliteEventStore : IEventStore
                     ? ex
                     : new DuplicateEventIdException(e.EventId, $"it was appended to stream '{taken.Stream}' at revision {taken.Revision}");
             }
+
+            // the event as a reader will read it back, which is what an auditor recomputes its leaf from
+            recorded.Add(new RecordedEvent(e.EventId, e.Type, stream, revision, new Position(position), UnixMicroseconds.ToDateTimeOffset(recordedAt), e.Data, EventMetadataJson.Deserialize(metadata)));
         }
 
+        _tree.Grow(transaction, recorded);
         transaction.Commit();
         SqliteWalLimit.AfterCommit(_writer);
         return new AppendResult(stream, revision, new Position(position));
@@ -294,6 +332,7 @@ public sealed partial class SqliteEventStore : IEventStore
         try
         {
             _commands.Dispose();
+            _tree.Dispose();
             await _writer.DisposeAsync().ConfigureAwait(false);
             SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
         }

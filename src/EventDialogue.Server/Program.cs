@@ -1,4 +1,5 @@
 using EventDialogue.Server.Api;
+using EventDialogue.Server.Api.Audit;
 using EventDialogue.Server.Api.Errors;
 using EventDialogue.Server.Api.EventStoreDb;
 using EventDialogue.Server.Api.History;
@@ -6,6 +7,7 @@ using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
 using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Hosting;
+using EventDialogue.Server.Integrity;
 using EventDialogue.Server.Views;
 using Microsoft.AspNetCore.Hosting.Server;
 
@@ -56,6 +58,23 @@ if (!CallerIdentity.TryRead(builder.Configuration, out var caller, out var calle
     return 2;
 }
 
+IntegrityOptions integrityOptions;
+bool signingKeyCreated;
+LogSigningKey signingKey;
+try
+{
+    integrityOptions = IntegrityOptions.Read(builder.Configuration, storeOptions);
+    (var noteKey, signingKeyCreated) = SigningKeyFile.LoadOrCreate(integrityOptions.SigningKeyPath, integrityOptions.LogName);
+    signingKey = new LogSigningKey(noteKey);
+}
+catch (IntegrityStartException e)
+{
+    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {e.Message}");
+    return 2;
+}
+
+using var ownedSigningKey = signingKey;
+
 // Opened before the host is built, so no request can reach a store that is not open yet,
 // and disposed here after the host has stopped: the container never disposes an instance it was handed.
 await using var store = await EventStoreOpener.OpenAsync(storeOptions, TimeProvider.System);
@@ -64,6 +83,7 @@ builder.Services.AddEventStore(store);
 await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions);
 builder.Services.AddViews(views);
 builder.Services.AddSingleton(caller);
+builder.Services.AddIntegrity(store, signingKey, integrityOptions);
 builder.Services.AddApi();
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
 builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding(options => options.TypeRegistry = TranscodingTypes.Registry);
@@ -78,6 +98,7 @@ app.MapGrpcReflectionService();
 app.MapGrpcService<RecordingService>();
 app.MapGrpcService<ViewsService>();
 app.MapGrpcService<HistoryService>();
+app.MapGrpcService<AuditService>();
 
 // EventStoreDB's read side, so that its own clients replay and follow our history (docs/eventstoredb.md).
 app.MapGrpcService<StreamsService>();
@@ -103,5 +124,11 @@ catch (Exception e)
 
 startFailureLogging.Started();
 StartupReport.Log(app.Logger, app.Services.GetRequiredService<IServer>(), app.Configuration, storeOptions.Description, head);
+if (signingKeyCreated)
+{
+    app.Logger.SigningKeyCreated(integrityOptions.SigningKeyPath, signingKey.VerifierKey);
+}
+
+app.Logger.SigningWith(signingKey.Origin, integrityOptions.SigningKeyPath, signingKey.VerifierKey);
 await app.WaitForShutdownAsync();
 return 0;

@@ -2,6 +2,7 @@ using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.EventStore;
 using EventDialogue.Server.History.Reads;
+using EventDialogue.Server.Integrity;
 
 namespace EventDialogue.Server.Hosting;
 
@@ -24,13 +25,16 @@ public static class ServerSettings
         new(CallerIdentity.RecordedByKey, $"the operating-system user ({Environment.UserName})", "the name stored as every event's recorded-by"),
         new(SubscriberLagLimit.Setting, SubscriberLagLimit.DefaultMaxPositions.ToString(System.Globalization.CultureInfo.InvariantCulture), "how many positions a live history subscriber may fall behind the head before it is ended (ABORTED, SUBSCRIBER_TOO_SLOW)"),
         new(PageTokenKey.Setting, "(a random key per process)", "base64 key (16 bytes or more) that signs page tokens; set it so tokens outlive a restart and work on every server of a group"),
+        new(IntegrityOptions.SigningKeyPathKey, $"beside the SQLite file (<file>{IntegrityOptions.KeyFileSuffix}); for postgres {IntegrityOptions.DefaultPostgresKeyPath}", "the file holding the key that signs the log's checkpoints; created owner-only (0600) on first start, refused if others may read it"),
+        new(IntegrityOptions.LogNameKey, IntegrityOptions.DefaultLogName, "the log's name: the origin of its checkpoints and the signing key's name"),
+        new(IntegrityOptions.CheckpointIntervalSecondsKey, "5", "a new checkpoint is signed at most this often, in seconds, when the log has grown"),
         new(GrpcUrlKey, "http://localhost:5080", "where gRPC is served (plaintext HTTP/2)"),
         new(JsonUrlKey, "http://localhost:5081", "where JSON over HTTP/1.1 is served"),
         new("Logging:LogLevel:Default", "Information", "the least level logged: Trace, Debug, Information, Warning, Error, Critical or None"),
     ];
 
     /// <summary>The sections only this server reads: any key under them must be one of <see cref="All"/>.</summary>
-    public static IReadOnlySet<string> OwnSections { get; } = new HashSet<string>(["EventStore", "Recording", "Views", "History"], StringComparer.OrdinalIgnoreCase);
+    public static IReadOnlySet<string> OwnSections { get; } = new HashSet<string>(["EventStore", "Recording", "Views", "History", "Integrity"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Top-level keys that ASP.NET Core, the host or logging read, and whose keys below them are theirs to judge:

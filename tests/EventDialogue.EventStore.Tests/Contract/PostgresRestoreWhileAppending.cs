@@ -57,12 +57,20 @@ public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAs
         }
     }
 
-    /// <summary>Waits for the condition the test is about: another transaction queued behind the restore's table lock.</summary>
+    /// <summary>
+    /// Waits for the condition the test is about: another transaction of this store (it has read the events table)
+    /// queued behind the restore's locks — the append lock, which the restore takes before its table lock.
+    /// </summary>
     private async Task UntilAnAppendWaitsOnTheTableAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var waiting = new NpgsqlCommand($"SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = '\"{_schema}\".events'::regclass", connection);
+        await using var waiting = new NpgsqlCommand(
+            $"""
+            SELECT count(*) FROM pg_locks waiting JOIN pg_locks held ON held.pid = waiting.pid
+            WHERE NOT waiting.granted AND held.granted AND held.relation = '"{_schema}".events'::regclass
+            """,
+            connection);
         while ((long)(await waiting.ExecuteScalarAsync(cancellationToken))! == 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);

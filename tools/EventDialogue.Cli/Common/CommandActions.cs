@@ -47,6 +47,10 @@ internal static class CommandActions
             {
                 return Fail(errors, ex.Message, ExitCodes.BadInput);
             }
+            catch (History.VerificationFailedException ex)
+            {
+                return Fail(errors, ex.Message, ExitCodes.NotVerified);
+            }
             catch (ImportRefusedException ex)
             {
                 var recorded = ex.RecordedFromFile == 0

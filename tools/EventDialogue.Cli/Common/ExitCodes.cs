@@ -12,4 +12,7 @@ internal static class ExitCodes
 
     /// <summary>The server could not be reached or did not answer in time.</summary>
     public const int Unreachable = 3;
+
+    /// <summary>An audit failed: a signature, a proof or the replayed log does not match what the server signed.</summary>
+    public const int NotVerified = 4;
 }

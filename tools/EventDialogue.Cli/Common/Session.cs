@@ -21,6 +21,8 @@ internal sealed class Session(Uri address, GrpcChannel channel, bool json)
 
     public HistoryService.HistoryServiceClient History { get; } = new(channel);
 
+    public AuditService.AuditServiceClient Audit { get; } = new(channel);
+
     public bool Json { get; } = json;
 
     /// <summary>Tables and text for a person.</summary>

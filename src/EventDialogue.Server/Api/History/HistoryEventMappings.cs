@@ -3,7 +3,9 @@ using EventDialogue.Api.V1;
 using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Corrections;
 using EventDialogue.EventStore;
+using EventDialogue.EventStore.Integrity;
 using EventDialogue.Server.Api.Views.Common;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
 namespace EventDialogue.Server.Api.History;
@@ -14,6 +16,7 @@ internal static class HistoryEventMappings
     /// The event as stored, with its citation and (for an amendment) its target lifted out of the data. The data is read
     /// as the projections read it (upcast by its schema version); an event whose data cannot be read as a domain event
     /// is still shown as stored, with nothing lifted, since a history that hides what it cannot read is no history.
+    /// Its leaf hash is recomputed from the event as read, so that an edited row shows a hash no signed tree holds.
     /// </summary>
     public static HistoryEvent ToHistoryEvent(this RecordedEvent recorded)
     {
@@ -32,6 +35,7 @@ internal static class HistoryEventMappings
             SchemaVersion = metadata.SchemaVersion,
             Data = recorded.Data,
             RequestFingerprint = metadata.RequestFingerprint ?? string.Empty,
+            LeafHash = ByteString.CopyFrom(CanonicalEvent.LeafHash(recorded)),
         };
 
         var fact = ReadFact(recorded);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using AuditRpc = EventDialogue.Api.V1.AuditService;
 using HistoryRpc = EventDialogue.Api.V1.HistoryService;
 using RecordingRpc = EventDialogue.Api.V1.RecordingService;
 using ViewsRpc = EventDialogue.Api.V1.ViewsService;
@@ -34,4 +35,13 @@ public static class HistoryServiceBinding
 
     public static void BindService(ServiceBinderBase binder, HistoryRpc.HistoryServiceBase service) =>
         HistoryRpc.BindService(new ParseGuardedBinder(binder), service);
+}
+
+/// <summary>Binds the audit service with <see cref="ParseGuardedBinder"/>.</summary>
+public static class AuditServiceBinding
+{
+    public static ProtoServiceDescriptor Descriptor => AuditRpc.Descriptor;
+
+    public static void BindService(ServiceBinderBase binder, AuditRpc.AuditServiceBase service) =>
+        AuditRpc.BindService(new ParseGuardedBinder(binder), service);
 }

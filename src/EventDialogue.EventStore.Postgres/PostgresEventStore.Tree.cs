@@ -1,0 +1,86 @@
+using EventDialogue.EventStore.Integrity;
+using Npgsql;
+
+namespace EventDialogue.EventStore.Postgres;
+
+/// <summary>
+/// The log's tree as this schema keeps it (see <see cref="PostgresTree"/> for how it grows). Only committed rows are
+/// read, and the committed leaves are always a prefix of $all; nothing is cached, so nothing can go stale.
+/// </summary>
+/// <remarks>
+/// The tree's size may for a moment be ahead of what a read of $all returns: the read horizon also waits for
+/// transactions of other kinds that started before an append committed (see the class's main comment).
+/// </remarks>
+public sealed partial class PostgresEventStore : ILogTree
+{
+    public async Task<TreeHead> ReadTreeHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        long size;
+        await using (var command = new NpgsqlCommand(_tree.Size, connection))
+        {
+            size = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        // Every subtree of a committed size was committed with its last leaf, and none is ever changed: later
+        // statements, whatever they see besides, find the same hashes.
+        var root = await new MerkleTree((subtree, ct) => ReadSubtreeHashAsync(connection, subtree, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
+        return new TreeHead(size, root);
+    }
+
+    public async Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_tree.LeafIndex, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = position.Value });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long index ? index : null;
+    }
+
+    public async ValueTask<byte[]> ReadSubtreeHashAsync(PerfectSubtree subtree, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadSubtreeHashAsync(connection, subtree, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AppendCheckpointAsync(long treeSize, string signedNote, CancellationToken cancellationToken = default)
+    {
+        LogTreeRequests.ValidateCheckpoint(treeSize, signedNote);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"INSERT INTO {_schema.TreeCheckpoints} (tree_size, signed_note, signed_at) VALUES ($1, $2, $3) ON CONFLICT (tree_size) DO NOTHING", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = treeSize });
+        command.Parameters.Add(new NpgsqlParameter { Value = signedNote });
+        command.Parameters.Add(new NpgsqlParameter { Value = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow()) });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredCheckpoint?> ReadCheckpointAsync(long? treeSize = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            treeSize is null
+                ? $"SELECT tree_size, signed_note, signed_at FROM {_schema.TreeCheckpoints} ORDER BY tree_size DESC LIMIT 1"
+                : $"SELECT tree_size, signed_note, signed_at FROM {_schema.TreeCheckpoints} WHERE tree_size = $1",
+            connection);
+        if (treeSize is { } size)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = size });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredCheckpoint(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2))
+            : null;
+    }
+
+    private async ValueTask<byte[]> ReadSubtreeHashAsync(NpgsqlConnection connection, PerfectSubtree subtree, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(subtree.Level == 0 ? _tree.LeafHash : _tree.SubtreeHash, connection);
+        if (subtree.Level > 0)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = subtree.Level });
+        }
+
+        command.Parameters.Add(new NpgsqlParameter { Value = subtree.Index });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[] ?? throw LogTreeRequests.Incomplete(subtree);
+    }
+}

@@ -1,0 +1,93 @@
+using EventDialogue.EventStore.Integrity;
+using Microsoft.Data.Sqlite;
+
+namespace EventDialogue.EventStore.Sqlite;
+
+/// <summary>
+/// The log's tree as this file keeps it (see <see cref="SqliteTreeCommands"/> for how it grows). Reads use their own
+/// connections, each a snapshot of committed appends only; nothing is cached, so nothing can go stale.
+/// </summary>
+public sealed partial class SqliteEventStore : ILogTree
+{
+    public async Task<TreeHead> ReadTreeHeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        // one deferred (read) transaction: the size and every hash of its root come from the same snapshot
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var size = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves", [], cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        var root = await new MerkleTree((subtree, ct) => ReadSubtreeHashAsync(connection, transaction, subtree, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
+        return new TreeHead(size, root);
+    }
+
+    public async Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ScalarAsync(connection, null, "SELECT leaf_index FROM tree_leaves WHERE position = $1", [position.Value], cancellationToken).ConfigureAwait(false) is long index ? index : null;
+    }
+
+    public async ValueTask<byte[]> ReadSubtreeHashAsync(PerfectSubtree subtree, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadSubtreeHashAsync(connection, null, subtree, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AppendCheckpointAsync(long treeSize, string signedNote, CancellationToken cancellationToken = default)
+    {
+        LogTreeRequests.ValidateCheckpoint(treeSize, signedNote);
+        var signedAt = UnixMicroseconds.From(_timeProvider.GetUtcNow());
+        // through the write turn, as every write to the file goes, so that it waits its turn rather than for SQLite's lock
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = _writer.CreateCommand();
+            command.CommandText = "INSERT INTO tree_checkpoints (tree_size, signed_note, signed_at) VALUES ($1, $2, $3) ON CONFLICT (tree_size) DO NOTHING";
+            command.Parameters.AddWithValue("$1", treeSize);
+            command.Parameters.AddWithValue("$2", signedNote);
+            command.Parameters.AddWithValue("$3", signedAt);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task<StoredCheckpoint?> ReadCheckpointAsync(long? treeSize = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = treeSize is null
+            ? "SELECT tree_size, signed_note, signed_at FROM tree_checkpoints ORDER BY tree_size DESC LIMIT 1"
+            : "SELECT tree_size, signed_note, signed_at FROM tree_checkpoints WHERE tree_size = $1";
+        if (treeSize is { } size)
+        {
+            command.Parameters.AddWithValue("$1", size);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredCheckpoint(reader.GetInt64(0), reader.GetString(1), UnixMicroseconds.ToDateTimeOffset(reader.GetInt64(2)))
+            : null;
+    }
+
+    private static async ValueTask<byte[]> ReadSubtreeHashAsync(SqliteConnection connection, SqliteTransaction? transaction, PerfectSubtree subtree, CancellationToken cancellationToken)
+    {
+        var hash = subtree.Level == 0
+            ? await ScalarAsync(connection, transaction, "SELECT hash FROM tree_leaves WHERE leaf_index = $1", [subtree.Index], cancellationToken).ConfigureAwait(false)
+            : await ScalarAsync(connection, transaction, "SELECT hash FROM tree_subtrees WHERE level = $1 AND subtree = $2", [subtree.Level, subtree.Index], cancellationToken).ConfigureAwait(false);
+        return hash as byte[] ?? throw LogTreeRequests.Incomplete(subtree);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object[] values, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.AddWithValue($"${i + 1}", values[i]);
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

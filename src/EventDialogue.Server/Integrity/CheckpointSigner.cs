@@ -1,0 +1,61 @@
+using EventDialogue.EventStore.Integrity;
+
+namespace EventDialogue.Server.Integrity;
+
+/// <summary>
+/// Signs a checkpoint of the committed tree whenever it has grown since the last one kept, at most once per interval,
+/// and keeps it in the store's log of checkpoints. The first runs at start, so an empty log has a signed checkpoint too
+/// (of size 0), and an auditor always has one to hold the server to. A store that cannot be read or written is retried
+/// at the next tick: checkpoints lag, nothing is lost, since each covers every event before it.
+/// </summary>
+public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, IntegrityOptions options, TimeProvider clock, ILogger<CheckpointSigner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.CheckpointInterval, clock);
+        do
+        {
+            try
+            {
+                await SignIfGrownAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                CannotSign(logger, e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Signs and keeps a checkpoint of the tree as it is now, unless the last one kept is of this size.</summary>
+    public async Task SignIfGrownAsync(CancellationToken cancellationToken)
+    {
+        var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
+        var last = await tree.ReadCheckpointAsync(null, cancellationToken).ConfigureAwait(false);
+        if (last is not null && last.TreeSize >= head.Size)
+        {
+            return;
+        }
+
+        await tree.AppendCheckpointAsync(head.Size, key.Sign(head), cancellationToken).ConfigureAwait(false);
+        Signed(logger, head.Size);
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Signed a checkpoint of the log at tree size {TreeSize}")]
+    private static partial void Signed(ILogger logger, long treeSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not sign a checkpoint of the log; trying again at the next interval")]
+    private static partial void CannotSign(ILogger logger, Exception exception);
+}
