@@ -32,9 +32,15 @@ public static class SigningKeyFile
         return (Load(path, logName), false);
     }
 
+    /// <summary>
+    /// Writes the new key to a file of its own, then moves it into place only if no file is there yet (on Unix .NET
+    /// does that with link(2), which fails when the name exists): servers of one group starting together never read a
+    /// key file another is still writing, and never replace one another's key.
+    /// </summary>
     private static NoteKey? TryCreate(string path, string logName)
     {
         var key = NoteKey.Generate(logName);
+        var draft = $"{path}.{Guid.NewGuid():N}.new";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -44,8 +50,12 @@ public static class SigningKeyFile
                 options.UnixCreateMode = OwnerOnly;
             }
 
-            using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options);
-            writer.Write(key.ToPrivateText() + "\n");
+            using (var writer = new StreamWriter(draft, System.Text.Encoding.UTF8, options))
+            {
+                writer.Write(key.ToPrivateText() + "\n");
+            }
+
+            File.Move(draft, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
@@ -58,6 +68,10 @@ public static class SigningKeyFile
         {
             key.Dispose();
             throw new IntegrityStartException($"{IntegrityOptions.SigningKeyPathKey}: cannot create the signing key file {path}: {e.Message}", e);
+        }
+        finally
+        {
+            File.Delete(draft);
         }
     }
 
