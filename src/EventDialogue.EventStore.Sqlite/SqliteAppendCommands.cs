@@ -11,9 +11,9 @@ internal sealed class SqliteAppendCommands : IDisposable
 
     public SqliteAppendCommands(SqliteConnection writer)
     {
-        _findStored = Prepare(writer, "SELECT stream, revision, position, type, data FROM events WHERE event_id = $id", "$id");
-        _currentRevision = Prepare(writer, "SELECT max(revision) FROM events WHERE stream = $stream", "$stream");
-        _insert = Prepare(
+        _findStored = SqlitePrepared.Command(writer, "SELECT stream, revision, position, type, data FROM events WHERE event_id = $id", "$id");
+        _currentRevision = SqlitePrepared.Command(writer, "SELECT max(revision) FROM events WHERE stream = $stream", "$stream");
+        _insert = SqlitePrepared.Command(
             writer,
             """
             INSERT INTO events (event_id, stream, category, revision, type, data, metadata, recorded_at)
@@ -75,17 +75,5 @@ internal sealed class SqliteAppendCommands : IDisposable
         _findStored.Dispose();
         _currentRevision.Dispose();
         _insert.Dispose();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
     }
 }

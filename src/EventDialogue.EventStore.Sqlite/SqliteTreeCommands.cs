@@ -22,13 +22,13 @@ internal sealed class SqliteTreeCommands : IDisposable
 
     public SqliteTreeCommands(SqliteConnection writer)
     {
-        _size = Prepare(writer, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves");
-        _leaf = Prepare(writer, "SELECT hash FROM tree_leaves WHERE leaf_index = $index", "$index");
-        _subtree = Prepare(writer, "SELECT hash FROM tree_subtrees WHERE level = $level AND subtree = $index", "$level", "$index");
-        _insertLeaf = Prepare(writer, "INSERT INTO tree_leaves (leaf_index, position, hash) VALUES ($index, $position, $hash)", "$index", "$position", "$hash");
-        _insertSubtree = Prepare(writer, "INSERT INTO tree_subtrees (level, subtree, hash) VALUES ($level, $index, $hash)", "$level", "$index", "$hash");
-        _lastLeafPosition = Prepare(writer, "SELECT coalesce(max(position), 0) FROM tree_leaves");
-        _eventsAfter = Prepare(writer, $"SELECT {SqliteSchema.Columns} FROM events WHERE position > $after ORDER BY position LIMIT $count", "$after", "$count");
+        _size = SqlitePrepared.Command(writer, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves");
+        _leaf = SqlitePrepared.Command(writer, "SELECT hash FROM tree_leaves WHERE leaf_index = $index", "$index");
+        _subtree = SqlitePrepared.Command(writer, "SELECT hash FROM tree_subtrees WHERE level = $level AND subtree = $index", "$level", "$index");
+        _insertLeaf = SqlitePrepared.Command(writer, "INSERT INTO tree_leaves (leaf_index, position, hash) VALUES ($index, $position, $hash)", "$index", "$position", "$hash");
+        _insertSubtree = SqlitePrepared.Command(writer, "INSERT INTO tree_subtrees (level, subtree, hash) VALUES ($level, $index, $hash)", "$level", "$index", "$hash");
+        _lastLeafPosition = SqlitePrepared.Command(writer, "SELECT coalesce(max(position), 0) FROM tree_leaves");
+        _eventsAfter = SqlitePrepared.Command(writer, $"SELECT {SqliteSchema.Columns} FROM events WHERE position > $after ORDER BY position LIMIT $count", "$after", "$count");
     }
 
     /// <summary>Adds these events, in position order after every event with a leaf, as the tree's next leaves.</summary>
@@ -117,17 +117,5 @@ internal sealed class SqliteTreeCommands : IDisposable
         {
             command.Parameters[i].Value = values[i];
         }
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
     }
 }

@@ -1,5 +1,6 @@
 using EventDialogue.Api.V1;
 using EventDialogue.Server.Tests.Hosting;
+using EventDialogue.Server.Tests.Recording;
 using EventDialogue.Server.Tests.Views;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -36,24 +37,8 @@ public abstract partial class EntryHistoryContract(ViewsServer server)
         var sourceId = $"state-briefing-{s}";
         var dialogueId = $"us-china-{s}";
         var roundId = $"2010-washington-{s}";
-        await Recording.RegisterSourceAsync(new RegisterSourceRequest
-        {
-            RequestId = RequestId(),
-            SourceId = sourceId,
-            Title = "Briefing on the U.S. – China Human Rights Dialogue",
-            Kind = "transcript",
-            Publisher = "U.S. Department of State",
-            Published = "2010-05-14",
-            Reliability = "A",
-        }, Call());
-        await Recording.EstablishDialogueAsync(new EstablishDialogueRequest
-        {
-            RequestId = RequestId(),
-            DialogueId = dialogueId,
-            Name = "U.S.-China Human Rights Dialogue",
-            Parties = { "us", "cn" },
-            Source = Cite(sourceId),
-        }, Call());
+        await Recording.RegisterSourceAsync(Valid.Source(sourceId), Call());
+        await Recording.EstablishDialogueAsync(Valid.Dialogue(dialogueId, sourceId), Call());
         var held = await Recording.HoldRoundAsync(new HoldRoundRequest
         {
             RequestId = RequestId(),
