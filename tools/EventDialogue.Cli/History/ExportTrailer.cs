@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using EventDialogue.EventStore.Integrity;
 
@@ -16,10 +17,15 @@ internal sealed record ExportTrailer(long EventCount, string SignedCheckpoint)
     /// <summary>How a trailer line starts, as export writes it; an event line starts with its first field instead.</summary>
     private const string Start = "{\"" + Property + "\"";
 
-    public string Format() => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        [Property] = new Dictionary<string, object> { ["eventCount"] = EventCount, ["signedCheckpoint"] = SignedCheckpoint },
-    });
+    // The note's '+' and em dash kept as they are, so a person reading the line sees the note as signed.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Format() => JsonSerializer.Serialize(
+        new Dictionary<string, object>
+        {
+            [Property] = new Dictionary<string, object> { ["eventCount"] = EventCount, ["signedCheckpoint"] = SignedCheckpoint },
+        },
+        Readable);
 
     public static bool IsTrailer(string line) => line.StartsWith(Start, StringComparison.Ordinal);
 

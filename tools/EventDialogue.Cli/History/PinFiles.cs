@@ -86,7 +86,7 @@ internal static class PinFiles
         {
             if (createDirectory)
             {
-                CreateOwnerOnlyDirectory(Path.GetDirectoryName(full)!);
+                CreateOwnerOnlyDirectories(Path.GetDirectoryName(full)!);
             }
 
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -109,8 +109,15 @@ internal static class PinFiles
         }
     }
 
-    private static void CreateOwnerOnlyDirectory(string directory)
+    /// <summary>Each missing folder of the path made owner-only (eventdialogue/ and pins/ under the configuration folder).</summary>
+    private static void CreateOwnerOnlyDirectories(string directory)
     {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        CreateOwnerOnlyDirectories(Path.GetDirectoryName(directory)!);
         if (OperatingSystem.IsWindows())
         {
             Directory.CreateDirectory(directory);
