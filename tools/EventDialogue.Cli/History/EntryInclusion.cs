@@ -21,6 +21,12 @@ internal sealed class EntryInclusion(Session session, NoteVerifier verifier)
     public async Task<(VerifiedCheckpoint Checkpoint, int Events)> VerifyAsync(string stream, VerifiedCheckpoint signed, CancellationToken cancellationToken)
     {
         var events = await ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (events.Count == 0)
+        {
+            throw new VerificationFailedException(
+                $"The server's log holds no event of {stream}: check the entry's name (its stream, as `history show` takes it, e.g. case-liu-xiaobo); if it was recorded, its events were removed.");
+        }
+
         var current = signed;
         for (var i = 0; i < events.Count; i++)
         {

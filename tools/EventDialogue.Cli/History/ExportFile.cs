@@ -23,7 +23,6 @@ internal static class ExportFile
                     : throw ExportLines.Bad(path, line, $"the trailer counts {trailer.EventCount} events, but {count} lines before it hold events");
             }
 
-
             if (exported!.Position <= previous)
             {
                 throw ExportLines.Bad(path, line, $"position {exported.Position} does not follow position {previous} of the line before: an export is in position order");
