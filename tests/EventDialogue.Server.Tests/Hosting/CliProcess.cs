@@ -7,7 +7,22 @@ internal static class CliProcess
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
-    public static Task<ProcessRun> RunAsync(params string[] arguments)
+    /// <summary>Runs it with a configuration folder of its own, empty, so that no run reads or writes the developer's (pins).</summary>
+    public static async Task<ProcessRun> RunAsync(params string[] arguments)
+    {
+        var config = TempDirectory.Create();
+        try
+        {
+            return await RunWithConfigAsync(config, arguments);
+        }
+        finally
+        {
+            TempDirectory.Delete(config);
+        }
+    }
+
+    /// <summary>Runs it with this folder as its configuration folder (XDG_CONFIG_HOME), where `history verify` keeps its pins.</summary>
+    public static Task<ProcessRun> RunWithConfigAsync(string configHome, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo(BuiltAssemblies.DotnetHost()) { WorkingDirectory = RepositoryPaths.Root };
         startInfo.ArgumentList.Add(BuiltAssemblies.Cli());
@@ -18,6 +33,7 @@ internal static class CliProcess
 
         // A developer's own EVENTDIALOGUE_SERVER must not point the client elsewhere.
         startInfo.Environment.Remove("EVENTDIALOGUE_SERVER");
+        startInfo.Environment["XDG_CONFIG_HOME"] = configHome;
         return ChildProcess.RunAsync(startInfo, RunTimeout);
     }
 }

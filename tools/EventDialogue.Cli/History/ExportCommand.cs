@@ -10,7 +10,8 @@ namespace EventDialogue.Cli.History;
 
 /// <summary>
 /// `history export FILE`: the log, or the part a filter picks, as JSON Lines read through ReadAll. An export that was
-/// stopped goes on where it stopped when run again on the same file.
+/// stopped goes on where it stopped when run again on the same file. A whole export ends with a trailer carrying the
+/// signed checkpoint of exactly its events, for `verify --offline`.
 /// </summary>
 internal static class ExportCommand
 {
@@ -39,25 +40,43 @@ internal static class ExportCommand
     private static async Task RunAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
         var path = parsed.GetRequiredValue(File).FullName;
-        var after = ExportResume.Prepare(path);
-        var request = new ReadAllRequest
+        var filter = HistoryFilterOptions.Read(parsed);
+        var whole = filter.Categories.Count == 0 && filter.EventTypes.Count == 0 && filter.Streams.Count == 0;
+        var start = ExportResume.Prepare(path);
+        if (start.HadTrailer && !whole)
         {
-            AfterPosition = after,
-            Filter = HistoryFilterOptions.Read(parsed),
-        };
+            throw new HistoryFileException($"{path} is a whole export of the log: go on with it without a filter, or export the filtered events to another file.");
+        }
 
+        var after = start.AfterPosition;
+        var request = new ReadAllRequest { AfterPosition = after, Filter = filter };
         var (count, last) = await HistoryProgress.RunAsync(session.Err, "Exporting", total: null, progress => WriteAsync(session, request, path, progress, cancellationToken)).ConfigureAwait(false);
+        ExportTrailer? trailer = null;
+        if (whole)
+        {
+            (trailer, var more, last) = await ExportCheckpoint.AppendAsync(session, path, start.EventCount + count, last, cancellationToken).ConfigureAwait(false);
+            count += more;
+        }
+
         var resumed = after > 0 ? $" (going on after position {after})" : string.Empty;
         if (session.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new { file = path, eventCount = count, afterPosition = after, lastPosition = last }));
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { file = path, eventCount = count, afterPosition = after, lastPosition = last, signedTreeSize = trailer?.EventCount }));
             return;
         }
 
         session.Out.MarkupLineInterpolated($"Exported {count} events to {path}{resumed}; the last is at position {last}.");
+        if (trailer is not null)
+        {
+            session.Out.MarkupLineInterpolated($"It ends with the signed checkpoint of its {trailer.EventCount} events: `history verify --offline {path} --verifier-key KEY` checks it with no server.");
+        }
+        else if (!whole)
+        {
+            session.Out.MarkupLine("A filtered export carries no signed checkpoint: `history verify --offline` needs the whole log.");
+        }
     }
 
-    private static async Task<(long Count, long Last)> WriteAsync(Session session, ReadAllRequest request, string path, IProgress<long> progress, CancellationToken cancellationToken)
+    internal static async Task<(long Count, long Last)> WriteAsync(Session session, ReadAllRequest request, string path, IProgress<long> progress, CancellationToken cancellationToken)
     {
         await using var file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
         using var call = session.History.ReadAll(request, cancellationToken: cancellationToken);

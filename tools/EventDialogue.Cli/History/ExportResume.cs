@@ -3,19 +3,25 @@ using System.Text;
 namespace EventDialogue.Cli.History;
 
 /// <summary>
-/// Where an export that was stopped goes on: after the position of the last complete line. A last line without its
-/// line break was being written when the export stopped, and is dropped first (it is written again).
+/// Where an export that was stopped, or finished, goes on: after the position of the last event. A last line without
+/// its line break was being written when the export stopped, and is dropped first (it is written again); so is the
+/// trailer of a finished export (a new one follows the new events).
 /// </summary>
+/// <param name="AfterPosition">The position to export after: 0 for a new or empty file.</param>
+/// <param name="EventCount">How many events the file already holds.</param>
+/// <param name="HadTrailer">Whether a trailer was dropped: the file was a whole (unfiltered) export.</param>
+internal sealed record ExportStart(long AfterPosition, long EventCount, bool HadTrailer);
+
+/// <summary>Prepares an export file to be appended to.</summary>
 internal static class ExportResume
 {
     private const int Chunk = 64 * 1024;
 
-    /// <summary>Prepares the file to be appended to; returns the position to export after (0 for a new or empty file).</summary>
-    public static long Prepare(string path)
+    public static ExportStart Prepare(string path)
     {
         if (!File.Exists(path))
         {
-            return 0;
+            return new ExportStart(0, 0, HadTrailer: false);
         }
 
         using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
@@ -25,25 +31,38 @@ internal static class ExportResume
             file.SetLength(lastBreak + 1);
         }
 
-        if (file.Length == 0)
+        var last = LastCompleteLine(file);
+        var hadTrailer = last is not null && ExportTrailer.IsTrailer(last.Value.Text);
+        if (hadTrailer)
         {
-            return 0;
+            file.SetLength(last!.Value.Start);
+            last = LastCompleteLine(file);
         }
 
-        var start = LastLineBreakBefore(file, file.Length - 1) + 1;
-        var bytes = new byte[file.Length - 1 - start];
+        if (last is not { } line)
+        {
+            return new ExportStart(0, 0, hadTrailer);
+        }
+
+        // Counted only here, on a resume: it costs a read of the whole file.
+        var lines = CountLines(file, line.Start);
+        return new ExportStart(ExportLines.Parse(line.Text, path, lines + 1).Position, lines + 1, hadTrailer);
+    }
+
+    /// <summary>The file's last line that ends with a line break, and where it starts; null when there is none.</summary>
+    internal static (long Start, string Text)? LastCompleteLine(FileStream file)
+    {
+        var end = LastLineBreakBefore(file, file.Length);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var start = LastLineBreakBefore(file, end) + 1;
+        var bytes = new byte[end - start];
         file.Position = start;
         file.ReadExactly(bytes);
-        var line = Encoding.UTF8.GetString(bytes);
-        try
-        {
-            return ExportLines.Parse(line, path, 0).Position;
-        }
-        catch (HistoryFileException)
-        {
-            // Counted only now: naming the line costs a read of the whole file.
-            return ExportLines.Parse(line, path, CountLines(file, start) + 1).Position;
-        }
+        return (start, Encoding.UTF8.GetString(bytes));
     }
 
     /// <summary>The offset of the last line break before <paramref name="end"/>, or -1 when there is none.</summary>
@@ -67,7 +86,8 @@ internal static class ExportResume
         return -1;
     }
 
-    private static long CountLines(FileStream file, long end)
+    /// <summary>How many line breaks come before <paramref name="end"/>.</summary>
+    internal static long CountLines(FileStream file, long end)
     {
         var buffer = new byte[Chunk];
         long lines = 0;
