@@ -90,7 +90,8 @@ builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterce
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks()
     .AddCheck<EventStoreHealthCheck>("event-store")
-    .AddCheck<ProjectionsHealthCheck>("projections");
+    .AddCheck<ProjectionsHealthCheck>("projections")
+    .AddCheck<IntegrityHealthCheck>("integrity");
 
 await using var app = builder.Build();
 app.MapGrpcHealthChecksService();

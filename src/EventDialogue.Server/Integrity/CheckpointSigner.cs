@@ -6,9 +6,11 @@ namespace EventDialogue.Server.Integrity;
 /// Signs a checkpoint of the committed tree whenever it has grown since the last one kept, at most once per interval,
 /// and keeps it in the store's log of checkpoints. The first runs at start, so an empty log has a signed checkpoint too
 /// (of size 0), and an auditor always has one to hold the server to. A store that cannot be read or written is retried
-/// at the next tick: checkpoints lag, nothing is lost, since each covers every event before it.
+/// at the next tick: checkpoints lag, nothing is lost, since each covers every event before it. Nothing is signed once a
+/// check found the log inconsistent (<see cref="IntegrityState"/>), and each new checkpoint must first be consistent with
+/// the last one kept: a tree that shrank or changed under it is reported, not signed.
 /// </summary>
-public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, IntegrityOptions options, TimeProvider clock, ILogger<CheckpointSigner> logger) : BackgroundService
+public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, IntegrityOptions options, IntegrityState state, LogSelfCheck check, TimeProvider clock, ILogger<CheckpointSigner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +32,11 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
     /// <summary>Signs and keeps a checkpoint of the tree as it is now, unless the last one kept is of this size.</summary>
     public async Task SignIfGrownAsync(CancellationToken cancellationToken)
     {
+        if (state.Problem is not null)
+        {
+            return;
+        }
+
         var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
         var last = await tree.ReadCheckpointAsync(null, cancellationToken).ConfigureAwait(false);
         if (last is not null && last.TreeSize >= head.Size)
@@ -37,8 +44,24 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
             return;
         }
 
+        if (last is not null && await StillHoldsAsync(last, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            check.Report(problem);
+            return;
+        }
+
         await tree.AppendCheckpointAsync(head.Size, key.Sign(head), cancellationToken).ConfigureAwait(false);
         Signed(logger, head.Size);
+    }
+
+    /// <summary>The stored tree's root at the last signed size must still be the signed one: only then is the new tree an extension of it.</summary>
+    private async Task<LogProblem?> StillHoldsAsync(StoredCheckpoint last, CancellationToken cancellationToken)
+    {
+        var signed = SignedNotes.CheckpointOf(last.SignedNote);
+        var root = await new MerkleTree(tree.ReadSubtreeHashAsync).RootAsync(last.TreeSize, cancellationToken).ConfigureAwait(false);
+        return root.AsSpan().SequenceEqual(signed.RootHash)
+            ? null
+            : new LogProblem(null, $"the stored tree's first {last.TreeSize} leaves no longer give the root of the checkpoint signed at that size: the tree was rewritten");
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
