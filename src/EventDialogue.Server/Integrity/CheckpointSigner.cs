@@ -12,6 +12,8 @@ namespace EventDialogue.Server.Integrity;
 /// </summary>
 public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, IntegrityOptions options, IntegrityState state, LogSelfCheck check, TimeProvider clock, ILogger<CheckpointSigner> logger) : BackgroundService
 {
+    private long _refusedAt = -1;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.CheckpointInterval, clock);
@@ -32,12 +34,18 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
     /// <summary>Signs and keeps a checkpoint of the tree as it is now, unless the last one kept is of this size.</summary>
     public async Task SignIfGrownAsync(CancellationToken cancellationToken)
     {
-        if (state.Problem is not null)
+        var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
+        if (state.Problem is { } found)
         {
+            // Said once per size the tree reaches, so that the log shows what was left unsigned without a line per tick.
+            if (Interlocked.Exchange(ref _refusedAt, head.Size) != head.Size)
+            {
+                NotSigning(logger, head.Size, found.Description);
+            }
+
             return;
         }
 
-        var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
         var last = await tree.ReadCheckpointAsync(null, cancellationToken).ConfigureAwait(false);
         if (last is not null && last.TreeSize >= head.Size)
         {
@@ -78,6 +86,9 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Signed a checkpoint of the log at tree size {TreeSize}")]
     private static partial void Signed(ILogger logger, long treeSize);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not signing a checkpoint of the log at tree size {TreeSize}: it is inconsistent ({Problem})")]
+    private static partial void NotSigning(ILogger logger, long treeSize, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not sign a checkpoint of the log; trying again at the next interval")]
     private static partial void CannotSign(ILogger logger, Exception exception);

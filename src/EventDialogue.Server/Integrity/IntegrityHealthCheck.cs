@@ -5,6 +5,9 @@ namespace EventDialogue.Server.Integrity;
 /// <summary>Unhealthy once a check found the log inconsistent, naming the first bad position; it stays so until a restart on a good log.</summary>
 public sealed class IntegrityHealthCheck(IntegrityState state) : IHealthCheck
 {
+    /// <summary>The check's name, and the gRPC health service that reports it.</summary>
+    public const string Name = "integrity";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (state.Problem is { } problem)

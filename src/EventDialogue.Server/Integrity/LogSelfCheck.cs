@@ -26,15 +26,18 @@ public sealed partial class LogSelfCheck(LogCheck check, IntegrityState state, I
     public void Report(LogProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        if (state.Report(problem))
+        if (state.Report(problem) && logger.IsEnabled(LogLevel.Critical))
         {
-            Inconsistent(logger, problem.Position, problem.Description);
+            var where = problem.Position is { } position
+                ? $"first bad position {position.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                : "no single bad position: a checkpoint or the tree's hashes";
+            Inconsistent(logger, where, problem.Description);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The log is consistent: its last {EventsChecked} events of {TreeSize} match their leaves, and {Checkpoints} signed checkpoints verify and match its roots")]
     private static partial void Consistent(ILogger logger, long eventsChecked, long treeSize, long checkpoints);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The log is inconsistent, first bad position {Position}: {Problem}. No checkpoint will be signed until the server restarts on a good log; reads and recording go on.")]
-    private static partial void Inconsistent(ILogger logger, long? position, string problem);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The log is inconsistent ({Where}): {Problem}. No checkpoint will be signed until the server restarts on a good log; reads and recording go on.")]
+    private static partial void Inconsistent(ILogger logger, string where, string problem);
 }
