@@ -88,9 +88,16 @@ builder.Services.AddApi();
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
 builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding(options => options.TypeRegistry = TranscodingTypes.Registry);
 builder.Services.AddGrpcReflection();
-builder.Services.AddGrpcHealthChecks()
+builder.Services.AddGrpcHealthChecks(options =>
+    {
+        // A log found inconsistent must not take the server out of service (auditors need to read it): it shows on
+        // the "integrity" service alone, not in the whole server's status.
+        options.Services.Map(string.Empty, check => check.Name != IntegrityHealthCheck.Name);
+        options.Services.Map(IntegrityHealthCheck.Name, check => check.Name == IntegrityHealthCheck.Name);
+    })
     .AddCheck<EventStoreHealthCheck>("event-store")
-    .AddCheck<ProjectionsHealthCheck>("projections");
+    .AddCheck<ProjectionsHealthCheck>("projections")
+    .AddCheck<IntegrityHealthCheck>(IntegrityHealthCheck.Name);
 
 await using var app = builder.Build();
 app.MapGrpcHealthChecksService();

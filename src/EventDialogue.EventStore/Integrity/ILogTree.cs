@@ -19,6 +19,15 @@ public interface ILogTree
     /// <exception cref="InvalidStoreRequestException">The subtree is not complete yet.</exception>
     ValueTask<byte[]> ReadSubtreeHashAsync(PerfectSubtree subtree, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The stored leaves from this leaf index on, in index order, each with the position of its event: for checking
+    /// the stored tree against the stored events (a start-up or full check), not for proofs.
+    /// </summary>
+    IAsyncEnumerable<StoredLeaf> ReadLeavesAsync(long fromIndex, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+
+    /// <summary>The kept checkpoints of this tree size and larger, in size order.</summary>
+    IAsyncEnumerable<StoredCheckpoint> ReadCheckpointsAsync(long fromSize, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+
     /// <summary>Keeps a signed checkpoint (a signed note of <see cref="Checkpoint"/>); one per tree size, the first kept wins.</summary>
     Task AppendCheckpointAsync(long treeSize, string signedNote, CancellationToken cancellationToken = default);
 
@@ -31,3 +40,6 @@ public sealed record TreeHead(long Size, byte[] RootHash);
 
 /// <summary>A signed checkpoint as kept: its tree size, the signed note and when it was signed.</summary>
 public sealed record StoredCheckpoint(long TreeSize, string SignedNote, DateTimeOffset SignedAt);
+
+/// <summary>A leaf as stored: its index, the position of the event it stands for, and its hash.</summary>
+public sealed record StoredLeaf(long Index, Position Position, byte[] Hash);

@@ -28,6 +28,7 @@ public static class ServerSettings
         new(IntegrityOptions.SigningKeyPathKey, $"beside the SQLite file (<file>{IntegrityOptions.KeyFileSuffix}); for postgres {IntegrityOptions.DefaultPostgresKeyPath}", "the file holding the key that signs the log's checkpoints; created owner-only (0600) on first start, refused if others may read it"),
         new(IntegrityOptions.LogNameKey, IntegrityOptions.DefaultLogName, "the log's name: the origin of its checkpoints and the signing key's name"),
         new(IntegrityOptions.CheckpointIntervalSecondsKey, "5", "a new checkpoint is signed at most this often, in seconds, when the log has grown"),
+        new(IntegrityOptions.StartupCheckEventsKey, "1000", "how many of the log's last events the start-up check recomputes against the stored tree and signed checkpoints (0: the checkpoints only)"),
         new(GrpcUrlKey, "http://localhost:5080", "where gRPC is served (plaintext HTTP/2)"),
         new(JsonUrlKey, "http://localhost:5081", "where JSON over HTTP/1.1 is served"),
         new("Logging:LogLevel:Default", "Information", "the least level logged: Trace, Debug, Information, Warning, Error, Critical or None"),

@@ -8,18 +8,21 @@ namespace EventDialogue.Server.Integrity;
 /// <param name="SigningKeyPath">The key file, as a full path.</param>
 /// <param name="LogName">The checkpoints' origin and the signing key's name.</param>
 /// <param name="CheckpointInterval">At most one checkpoint this often.</param>
-public sealed record IntegrityOptions(string SigningKeyPath, string LogName, TimeSpan CheckpointInterval)
+/// <param name="StartupCheckEvents">How many of the log's last events the start-up check replays (0: none).</param>
+public sealed record IntegrityOptions(string SigningKeyPath, string LogName, TimeSpan CheckpointInterval, int StartupCheckEvents = IntegrityOptions.DefaultStartupCheckEvents)
 {
     public const string Section = "Integrity";
     public const string SigningKeyPathKey = Section + ":SigningKeyPath";
     public const string LogNameKey = Section + ":LogName";
     public const string CheckpointIntervalSecondsKey = Section + ":CheckpointIntervalSeconds";
+    public const string StartupCheckEventsKey = Section + ":StartupCheckEvents";
 
     public const string DefaultLogName = "eventdialogue.local/log";
     public const string DefaultPostgresKeyPath = "data/eventdialogue.log-key";
     public const string KeyFileSuffix = ".log-key";
     public const int DefaultIntervalSeconds = 5;
     public const int MaxIntervalSeconds = 86_400;
+    public const int DefaultStartupCheckEvents = 1000;
 
     /// <exception cref="IntegrityStartException">A setting is wrong.</exception>
     public static IntegrityOptions Read(IConfiguration configuration, EventStoreOptions store)
@@ -44,7 +47,7 @@ public sealed record IntegrityOptions(string SigningKeyPath, string LogName, Tim
         }
 
         keyPath ??= store.Backend == EventStoreBackend.Sqlite ? store.SqlitePath + KeyFileSuffix : DefaultPostgresKeyPath;
-        return new IntegrityOptions(Path.GetFullPath(keyPath), logName, TimeSpan.FromSeconds(ParseInterval(configuration[CheckpointIntervalSecondsKey])));
+        return new IntegrityOptions(Path.GetFullPath(keyPath), logName, TimeSpan.FromSeconds(ParseInterval(configuration[CheckpointIntervalSecondsKey])), ParseStartupCheck(configuration[StartupCheckEventsKey]));
     }
 
     private static int ParseInterval(string? value)
@@ -57,5 +60,17 @@ public sealed record IntegrityOptions(string SigningKeyPath, string LogName, Tim
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxIntervalSeconds
             ? seconds
             : throw new IntegrityStartException($"{CheckpointIntervalSecondsKey} is \"{value}\"; it must be a whole number of seconds from 1 to {MaxIntervalSeconds}.");
+    }
+
+    private static int ParseStartupCheck(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DefaultStartupCheckEvents;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var events)
+            ? events
+            : throw new IntegrityStartException($"{StartupCheckEventsKey} is \"{value}\"; it must be a whole number of events, 0 or more (0 checks only the signed checkpoints).");
     }
 }

@@ -16,6 +16,11 @@ public static class IntegrityServiceCollectionExtensions
         services.AddSingleton(tree);
         services.AddSingleton(key);
         services.AddSingleton(options);
+        services.AddSingleton<IntegrityState>();
+        services.AddSingleton<LogCheck>();
+        services.AddSingleton<LogSelfCheck>();
+        // Registered before the signer, so the start-up check has run (and may have stopped the signing) when it first signs.
+        services.AddHostedService<StartupLogCheck>();
         services.AddHostedService<CheckpointSigner>();
         return services;
     }

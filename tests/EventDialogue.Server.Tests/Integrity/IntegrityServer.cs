@@ -86,6 +86,18 @@ public abstract partial class IntegrityServer : IAsyncLifetime
     /// <summary>How an INSERT puts back a row with its own position (PostgreSQL's positions are GENERATED ALWAYS).</summary>
     public abstract string InsertKeepingPosition { get; }
 
+    /// <summary>What goes after an INSERT's column list for it to keep the positions given (PostgreSQL's OVERRIDING SYSTEM VALUE).</summary>
+    public abstract string KeepingPosition { get; }
+
+    /// <summary>SQL that makes the next append skip one position, as a rolled-back append does.</summary>
+    public abstract string SkipPosition { get; }
+
+    /// <summary>SQL for a new random event id.</summary>
+    public abstract string NewEventId { get; }
+
+    /// <summary>Another, unstarted server of the same backend with a store and key of its own, for a test that ruins its log.</summary>
+    public abstract IntegrityServer Fresh();
+
     /// <summary>The latest signed checkpoint once it covers the event at this position (asked as an inclusion proof that needs one).</summary>
     public async Task<GetCheckpointResponse> CheckpointCoveringAsync(long position)
     {

@@ -12,6 +12,14 @@ public sealed class SqliteIntegrityServer : IntegrityServer
 
     public override string InsertKeepingPosition => "INSERT INTO events";
 
+    public override string KeepingPosition => string.Empty;
+
+    public override string SkipPosition => "UPDATE sqlite_sequence SET seq = seq + 1 WHERE name = 'events'";
+
+    public override string NewEventId => "randomblob(16)";
+
+    public override IntegrityServer Fresh() => new SqliteIntegrityServer();
+
     public override async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = SqlitePath, Pooling = false, DefaultTimeout = 30 }.ToString());
@@ -37,6 +45,14 @@ public sealed class PostgresIntegrityServer : IntegrityServer
     public override string DefaultKeyPath => Path.Combine(WorkingDirectory, "data", "eventdialogue.log-key");
 
     public override string InsertKeepingPosition => "INSERT INTO events OVERRIDING SYSTEM VALUE";
+
+    public override string KeepingPosition => "OVERRIDING SYSTEM VALUE";
+
+    public override string SkipPosition => "SELECT nextval(pg_get_serial_sequence('events', 'position'))";
+
+    public override string NewEventId => "gen_random_uuid()";
+
+    public override IntegrityServer Fresh() => new PostgresIntegrityServer();
 
     public override async Task ExecuteAsync(string sql)
     {

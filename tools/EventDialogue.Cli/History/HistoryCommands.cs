@@ -15,5 +15,6 @@ internal static class HistoryCommands
         RestoreCommand.Create(),
         VerifyCommand.Create(),
         ProveCommand.Create(),
+        CheckCommand.Create(),
     };
 }

@@ -25,9 +25,21 @@ internal sealed class LogReplay(Session session, Checkpoint signed)
             return null;
         }
 
-        if (replayed < signed.TreeSize && await MatchesAsync(whole.Point.Edge, cancellationToken).ConfigureAwait(false))
+        if (replayed < signed.TreeSize)
         {
-            return $"The log holds only {replayed} events, but the signed tree holds {signed.TreeSize}: the events after position {whole.Point.Position} were removed.";
+            var removed = $"The log holds only {replayed} events, but the signed tree holds {signed.TreeSize}: the events after position {whole.Point.Position} were removed";
+            try
+            {
+                if (await MatchesAsync(whole.Point.Edge, cancellationToken).ConfigureAwait(false))
+                {
+                    return removed + ".";
+                }
+            }
+            catch (RpcException refused) when (refused.StatusCode == StatusCode.InvalidArgument)
+            {
+                // The server's tree lost leaves too, so it cannot prove even the events it still has against what it signed.
+                return $"{removed}, and the server's tree with them ({refused.Status.Detail}).";
+            }
         }
 
         // The first `good.Edge.Size` events match; the first `bad` do not.

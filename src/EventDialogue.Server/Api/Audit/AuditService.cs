@@ -16,6 +16,9 @@ public sealed class AuditService(ISender sender) : Rpc.AuditServiceBase
     public override async Task<GetInclusionProofResponse> GetInclusionProof(GetInclusionProofRequest request, ServerCallContext context) =>
         (await sender.Send(request.ToQuery(), context.CancellationToken)).ToResponse();
 
+    public override async Task<CheckLogResponse> CheckLog(CheckLogRequest request, ServerCallContext context) =>
+        (await sender.Send(request.ToQuery(), context.CancellationToken)).ToResponse();
+
     public override async Task<GetConsistencyProofResponse> GetConsistencyProof(GetConsistencyProofRequest request, ServerCallContext context) =>
         (await sender.Send(request.ToQuery(), context.CancellationToken)).ToResponse();
 }
