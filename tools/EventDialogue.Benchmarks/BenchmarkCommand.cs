@@ -205,7 +205,7 @@ internal static class BenchmarkCommand
         var console = StandardOutput();
         if (results.Rates.Count > 0)
         {
-            ResultTable.Write(console, results.Rates, settings.Rounds, settings.RebuildRounds, settings.Markdown);
+            ResultTable.Write(console, results.Rates, settings.Markdown);
         }
 
         if (results.Latencies.Count > 0)
