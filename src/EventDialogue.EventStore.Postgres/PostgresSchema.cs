@@ -103,30 +103,54 @@ internal sealed partial class PostgresSchema
         LANGUAGE plpgsql AS $tree$
         DECLARE
             v_size bigint;
+            v_count integer := coalesce(array_length(positions, 1), 0);
+            v_edge bytea[];
             v_node bytea;
-            v_sibling bytea;
             v_level integer;
             v_subtree bigint;
+            v_leaf_indexes bigint[] := ARRAY[]::bigint[];
+            v_leaf_hashes bytea[] := ARRAY[]::bytea[];
+            v_levels integer[] := ARRAY[]::integer[];
+            v_subtrees bigint[] := ARRAY[]::bigint[];
+            v_subtree_hashes bytea[] := ARRAY[]::bytea[];
         BEGIN
             SELECT coalesce(max(leaf_index) + 1, 0) INTO v_size FROM {TreeLeaves};
-            FOR i IN 1 .. coalesce(array_length(positions, 1), 0) LOOP
+            -- The right edge, once: v_edge[level + 1] is the perfect subtree of that level ending at the tree's size,
+            -- where the size has that bit set. Every new node's left sibling is on it.
+            v_edge := array_fill(NULL::bytea, ARRAY[64]);
+            v_level := 0;
+            WHILE (v_size >> v_level) > 0 LOOP
+                IF ((v_size >> v_level) & 1) = 1 THEN
+                    IF v_level = 0 THEN
+                        SELECT hash INTO STRICT v_node FROM {TreeLeaves} WHERE leaf_index = v_size - 1;
+                    ELSE
+                        SELECT hash INTO STRICT v_node FROM {TreeSubtrees} WHERE level = v_level AND subtree = (v_size >> v_level) - 1;
+                    END IF;
+                    v_edge[v_level + 1] := v_node;
+                END IF;
+                v_level := v_level + 1;
+            END LOOP;
+            FOR i IN 1 .. v_count LOOP
                 v_node := sha256('\x00'::bytea || overlay(canonical[i] PLACING int8send(positions[i]) FROM 2 FOR 8));
-                INSERT INTO {TreeLeaves} (leaf_index, position, hash) VALUES (v_size, positions[i], v_node);
+                v_leaf_indexes := v_leaf_indexes || v_size;
+                v_leaf_hashes := v_leaf_hashes || v_node;
                 v_level := 0;
                 v_subtree := v_size;
                 WHILE v_subtree % 2 = 1 LOOP
-                    IF v_level = 0 THEN
-                        SELECT hash INTO STRICT v_sibling FROM {TreeLeaves} WHERE leaf_index = v_subtree - 1;
-                    ELSE
-                        SELECT hash INTO STRICT v_sibling FROM {TreeSubtrees} WHERE level = v_level AND subtree = v_subtree - 1;
-                    END IF;
-                    v_node := sha256('\x01'::bytea || v_sibling || v_node);
+                    v_node := sha256('\x01'::bytea || v_edge[v_level + 1] || v_node);
+                    v_edge[v_level + 1] := NULL;
                     v_level := v_level + 1;
                     v_subtree := v_subtree / 2;
-                    INSERT INTO {TreeSubtrees} (level, subtree, hash) VALUES (v_level, v_subtree, v_node);
+                    v_levels := v_levels || v_level;
+                    v_subtrees := v_subtrees || v_subtree;
+                    v_subtree_hashes := v_subtree_hashes || v_node;
                 END LOOP;
+                v_edge[v_level + 1] := v_node;
                 v_size := v_size + 1;
             END LOOP;
+            -- One insert per table for the whole append (new rows only: no node is ever updated).
+            INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes);
+            INSERT INTO {TreeSubtrees} (level, subtree, hash) SELECT * FROM unnest(v_levels, v_subtrees, v_subtree_hashes);
             RETURN v_size;
         END
         $tree$;

@@ -71,7 +71,7 @@ internal static class BenchmarkCommand
 
     private static readonly Option<string[]> Measure = new("--measure")
     {
-        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call), recording (statements recorded through the real server, stretch by stretch), replay (the generated history through HistoryService.ReadAll against the store's own read, and a slow client's replay watching the server's memory; --history-scale 95 makes about a million events).",
+        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call), recording (statements recorded through the real server, stretch by stretch), replay (the generated history through HistoryService.ReadAll against the store's own read, and a slow client's replay watching the server's memory; --history-scale 95 makes about a million events), integrity (checkpoints and proofs on the real server against the empty call, and the CLI's history verify against a plain ReadAll replay, on the generated history).",
         AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => [.. BenchmarkParts.All],
     };
@@ -97,13 +97,13 @@ internal static class BenchmarkCommand
 
     private static readonly Option<int> Calls = new("--calls")
     {
-        Description = "Measured calls of each kind in the latency part.",
+        Description = "Measured calls of each kind in the latency and integrity parts.",
         DefaultValueFactory = _ => 1_000,
     };
 
     private static readonly Option<int> WarmupCalls = new("--call-warmup")
     {
-        Description = "Calls of each kind before the measured ones in the latency part.",
+        Description = "Calls of each kind before the measured ones in the latency and integrity parts.",
         DefaultValueFactory = _ => 200,
     };
 
@@ -121,7 +121,7 @@ internal static class BenchmarkCommand
 
     private static readonly Option<int> ReplayRounds = new("--replay-rounds")
     {
-        Description = "Measured rounds of the replay part: the whole history through ReadAll over gRPC, beside the store's own $all read.",
+        Description = "Measured rounds of the replay part (the whole history through ReadAll over gRPC, beside the store's own $all read) and of the integrity part's full verification (beside a plain ReadAll replay).",
         DefaultValueFactory = _ => 3,
     };
 
@@ -205,7 +205,7 @@ internal static class BenchmarkCommand
         var console = StandardOutput();
         if (results.Rates.Count > 0)
         {
-            ResultTable.Write(console, results.Rates, settings.Rounds, settings.RebuildRounds, settings.Markdown);
+            ResultTable.Write(console, results.Rates, settings.Markdown);
         }
 
         if (results.Latencies.Count > 0)

@@ -18,5 +18,8 @@ internal static class BenchmarkParts
     /// <summary>The whole log replayed through the server's ReadAll, against the store's own read; and a slow client's replay, watching the server's memory.</summary>
     public const string Replay = "replay";
 
-    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency, Recording, Replay];
+    /// <summary>The log's Merkle tree as an auditor uses it: proof latency against the empty call, and the CLI's full verification against a plain ReadAll replay.</summary>
+    public const string Integrity = "integrity";
+
+    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency, Recording, Replay, Integrity];
 }

@@ -34,7 +34,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
                     }
                 }
 
-                if (settings.Parts.Contains(BenchmarkParts.Rebuild) || settings.Parts.Contains(BenchmarkParts.Latency) || settings.Parts.Contains(BenchmarkParts.Replay))
+                if (settings.Parts.Contains(BenchmarkParts.Rebuild) || settings.Parts.Contains(BenchmarkParts.Latency) || settings.Parts.Contains(BenchmarkParts.Replay) || settings.Parts.Contains(BenchmarkParts.Integrity))
                 {
                     await RunOnHistoryAsync(backend, rates, latencies, replays, cancellationToken).ConfigureAwait(false);
                 }
@@ -110,6 +110,14 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
         {
             var latency = new ViewLatencyScenario(history, settings.Calls, settings.WarmupCalls, settings.WorkDirectory, log);
             latencies.AddRange(await latency.RunAsync(backend, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (settings.Parts.Contains(BenchmarkParts.Integrity))
+        {
+            var integrity = new IntegrityScenario(history, settings.Calls, settings.WarmupCalls, settings.ReplayRounds, settings.WorkDirectory, log);
+            var (verify, proofs) = await integrity.RunAsync(backend, cancellationToken).ConfigureAwait(false);
+            rates.Add(verify);
+            latencies.AddRange(proofs);
         }
     }
 

@@ -9,7 +9,7 @@ internal static class ResultTable
 {
     public const string RatioLegend = "ratio = baseline rate / our rate, lower is better, 1.0 = as fast as raw";
 
-    public static void Write(IAnsiConsole console, IReadOnlyList<ScenarioResult> results, int rounds, int rebuildRounds, bool markdown)
+    public static void Write(IAnsiConsole console, IReadOnlyList<ScenarioResult> results, bool markdown)
     {
         var table = new Table { Border = markdown ? TableBorder.Markdown : TableBorder.Rounded };
         table.AddColumn("Backend");
@@ -19,7 +19,8 @@ internal static class ResultTable
         table.AddColumn(new TableColumn("Ours (events/s)").RightAligned());
         table.AddColumn(new TableColumn("Raw baseline (events/s)").RightAligned());
         table.AddColumn(new TableColumn("Ratio").RightAligned());
-        table.AddColumn(new TableColumn(rounds == rebuildRounds || !results.Any(r => r.Writers is null) ? $"Ratio min–max ({rounds} rounds)" : $"Ratio min–max ({rounds} rounds; rebuild {rebuildRounds})").RightAligned());
+        // Parts have their own round counts (--rounds, --rebuild-rounds, --replay-rounds): each row says its own.
+        table.AddColumn(new TableColumn("Ratio min–max (rounds)").RightAligned());
         table.AddColumn(new TableColumn("Goal").RightAligned());
         foreach (var r in results)
         {
@@ -31,7 +32,7 @@ internal static class ResultTable
                 Number(r.OurRate),
                 Number(r.BaselineRate),
                 r.MeetsGoal ? Ratio(r.Ratio) : $"[bold]{Ratio(r.Ratio)}[/]",
-                $"{Ratio(r.MinRatio)}–{Ratio(r.MaxRatio)}",
+                $"{Ratio(r.MinRatio)}–{Ratio(r.MaxRatio)} ({r.Samples.Count})",
                 Goal(r));
         }
 

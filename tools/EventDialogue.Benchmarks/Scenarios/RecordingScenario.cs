@@ -3,7 +3,7 @@ using EventDialogue.Api.V1;
 using EventDialogue.Benchmarks.Backends;
 using EventDialogue.Benchmarks.Measuring;
 using EventDialogue.Benchmarks.Output;
-using EventDialogue.Server.Tests.Hosting;
+using EventDialogue.Benchmarks.Server;
 using Grpc.Net.Client;
 
 namespace EventDialogue.Benchmarks.Scenarios;
@@ -20,31 +20,21 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
 
     public async Task<(IReadOnlyList<RecordingResult> Stretches, ViewCatchUp CatchUp)> RunAsync(IBenchmarkBackend backend, string workDirectory, CancellationToken cancellationToken)
     {
-        var serverDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, $"server-{Guid.NewGuid():N}")).FullName;
-        try
+        var settings = new Dictionary<string, string> { ["Recording:RecordedBy"] = "benchmark" };
+        var server = await BenchmarkServer.StartAsync(backend.FreshServerSettings($"recording{clients}"), settings, workDirectory).ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
         {
-            var store = backend.FreshServerSettings($"recording{clients}");
-            var settings = new Dictionary<string, string>(store.CommandLine) { ["Recording:RecordedBy"] = "benchmark" };
-            var server = ServerProcess.Start(serverDirectory, settings, store.Environment);
-            await using (server.ConfigureAwait(false))
-            {
-                await server.WaitUntilServingAsync(Timeouts.ServerStart).ConfigureAwait(false);
-                using var channel = server.CreateChannel();
-                var round = await RecordingWorkload.PrepareRoundAsync(channel, cancellationToken).ConfigureAwait(false);
-                var emptyP99 = await EmptyCallP99Async(channel, cancellationToken).ConfigureAwait(false);
-                log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), on {server.GrpcAddress}");
-                var run = await RecordAsync(channel, round, server.ProcessId, cancellationToken).ConfigureAwait(false);
-                var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99 }).ToList();
+            using var channel = server.CreateChannel();
+            var round = await RecordingWorkload.PrepareRoundAsync(channel, cancellationToken).ConfigureAwait(false);
+            var emptyP99 = await EmptyCallP99Async(channel, cancellationToken).ConfigureAwait(false);
+            log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), on {server.GrpcAddress}");
+            var run = await RecordAsync(channel, round, server.ProcessId, cancellationToken).ConfigureAwait(false);
+            var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99 }).ToList();
 
-                var lastWrite = Stopwatch.GetTimestamp();
-                await RecordingWorkload.WaitForViewsAsync(channel, run.LastPosition, cancellationToken).ConfigureAwait(false);
-                var catchUp = new ViewCatchUp(backend.Name, clients, statements, Stopwatch.GetElapsedTime(lastWrite));
-                return (results, catchUp);
-            }
-        }
-        finally
-        {
-            Directory.Delete(serverDirectory, recursive: true);
+            var lastWrite = Stopwatch.GetTimestamp();
+            await RecordingWorkload.WaitForViewsAsync(channel, run.LastPosition, cancellationToken).ConfigureAwait(false);
+            var catchUp = new ViewCatchUp(backend.Name, clients, statements, Stopwatch.GetElapsedTime(lastWrite));
+            return (results, catchUp);
         }
     }
 

@@ -6,7 +6,6 @@ using EventDialogue.Benchmarks.Output;
 using EventDialogue.Benchmarks.Server;
 using EventDialogue.Benchmarks.Workload;
 using EventDialogue.EventStore;
-using EventDialogue.Server.Tests.Hosting;
 using Grpc.Core;
 
 namespace EventDialogue.Benchmarks.Scenarios;
@@ -25,47 +24,38 @@ internal sealed class ReplayScenario(LoadedHistory history, IEventStore store, i
 
     public async Task<(ScenarioResult Rate, ReplayMemory Memory)> RunAsync(IBenchmarkBackend backend, CancellationToken cancellationToken)
     {
-        var serverDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, $"server-{Guid.NewGuid():N}")).FullName;
-        try
+        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, new Dictionary<string, string>(), workDirectory).ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
         {
-            var server = ServerProcess.Start(serverDirectory, backend.HistoryServerSettings.CommandLine, backend.HistoryServerSettings.Environment);
-            await using (server.ConfigureAwait(false))
+            log.Step(backend.Name, $"replay: server on the history database at {server.GrpcAddress}");
+            using var channel = server.CreateChannel();
+
+            // The views catch up first, so that the projections are idle and the replay has the server to itself.
+            await new ServerCalls(channel, history).WaitForViewsAsync(TimeSpan.FromMinutes(30), cancellationToken).ConfigureAwait(false);
+            var client = new HistoryService.HistoryServiceClient(channel);
+
+            log.Step(backend.Name, $"{Name}: warm-up");
+            var overGrpc = await ReplayAsync(client, null, cancellationToken).ConfigureAwait(false);
+            var inProcess = await ReadAllScenario.ReadThroughStoreAsync(store, pageSize, cancellationToken).ConfigureAwait(false);
+            if (overGrpc != inProcess)
             {
-                log.Step(backend.Name, $"replay: server on the history database at {server.GrpcAddress}");
-                await server.WaitUntilServingAsync(Timeouts.ServerStart).ConfigureAwait(false);
-                using var channel = server.CreateChannel();
-
-                // The views catch up first, so that the projections are idle and the replay has the server to itself.
-                await new ServerCalls(channel, history).WaitForViewsAsync(TimeSpan.FromMinutes(30), cancellationToken).ConfigureAwait(false);
-                var client = new HistoryService.HistoryServiceClient(channel);
-
-                log.Step(backend.Name, $"{Name}: warm-up");
-                var overGrpc = await ReplayAsync(client, null, cancellationToken).ConfigureAwait(false);
-                var inProcess = await ReadAllScenario.ReadThroughStoreAsync(store, pageSize, cancellationToken).ConfigureAwait(false);
-                if (overGrpc != inProcess)
-                {
-                    throw new InvalidOperationException($"{backend.Name}: ReadAll over gRPC saw {overGrpc}, the store's read {inProcess}");
-                }
-
-                var samples = new List<Sample>(rounds);
-                for (var round = 0; round < rounds; round++)
-                {
-                    var sample = await BackToBack.MeasureAsync(
-                        inProcess.Events,
-                        () => ReadAllScenario.TimeAsync(() => ReplayAsync(client, null, cancellationToken)),
-                        () => ReadAllScenario.TimeAsync(() => ReadAllScenario.ReadThroughStoreAsync(store, pageSize, cancellationToken)),
-                        round).ConfigureAwait(false);
-                    log.Step(backend.Name, $"{Name}: round {round + 1}/{rounds}: over gRPC {sample.OurRate:N0}/s, in-process {sample.BaselineRate:N0}/s");
-                    samples.Add(sample);
-                }
-
-                var memory = await SlowReplayAsync(backend.Name, client, server.ProcessId, inProcess.Events, cancellationToken).ConfigureAwait(false);
-                return (new ScenarioResult(backend.Name, Name, 1, samples, Goal), memory);
+                throw new InvalidOperationException($"{backend.Name}: ReadAll over gRPC saw {overGrpc}, the store's read {inProcess}");
             }
-        }
-        finally
-        {
-            Directory.Delete(serverDirectory, recursive: true);
+
+            var samples = new List<Sample>(rounds);
+            for (var round = 0; round < rounds; round++)
+            {
+                var sample = await BackToBack.MeasureAsync(
+                    inProcess.Events,
+                    () => ReadAllScenario.TimeAsync(() => ReplayAsync(client, null, cancellationToken)),
+                    () => ReadAllScenario.TimeAsync(() => ReadAllScenario.ReadThroughStoreAsync(store, pageSize, cancellationToken)),
+                    round).ConfigureAwait(false);
+                log.Step(backend.Name, $"{Name}: round {round + 1}/{rounds}: over gRPC {sample.OurRate:N0}/s, in-process {sample.BaselineRate:N0}/s");
+                samples.Add(sample);
+            }
+
+            var memory = await SlowReplayAsync(backend.Name, client, server.ProcessId, inProcess.Events, cancellationToken).ConfigureAwait(false);
+            return (new ScenarioResult(backend.Name, Name, 1, samples, Goal), memory);
         }
     }
 
@@ -101,7 +91,7 @@ internal sealed class ReplayScenario(LoadedHistory history, IEventStore store, i
     }
 
     /// <summary>Every event of the log through ReadAll; <paramref name="pace"/>, when given, says after each event how long to wait.</summary>
-    private static async Task<ScanTotals> ReplayAsync(HistoryService.HistoryServiceClient client, Func<long, TimeSpan>? pace, CancellationToken cancellationToken)
+    internal static async Task<ScanTotals> ReplayAsync(HistoryService.HistoryServiceClient client, Func<long, TimeSpan>? pace, CancellationToken cancellationToken)
     {
         var totals = default(ScanTotals);
         using var call = client.ReadAll(new ReadAllRequest(), cancellationToken: cancellationToken);

@@ -4,7 +4,6 @@ using EventDialogue.Benchmarks.Measuring;
 using EventDialogue.Benchmarks.Output;
 using EventDialogue.Benchmarks.Server;
 using EventDialogue.Benchmarks.Workload;
-using EventDialogue.Server.Tests.Hosting;
 
 namespace EventDialogue.Benchmarks.Scenarios;
 
@@ -16,31 +15,22 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
 {
     public async Task<IReadOnlyList<LatencyResult>> RunAsync(IBenchmarkBackend backend, CancellationToken cancellationToken)
     {
-        var serverDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, $"server-{Guid.NewGuid():N}")).FullName;
-        try
+        var settings = new Dictionary<string, string> { ["Recording:RecordedBy"] = "benchmark" };
+        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, settings, workDirectory).ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
         {
-            var settings = new Dictionary<string, string>(backend.HistoryServerSettings.CommandLine) { ["Recording:RecordedBy"] = "benchmark" };
-            var server = ServerProcess.Start(serverDirectory, settings, backend.HistoryServerSettings.Environment);
-            await using (server.ConfigureAwait(false))
-            {
-                log.Step(backend.Name, $"server on the history database: starting at {server.GrpcAddress}");
-                await server.WaitUntilServingAsync(Timeouts.ServerStart).ConfigureAwait(false);
-                using var channel = server.CreateChannel();
-                var serverCalls = new ServerCalls(channel, history);
-                await serverCalls.WaitForViewsAsync(TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
-                TimedCall[] timed = [serverCalls.Empty, serverCalls.HealthCheck, .. serverCalls.ViewReads];
+            log.Step(backend.Name, $"server on the history database: serving at {server.GrpcAddress}");
+            using var channel = server.CreateChannel();
+            var serverCalls = new ServerCalls(channel, history);
+            await serverCalls.WaitForViewsAsync(TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+            TimedCall[] timed = [serverCalls.Empty, serverCalls.HealthCheck, .. serverCalls.ViewReads];
 
-                log.Step(backend.Name, $"view latency: warm-up, {warmupCalls} calls of each kind");
-                await MeasureAsync(timed, warmupCalls, cancellationToken).ConfigureAwait(false);
-                log.Step(backend.Name, $"view latency: {calls} calls of each kind, one at a time");
-                var measured = await MeasureAsync(timed, calls, cancellationToken).ConfigureAwait(false);
-                var reference = measured[0];
-                return [.. measured.Select(m => LatencyResult.From(backend.Name, m, reference))];
-            }
-        }
-        finally
-        {
-            Directory.Delete(serverDirectory, recursive: true);
+            log.Step(backend.Name, $"view latency: warm-up, {warmupCalls} calls of each kind");
+            await MeasureAsync(timed, warmupCalls, cancellationToken).ConfigureAwait(false);
+            log.Step(backend.Name, $"view latency: {calls} calls of each kind, one at a time");
+            var measured = await MeasureAsync(timed, calls, cancellationToken).ConfigureAwait(false);
+            var reference = measured[0];
+            return [.. measured.Select(m => LatencyResult.From(backend.Name, m, reference))];
         }
     }
 
@@ -48,7 +38,7 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
     /// Each pass makes one call of every kind; the kind that goes first rotates, so that no kind always follows the
     /// same other one (a large response just before can slow the next call).
     /// </summary>
-    private static async Task<Latencies[]> MeasureAsync(TimedCall[] timed, int passes, CancellationToken cancellationToken)
+    internal static async Task<Latencies[]> MeasureAsync(TimedCall[] timed, int passes, CancellationToken cancellationToken)
     {
         var latencies = timed.Select(t => new Latencies(t.Name)).ToArray();
         for (var pass = 0; pass < passes; pass++)
