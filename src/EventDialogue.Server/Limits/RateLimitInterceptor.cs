@@ -46,12 +46,19 @@ public sealed class RateLimitInterceptor(CallRateLimiter limiter) : Interceptor
     {
         if (!context.Method.StartsWith(HealthService, StringComparison.Ordinal))
         {
+            var http = context.GetHttpContext();
             try
             {
-                limiter.Admit(context.GetHttpContext());
+                limiter.Admit(http);
             }
             catch (RateLimitedException e)
             {
+                // JSON transcoding writes no trailers: a JSON caller gets HTTP's own Retry-After header instead.
+                if (http.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true)
+                {
+                    http.Response.Headers.RetryAfter = CallRateLimiter.Seconds(e.RetryAfter);
+                }
+
                 // Mapped here, not left to the error-mapping interceptor, so that the answer holds whichever order they run in.
                 throw ErrorMapping.ToRpcException(e)!;
             }

@@ -83,7 +83,7 @@ public sealed class RateLimitTests(RateLimitedServer fixture) : IClassFixture<Ra
         }
 
         Assert.Equal([.. Enumerable.Repeat("200", RateLimitedServer.Calls), "429"], statuses);
-        Assert.Contains("RESOURCE_EXHAUSTED", last.Stdout, StringComparison.Ordinal);
+        Assert.Contains("RATE_LIMITED", last.Stdout, StringComparison.Ordinal);
         Assert.Contains("retry-after:", last.Stdout, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -29,7 +29,7 @@ public sealed class TlsTests(TlsServerFixture fixture)
 
         var refusal = await Assert.ThrowsAsync<RpcException>(() => new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unavailable, refusal.StatusCode);
+        Assert.True(TlsRefusal.IsClientRejection(refusal), refusal.Status.ToString());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class TlsTests(TlsServerFixture fixture)
 
         var refusal = await Assert.ThrowsAsync<RpcException>(() => new ViewsService.ViewsServiceClient(channel).ListTopicsAsync(new ListTopicsRequest(), deadline: Deadline()).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unavailable, refusal.StatusCode);
+        Assert.True(TlsRefusal.IsHandshakeFailure(refusal), refusal.Status.ToString());
     }
 
     private static DateTime Deadline() => DateTime.UtcNow + Timeouts.Call;
