@@ -123,6 +123,7 @@ builder.Services.AddGrpcHealthChecks()
     .AddCheck<ProjectionsHealthCheck>("projections");
 
 await using var app = builder.Build();
+app.UseMessageSizeRefusalLog();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapGrpcService<RecordingService>();

@@ -25,6 +25,7 @@ public sealed class SizeAndStreamLimitTests(SizeLimitedServer fixture) : IClassF
 
         // Read, and judged on its content: not a size refusal.
         Assert.NotEqual(StatusCode.ResourceExhausted, read.StatusCode);
+        await Server.Output.WaitForAsync(output => output.Contains("GetTopic refused: ResourceExhausted Received message exceeds", StringComparison.Ordinal), Timeouts.Call);
         await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline());
     }
 
