@@ -8,6 +8,8 @@ using EventDialogue.Server.EventStore;
 using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Hosting;
 using EventDialogue.Server.Integrity;
+using EventDialogue.Server.Limits;
+using EventDialogue.Server.Transport;
 using EventDialogue.Server.Views;
 using Microsoft.AspNetCore.Hosting.Server;
 
@@ -40,6 +42,22 @@ if (UnknownSettings.Find(builder.Configuration) is { } unknownSetting)
     await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {unknownSetting}");
     return 2;
 }
+
+TransportOptions transport;
+LimitOptions limits;
+try
+{
+    transport = TransportOptions.Read(builder.Configuration);
+    limits = LimitOptions.Read(builder.Configuration);
+}
+catch (Exception e) when (e is TransportStartException or InvalidOperationException)
+{
+    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {e.Message}");
+    return 2;
+}
+
+using var serverCertificate = transport.ServerCertificate;
+builder.WebHost.ConfigureKestrel(kestrel => KestrelTransport.Apply(kestrel, transport, limits));
 
 EventStoreOptions storeOptions;
 try
@@ -86,7 +104,19 @@ builder.Services.AddSingleton(caller);
 builder.Services.AddIntegrity(store, signingKey, integrityOptions);
 builder.Services.AddApi();
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
-builder.Services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>()).AddJsonTranscoding(options => options.TypeRegistry = TranscodingTypes.Registry);
+builder.Services.AddSingleton(limits);
+builder.Services.AddSingleton<CallRateLimiter>();
+builder.Services.AddGrpc(options =>
+    {
+        options.Interceptors.Add<ErrorMappingInterceptor>();
+        if (limits.RateLimitCalls > 0)
+        {
+            options.Interceptors.Add<RateLimitInterceptor>();
+        }
+
+        options.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
+        options.MaxSendMessageSize = limits.MaxSendMessageBytes;
+    }).AddJsonTranscoding(options => options.TypeRegistry = TranscodingTypes.Registry);
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks(options =>
     {
@@ -100,6 +130,7 @@ builder.Services.AddGrpcHealthChecks(options =>
     .AddCheck<IntegrityHealthCheck>(IntegrityHealthCheck.Name);
 
 await using var app = builder.Build();
+app.UseMessageSizeRefusalLog();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapGrpcService<RecordingService>();

@@ -3,6 +3,8 @@ using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.EventStore;
 using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Integrity;
+using EventDialogue.Server.Limits;
+using EventDialogue.Server.Transport;
 
 namespace EventDialogue.Server.Hosting;
 
@@ -29,13 +31,23 @@ public static class ServerSettings
         new(IntegrityOptions.LogNameKey, IntegrityOptions.DefaultLogName, "the log's name: the origin of its checkpoints and the signing key's name"),
         new(IntegrityOptions.CheckpointIntervalSecondsKey, "5", "a new checkpoint is signed at most this often, in seconds, when the log has grown"),
         new(IntegrityOptions.StartupCheckEventsKey, "1000", "how many of the log's last events the start-up check recomputes against the stored tree and signed checkpoints (0: the checkpoints only)"),
-        new(GrpcUrlKey, "http://localhost:5080", "where gRPC is served (plaintext HTTP/2)"),
-        new(JsonUrlKey, "http://localhost:5081", "where JSON over HTTP/1.1 is served"),
+        new(GrpcUrlKey, "http://localhost:5080", "where gRPC is served (HTTP/2); https:// serves it over TLS"),
+        new(JsonUrlKey, "http://localhost:5081", "where JSON over HTTP/1.1 is served; https:// serves it over TLS"),
+        new(TransportOptions.CertificatePathKey, "(none)", "the PEM certificate (chain) that https endpoints serve"),
+        new(TransportOptions.KeyPathKey, "(none)", "the PEM private key of that certificate, unencrypted"),
+        new(TransportOptions.ClientCertificatesKey, "none", "ask TLS clients for a certificate: none, allow or require; one presented must chain to the client CA"),
+        new(TransportOptions.ClientCaPathKey, "(none)", "the PEM file of the CA(s) that client certificates must chain to; required with allow or require"),
+        new(TransportOptions.AllowPlaintextOnNetworkKey, "false", "serve plaintext http:// on a network address (not only loopback), for a TLS-terminating proxy in front"),
+        new(LimitOptions.MaxReceiveMessageBytesKey, LimitOptions.DefaultMaxReceiveMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), "the largest gRPC message a client may send, in bytes (bigger: RESOURCE_EXHAUSTED)"),
+        new(LimitOptions.MaxSendMessageBytesKey, LimitOptions.DefaultMaxSendMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), "the largest gRPC message the server sends, in bytes (bigger: RESOURCE_EXHAUSTED)"),
+        new(LimitOptions.MaxStreamsPerConnectionKey, LimitOptions.DefaultMaxStreamsPerConnection.ToString(System.Globalization.CultureInfo.InvariantCulture), "calls open at once on one HTTP/2 connection; more wait for one to end"),
+        new(LimitOptions.RateLimitCallsKey, LimitOptions.DefaultRateLimitCalls.ToString(System.Globalization.CultureInfo.InvariantCulture), "calls one principal (or, unauthenticated, one address) may start per window; 0 turns the limit off (beyond: RESOURCE_EXHAUSTED with retry-after)"),
+        new(LimitOptions.RateLimitWindowSecondsKey, LimitOptions.DefaultRateLimitWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "the rate limit's window, in seconds (1-86400)"),
         new("Logging:LogLevel:Default", "Information", "the least level logged: Trace, Debug, Information, Warning, Error, Critical or None"),
     ];
 
     /// <summary>The sections only this server reads: any key under them must be one of <see cref="All"/>.</summary>
-    public static IReadOnlySet<string> OwnSections { get; } = new HashSet<string>(["EventStore", "Recording", "Views", "History", "Integrity"], StringComparer.OrdinalIgnoreCase);
+    public static IReadOnlySet<string> OwnSections { get; } = new HashSet<string>(["EventStore", "Recording", "Views", "History", "Integrity", "Security", "Limits"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Top-level keys that ASP.NET Core, the host or logging read, and whose keys below them are theirs to judge:

@@ -9,16 +9,22 @@ internal sealed class ServerProcess : IAsyncDisposable
     private const string EnvironmentPrefix = "EVENTDIALOGUE_";
     private readonly Process _process;
 
-    private ServerProcess(Process process, Uri grpcAddress, CapturedOutput output)
+    private readonly Func<HttpMessageHandler>? _httpHandler;
+
+    private ServerProcess(Process process, Uri grpcAddress, Uri jsonAddress, CapturedOutput output, Func<HttpMessageHandler>? httpHandler)
     {
         _process = process;
         GrpcAddress = grpcAddress;
+        JsonAddress = jsonAddress;
         Output = output;
+        _httpHandler = httpHandler;
         // Also waits for the end of stdout and stderr, so the output is complete once it has finished.
         Exited = process.WaitForExitAsync();
     }
 
     public Uri GrpcAddress { get; }
+
+    public Uri JsonAddress { get; }
 
     public CapturedOutput Output { get; }
 
@@ -34,13 +40,20 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <param name="workingDirectory">Where relative paths in the configuration resolve.</param>
     /// <param name="settings">Configuration keys and values, passed on the command line.</param>
     /// <param name="environment">Variables for the child; EVENTDIALOGUE_ ones from this process are not passed on.</param>
+    /// <param name="scheme">http, or https for a server given a certificate in <paramref name="settings"/>.</param>
+    /// <param name="listenHost">The host both endpoints bind; clients connect through 127.0.0.1 whatever it is.</param>
+    /// <param name="httpHandler">The handler of the channels <see cref="CreateChannel"/> makes (one that trusts the test's CA, for https).</param>
     public static ServerProcess Start(
         string workingDirectory,
         IReadOnlyDictionary<string, string>? settings = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        string scheme = "http",
+        string listenHost = "127.0.0.1",
+        Func<HttpMessageHandler>? httpHandler = null)
     {
         var ports = FreePorts.Take(2);
-        var grpcAddress = new Uri($"http://127.0.0.1:{ports[0]}");
+        var grpcAddress = new Uri($"{scheme}://127.0.0.1:{ports[0]}");
+        var jsonAddress = new Uri($"{scheme}://127.0.0.1:{ports[1]}");
         var startInfo = new ProcessStartInfo(BuiltAssemblies.DotnetHost())
         {
             WorkingDirectory = workingDirectory,
@@ -49,8 +62,8 @@ internal sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         startInfo.ArgumentList.Add(BuiltAssemblies.Server());
-        startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={grpcAddress}");
-        startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Json:Url=http://127.0.0.1:{ports[1]}");
+        startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={scheme}://{listenHost}:{ports[0]}");
+        startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Json:Url={scheme}://{listenHost}:{ports[1]}");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             startInfo.ArgumentList.Add($"--{key}={value}");
@@ -74,10 +87,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServerProcess(process, grpcAddress, output);
+        return new ServerProcess(process, grpcAddress, jsonAddress, output, httpHandler);
     }
 
-    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(GrpcAddress);
+    public GrpcChannel CreateChannel() => _httpHandler is null
+        ? GrpcChannel.ForAddress(GrpcAddress)
+        : GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = _httpHandler() });
 
     /// <summary>The exit code once the process has ended on its own within the timeout.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

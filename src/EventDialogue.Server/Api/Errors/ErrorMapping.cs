@@ -8,6 +8,7 @@ using Google.Rpc;
 using Grpc.Core;
 using EventDialogue.Server.Api.EventStoreDb;
 using EventDialogue.Server.History.Reads;
+using EventDialogue.Server.Limits;
 using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 
@@ -80,6 +81,7 @@ public static class ErrorMapping
             }),
         StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
         EventStoreDbAppendRefusedException e => AppendRefused(e),
+        RateLimitedException e => RateLimited(e),
         SubscriberTooSlowException e => Build(
             Code.Aborted,
             e.Message,
@@ -174,6 +176,27 @@ public static class ErrorMapping
             e.Message,
             new ErrorInfo { Reason = "EVENTSTOREDB_APPEND_REFUSED", Domain = ErrorDomain, Metadata = { ["stream"] = e.Stream ?? string.Empty } });
         refusal.Trailers.Add("exception", "access-denied");
+        return refusal;
+    }
+
+    /// <summary>
+    /// RESOURCE_EXHAUSTED with when to retry, both as google.rpc.RetryInfo and as a retry-after trailer in whole seconds
+    /// (the HTTP header's form), for clients that read only one of them.
+    /// </summary>
+    private static RpcException RateLimited(RateLimitedException e)
+    {
+        var seconds = CallRateLimiter.Seconds(e.RetryAfter);
+        var refusal = Build(
+            Code.ResourceExhausted,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "RATE_LIMITED",
+                Domain = ErrorDomain,
+                Metadata = { ["principal"] = e.Principal, ["calls"] = e.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture), ["window_seconds"] = CallRateLimiter.Seconds(e.Window) },
+            },
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(e.RetryAfter) });
+        refusal.Trailers.Add("retry-after", seconds);
         return refusal;
     }
 
