@@ -24,7 +24,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
         try
         {
             var store = backend.FreshServerSettings($"recording{clients}");
-            var settings = new Dictionary<string, string>(store.CommandLine) { ["Recording:RecordedBy"] = "benchmark" };
+            var settings = new Dictionary<string, string>(store.CommandLine) { ["Security:AdminKeyName"] = "benchmark" };
             var server = ServerProcess.Start(serverDirectory, settings, store.Environment);
             await using (server.ConfigureAwait(false))
             {

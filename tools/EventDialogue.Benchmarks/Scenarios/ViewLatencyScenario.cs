@@ -19,7 +19,7 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
         var serverDirectory = Directory.CreateDirectory(Path.Combine(workDirectory, $"server-{Guid.NewGuid():N}")).FullName;
         try
         {
-            var settings = new Dictionary<string, string>(backend.HistoryServerSettings.CommandLine) { ["Recording:RecordedBy"] = "benchmark" };
+            var settings = new Dictionary<string, string>(backend.HistoryServerSettings.CommandLine) { ["Security:AdminKeyName"] = "benchmark" };
             var server = ServerProcess.Start(serverDirectory, settings, backend.HistoryServerSettings.Environment);
             await using (server.ConfigureAwait(false))
             {
