@@ -34,6 +34,7 @@ public sealed partial class FirstAdminKeyTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Given_an_admin_key_file_that_does_not_exist_when_the_server_first_starts_then_the_key_is_written_there_owner_only_and_not_printed()
     {
         var file = Path.Combine(_workingDirectory, "secrets", "admin.key");
@@ -48,6 +49,7 @@ public sealed partial class FirstAdminKeyTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Given_an_admin_key_file_that_others_may_read_when_the_server_starts_then_it_refuses_naming_the_setting()
     {
         var file = ServerProcess.WriteAdminKeyFile(_workingDirectory);
