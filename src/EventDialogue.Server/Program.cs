@@ -1,8 +1,10 @@
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Audit;
 using EventDialogue.Server.Api.Errors;
 using EventDialogue.Server.Api.EventStoreDb;
 using EventDialogue.Server.Api.History;
+using EventDialogue.Server.Api.Keys;
 using EventDialogue.Server.Api.Views;
 using EventDialogue.Server.EventStore;
 using EventDialogue.Server.History.Reads;
@@ -70,9 +72,14 @@ catch (EventStoreConfigurationException e)
     return 2;
 }
 
-if (!CallerIdentity.TryRead(builder.Configuration, out var caller, out var callerProblem))
+SecurityOptions securityOptions;
+try
 {
-    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {callerProblem}");
+    securityOptions = SecurityOptions.Read(builder.Configuration);
+}
+catch (AccessStartException e)
+{
+    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {e.Message}");
     return 2;
 }
 
@@ -100,7 +107,26 @@ var head = await store.ReadHeadPositionAsync();
 builder.Services.AddEventStore(store);
 await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions);
 builder.Services.AddViews(views);
-builder.Services.AddSingleton(caller);
+await using var apiKeys = await EventStoreOpener.OpenApiKeysAsync(storeOptions);
+FirstAdminKey.Outcome firstKey;
+try
+{
+    firstKey = await FirstAdminKey.EnsureAsync(apiKeys, securityOptions, TimeProvider.System);
+}
+catch (AccessStartException e)
+{
+    await Console.Error.WriteLineAsync($"EventDialogue.Server cannot start: {e.Message}");
+    return 2;
+}
+
+if (firstKey.Secret is { } secret)
+{
+    // On stdout, once, never logged, and at once (a start that fails later must not lose it): the store keeps only
+    // its hash, so this is the one chance to copy it.
+    await Console.Out.WriteLineAsync(FirstAdminKeyNotice.Text(securityOptions.AdminKeyName, secret));
+}
+
+builder.Services.AddAccess(apiKeys);
 builder.Services.AddIntegrity(store, signingKey, integrityOptions);
 builder.Services.AddApi();
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
@@ -131,16 +157,25 @@ builder.Services.AddGrpcHealthChecks(options =>
 
 await using var app = builder.Build();
 app.UseMessageSizeRefusalLog();
-app.MapGrpcHealthChecksService();
-app.MapGrpcReflectionService();
-app.MapGrpcService<RecordingService>();
-app.MapGrpcService<ViewsService>();
-app.MapGrpcService<HistoryService>();
-app.MapGrpcService<AuditService>();
+
+// Who is calling is known before anything else reads the request; each RPC's policy comes from RpcAccessTable.
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapGrpcHealthChecksService().WithRpcAccess();
+if (securityOptions.Reflection)
+{
+    app.MapGrpcReflectionService().WithRpcAccess();
+}
+
+app.MapGrpcService<RecordingService>().WithRpcAccess();
+app.MapGrpcService<ViewsService>().WithRpcAccess();
+app.MapGrpcService<HistoryService>().WithRpcAccess();
+app.MapGrpcService<AuditService>().WithRpcAccess();
+app.MapGrpcService<KeysService>().WithRpcAccess();
 
 // EventStoreDB's read side, so that its own clients replay and follow our history (docs/eventstoredb.md).
-app.MapGrpcService<StreamsService>();
-app.MapGrpcService<ServerFeaturesService>();
+app.MapGrpcService<StreamsService>().WithRpcAccess();
+app.MapGrpcService<ServerFeaturesService>().WithRpcAccess();
 
 try
 {
@@ -168,5 +203,6 @@ if (signingKeyCreated)
 }
 
 app.Logger.SigningWith(signingKey.Origin, integrityOptions.SigningKeyPath, signingKey.VerifierKey);
+app.Logger.FirstAdminKey(firstKey.Description);
 await app.WaitForShutdownAsync();
 return 0;

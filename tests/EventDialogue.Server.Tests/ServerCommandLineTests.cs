@@ -20,7 +20,7 @@ public sealed class ServerCommandLineTests
             "--EventStore:Backend", "EVENTDIALOGUE_EventStore__Backend", "default: sqlite",
             "--EventStore:SqlitePath", "default: data/eventdialogue.sqlite",
             "--EventStore:PostgresConnectionString", "--EventStore:PostgresSchema", "default: public",
-            "--Recording:RecordedBy", "EVENTDIALOGUE_Recording__RecordedBy",
+            "--Security:AdminKeyFile", "EVENTDIALOGUE_Security__AdminKeyFile",
             "--Kestrel:Endpoints:Grpc:Url", "default: http://localhost:5080", "EVENTDIALOGUE_Kestrel__Endpoints__Grpc__Url",
             "--Kestrel:Endpoints:Json:Url", "default: http://localhost:5081", "EVENTDIALOGUE_Kestrel__Endpoints__Json__Url",
             "--Logging:LogLevel:Default", "default: Information",

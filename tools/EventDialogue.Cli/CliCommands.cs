@@ -4,6 +4,7 @@ using EventDialogue.Cli.Commitments;
 using EventDialogue.Cli.Common;
 using EventDialogue.Cli.History;
 using EventDialogue.Cli.Import;
+using EventDialogue.Cli.Keys;
 using EventDialogue.Cli.Rounds;
 using EventDialogue.Cli.Statements;
 
@@ -12,10 +13,12 @@ namespace EventDialogue.Cli;
 /// <summary>The command tree: one command group per thing the record is about.</summary>
 internal static class CliCommands
 {
-    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements, and read, follow, export and restore the history.")
+    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements, read, follow, export and restore the history, and manage API keys.")
     {
         GlobalOptions.Server,
+        GlobalOptions.ApiKey,
         GlobalOptions.Json,
+        KeysCommands.Create(),
         ImportCommand.Create(),
         RoundsCommands.Create(),
         CasesCommands.Create(),

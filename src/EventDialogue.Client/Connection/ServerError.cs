@@ -16,6 +16,8 @@ public static class ServerError
         StatusCode.Internal when error.Status.DebugException is HttpRequestException =>
             $"The server at {address} did not answer as a gRPC (HTTP/2) server: {Reason(error)}. If that is the JSON port, the gRPC one is another (by default 5080, JSON 5081).",
         StatusCode.DeadlineExceeded => $"The server at {address} did not answer in time: {error.Status.Detail}",
+        StatusCode.Unauthenticated =>
+            $"UNAUTHENTICATED: {error.Status.Detail}. Give the client an API key with --api-key, ${ApiKeySource.EnvironmentVariable} or the file {ApiKeySource.DefaultFile}.",
         StatusCode.Unimplemented => $"The service at {address} does not serve this call; is it an EventDialogue server? ({error.Status.Detail})",
         _ => $"{Code(error.StatusCode)}: {Details(error)}",
     };

@@ -1,4 +1,5 @@
 using EventDialogue.Api.V1;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Common;
 using EventDialogue.Server.Api.Parsing;
 using EventDialogue.Server.Recording;
@@ -14,7 +15,7 @@ namespace EventDialogue.Server.Api;
 /// the events went. Validation and errors are the domain's and the error interceptor's, not this class's.
 /// </summary>
 [BindServiceMethod(typeof(RecordingServiceBinding), nameof(RecordingServiceBinding.BindService))]
-public sealed class RecordingService(ISender sender, CallerIdentity caller) : Rpc.RecordingServiceBase
+public sealed class RecordingService(ISender sender) : Rpc.RecordingServiceBase
 {
     public override Task<EstablishDialogueResponse> EstablishDialogue(EstablishDialogueRequest request, ServerCallContext context) =>
         Record(request, context, r => new EstablishDialogueResponse { Result = r });
@@ -87,14 +88,14 @@ public sealed class RecordingService(ISender sender, CallerIdentity caller) : Rp
 
     public override async Task<CheckRequestsResponse> CheckRequests(CheckRequestsRequest request, ServerCallContext context)
     {
-        var commands = RecordingRequests.ToRecordCommands(request.Requests, caller.Name);
+        var commands = RecordingRequests.ToRecordCommands(request.Requests, CallerPrincipal.Name(context));
         var result = await sender.Send(new CheckRecordCommands(commands), context.CancellationToken);
         return new CheckRequestsResponse { NewCount = result.NewCount, ReplayedCount = result.ReplayedCount };
     }
 
     private async Task<TResponse> Record<TResponse>(Google.Protobuf.IMessage request, ServerCallContext context, Func<WriteResult, TResponse> respond)
     {
-        var recorded = await sender.Send(RecordingRequests.ToRecordCommand(request, caller.Name), context.CancellationToken);
+        var recorded = await sender.Send(RecordingRequests.ToRecordCommand(request, CallerPrincipal.Name(context)), context.CancellationToken);
         return respond(recorded.ToWriteResult());
     }
 }

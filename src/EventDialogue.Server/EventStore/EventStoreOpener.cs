@@ -1,4 +1,7 @@
 using EventDialogue.EventStore;
+using EventDialogue.EventStore.Access;
+using EventDialogue.EventStore.Postgres.Access;
+using EventDialogue.EventStore.Sqlite.Access;
 using EventDialogue.EventStore.Postgres;
 using EventDialogue.EventStore.Postgres.Views;
 using EventDialogue.EventStore.Sqlite;
@@ -30,6 +33,18 @@ public static class EventStoreOpener
         {
             EventStoreBackend.Sqlite => SqliteViewStore.Open(options.SqlitePath),
             EventStoreBackend.Postgres => await PostgresViewStore.OpenAsync(options.PostgresConnectionString!, options.PostgresSchema, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown event store backend."),
+        };
+    }
+
+    /// <summary>Opens the API keys beside the events: the same SQLite file, or the same PostgreSQL schema.</summary>
+    public static async Task<IApiKeyStore> OpenApiKeysAsync(EventStoreOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Backend switch
+        {
+            EventStoreBackend.Sqlite => SqliteApiKeyStore.Open(options.SqlitePath),
+            EventStoreBackend.Postgres => await PostgresApiKeyStore.OpenAsync(options.PostgresConnectionString!, options.PostgresSchema, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown event store backend."),
         };
     }

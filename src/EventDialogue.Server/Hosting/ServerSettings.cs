@@ -1,4 +1,4 @@
-using EventDialogue.Server.Api;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.EventStore;
 using EventDialogue.Server.History.Reads;
@@ -24,7 +24,9 @@ public static class ServerSettings
         new(EventStoreOptions.SqliteMaxSizeBytesKey, "(none)", "a size in bytes past which appends are refused as on a full disk (RESOURCE_EXHAUSTED, STORE_FULL)"),
         new(EventStoreOptions.PostgresConnectionStringKey, "(none)", "an Npgsql connection string; required for postgres"),
         new(EventStoreOptions.PostgresSchemaKey, EventStoreOptions.DefaultPostgresSchema, "the PostgreSQL schema that holds the events and the views"),
-        new(CallerIdentity.RecordedByKey, $"the operating-system user ({Environment.UserName})", "the name stored as every event's recorded-by"),
+        new(SecurityOptions.AdminKeyFileKey, "(none: printed once)", "where the first admin key is written (owner-only) on first start; a key already in the file is stored as an admin key unless the store has it"),
+        new(SecurityOptions.AdminKeyNameKey, SecurityOptions.DefaultAdminKeyName, "the name of that first admin key, recorded as recorded-by on what it records"),
+        new(SecurityOptions.ReflectionKey, "true", "whether gRPC server reflection is served (to callers with a credential)"),
         new(SubscriberLagLimit.Setting, SubscriberLagLimit.DefaultMaxPositions.ToString(System.Globalization.CultureInfo.InvariantCulture), "how many positions a live history subscriber may fall behind the head before it is ended (ABORTED, SUBSCRIBER_TOO_SLOW)"),
         new(PageTokenKey.Setting, "(a random key per process)", "base64 key (16 bytes or more) that signs page tokens; set it so tokens outlive a restart and work on every server of a group"),
         new(IntegrityOptions.SigningKeyPathKey, $"beside the SQLite file (<file>{IntegrityOptions.KeyFileSuffix}); for postgres {IntegrityOptions.DefaultPostgresKeyPath}", "the file holding the key that signs the log's checkpoints; created owner-only (0600) on first start, refused if others may read it"),

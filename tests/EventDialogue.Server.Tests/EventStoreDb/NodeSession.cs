@@ -55,6 +55,7 @@ public sealed record NodeSession(
             missingStream,
             liveStream,
             prefix = roundStream,
+            apiKey = ServerProcess.AdminKey,
         });
         var startInfo = new ProcessStartInfo("node")
         {

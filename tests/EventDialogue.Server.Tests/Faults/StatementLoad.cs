@@ -3,7 +3,7 @@ using EventDialogue.Api.V1;
 using EventDialogue.Server.Tests.Hosting;
 using EventDialogue.Server.Tests.Recording;
 using Grpc.Core;
-using Grpc.Net.Client;
+using EventDialogue.Client.Connection;
 
 namespace EventDialogue.Server.Tests.Faults;
 
@@ -42,7 +42,7 @@ internal sealed class StatementLoad(Uri server, string sourceId, int clients, in
 
     private async Task ClientAsync(int client, CancellationToken bound)
     {
-        using var channel = GrpcChannel.ForAddress(server);
+        using var channel = ServerChannel.Create(server, ServerProcess.AdminKey);
         var recording = new RecordingService.RecordingServiceClient(channel);
         var sequence = 0;
         while (true)

@@ -39,6 +39,7 @@ internal sealed class RunningCli : IAsyncDisposable
         }
 
         startInfo.Environment.Remove("EVENTDIALOGUE_SERVER");
+        startInfo.Environment["EVENTDIALOGUE_API_KEY"] = ServerProcess.AdminKey;
         var cli = new RunningCli(new Process { StartInfo = startInfo });
         cli._process.OutputDataReceived += (_, line) => cli.Stdout.Append(line.Data);
         cli._process.ErrorDataReceived += (_, line) => cli.Stderr.Append(line.Data);

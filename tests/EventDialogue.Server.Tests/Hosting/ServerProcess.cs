@@ -1,11 +1,20 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using EventDialogue.Client.Connection;
 using Grpc.Net.Client;
 
 namespace EventDialogue.Server.Tests.Hosting;
 
-/// <summary>The real server, run as `dotnet EventDialogue.Server.dll` on free loopback ports; killed on dispose.</summary>
+/// <summary>
+/// The real server, run as `dotnet EventDialogue.Server.dll` on free loopback ports; killed on dispose. Each server
+/// is given <see cref="AdminKey"/> through Security:AdminKeyFile, and the channels and clients made here send it, so a
+/// test calls as an admin holding every role unless it asks for another key.
+/// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    public const string AdminKeyFileSetting = "Security:AdminKeyFile";
+
     private const string EnvironmentPrefix = "EVENTDIALOGUE_";
     private readonly Process _process;
 
@@ -21,6 +30,15 @@ internal sealed class ServerProcess : IAsyncDisposable
         // Also waits for the end of stdout and stderr, so the output is complete once it has finished.
         Exited = process.WaitForExitAsync();
     }
+
+    /// <summary>
+    /// One admin key for every server this test process starts: servers that share a store (a group, a restart)
+    /// store it once and accept it alike.
+    /// </summary>
+    public static string AdminKey { get; } = "edk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The header that carries <see cref="AdminKey"/>, for HTTP clients of the JSON endpoint.</summary>
+    public static AuthenticationHeaderValue AdminAuthorization => new("Bearer", AdminKey);
 
     public Uri GrpcAddress { get; }
 
@@ -43,13 +61,15 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <param name="scheme">http, or https for a server given a certificate in <paramref name="settings"/>.</param>
     /// <param name="listenHost">The host both endpoints bind; clients connect through 127.0.0.1 whatever it is.</param>
     /// <param name="httpHandler">The handler of the channels <see cref="CreateChannel"/> makes (one that trusts the test's CA, for https).</param>
+    /// <param name="giveAdminKey">False to leave the first key to the server (printed on first start).</param>
     public static ServerProcess Start(
         string workingDirectory,
         IReadOnlyDictionary<string, string>? settings = null,
         IReadOnlyDictionary<string, string>? environment = null,
         string scheme = "http",
         string listenHost = "127.0.0.1",
-        Func<HttpMessageHandler>? httpHandler = null)
+        Func<HttpMessageHandler>? httpHandler = null,
+        bool giveAdminKey = true)
     {
         var ports = FreePorts.Take(2);
         var grpcAddress = new Uri($"{scheme}://127.0.0.1:{ports[0]}");
@@ -64,6 +84,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         startInfo.ArgumentList.Add(BuiltAssemblies.Server());
         startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={scheme}://{listenHost}:{ports[0]}");
         startInfo.ArgumentList.Add($"--Kestrel:Endpoints:Json:Url={scheme}://{listenHost}:{ports[1]}");
+        if (giveAdminKey && settings?.ContainsKey(AdminKeyFileSetting) != true)
+        {
+            startInfo.ArgumentList.Add($"--{AdminKeyFileSetting}={WriteAdminKeyFile(workingDirectory)}");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             startInfo.ArgumentList.Add($"--{key}={value}");
@@ -90,9 +115,30 @@ internal sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(process, grpcAddress, jsonAddress, output, httpHandler);
     }
 
-    public GrpcChannel CreateChannel() => _httpHandler is null
-        ? GrpcChannel.ForAddress(GrpcAddress)
-        : GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpHandler = _httpHandler() });
+    /// <summary>A channel that calls with <see cref="AdminKey"/>.</summary>
+    public GrpcChannel CreateChannel() => CreateChannel(AdminKey);
+
+    /// <summary>A channel that calls with this key, or with none.</summary>
+    public GrpcChannel CreateChannel(string? apiKey) => ServerChannel.Create(GrpcAddress, apiKey, _httpHandler?.Invoke());
+
+    /// <summary>Writes <see cref="AdminKey"/> owner-only (the server refuses a key file others may read) where the server will find it.</summary>
+    public static string WriteAdminKeyFile(string directory)
+    {
+        var path = Path.Combine(directory, "test-admin.key");
+        if (!File.Exists(path))
+        {
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
+            writer.Write(AdminKey + "\n");
+        }
+
+        return path;
+    }
 
     /// <summary>The exit code once the process has ended on its own within the timeout.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

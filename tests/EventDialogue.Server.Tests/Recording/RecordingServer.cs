@@ -12,7 +12,7 @@ namespace EventDialogue.Server.Tests.Recording;
 /// </summary>
 public abstract class RecordingServer : IAsyncLifetime
 {
-    /// <summary>The caller name the server is configured with, so every event's recorded-by must be exactly this.</summary>
+    /// <summary>The name of the admin key the fixture calls with, so every event's recorded-by must be exactly this.</summary>
     public const string RecordedBy = "recording-desk-e2e";
 
     private readonly string _workingDirectory = TempDirectory.Create();
@@ -24,7 +24,7 @@ public abstract class RecordingServer : IAsyncLifetime
     public RecordingService.RecordingServiceClient Client => new(_channel ?? throw NotStarted());
 
     /// <summary>A client of the HTTP/1.1 endpoint that serves the JSON transcoding routes; the caller disposes it.</summary>
-    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call };
+    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call, DefaultRequestHeaders = { Authorization = ServerProcess.AdminAuthorization } };
 
     /// <summary>The server's own store, opened a second time by the test process.</summary>
     public IEventStore Store => _store ?? throw NotStarted();
@@ -42,7 +42,7 @@ public abstract class RecordingServer : IAsyncLifetime
             {
                 // Later on the command line than ServerProcess's own choice, so this one wins.
                 ["Kestrel:Endpoints:Json:Url"] = jsonAddress.ToString(),
-                ["Recording:RecordedBy"] = RecordedBy,
+                ["Security:AdminKeyName"] = RecordedBy,
             };
             _server = ServerProcess.Start(_workingDirectory, settings, BackendEnvironment());
             await _server.WaitUntilServingAsync(Timeouts.ServerStart);

@@ -26,7 +26,7 @@ public abstract class ViewsServer : IAsyncLifetime
     public Uri GrpcAddress => _server?.GrpcAddress ?? throw NotStarted();
 
     /// <summary>A client of the HTTP/1.1 endpoint that serves the JSON transcoding routes; the caller disposes it.</summary>
-    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call };
+    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call, DefaultRequestHeaders = { Authorization = ServerProcess.AdminAuthorization } };
 
     /// <summary>What the server has logged so far, for the message of a failing assertion.</summary>
     public string Output => _server?.Output.ToString() ?? string.Empty;
@@ -42,7 +42,7 @@ public abstract class ViewsServer : IAsyncLifetime
             {
                 // Later on the command line than ServerProcess's own choice, so this one wins.
                 ["Kestrel:Endpoints:Json:Url"] = jsonAddress.ToString(),
-                ["Recording:RecordedBy"] = "views-e2e",
+                ["Security:AdminKeyName"] = "views-e2e",
             };
             _server = ServerProcess.Start(_workingDirectory, settings, BackendEnvironment());
             await _server.WaitUntilServingAsync(Timeouts.ServerStart);

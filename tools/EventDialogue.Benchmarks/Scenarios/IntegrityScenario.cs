@@ -56,7 +56,7 @@ internal sealed class IntegrityScenario(LoadedHistory history, int calls, int wa
     private async Task<ScenarioResult> MeasureVerifyAsync(string backend, BenchmarkServer server, Grpc.Net.Client.GrpcChannel channel, GetCheckpointResponse checkpoint, CancellationToken cancellationToken)
     {
         // Trusted on first use: the benchmark takes the verifier key from the server it measures, as no auditor should.
-        string[] verify = ["--json", "history", "verify", "--verifier-key", checkpoint.VerifierKey];
+        string[] verify = ["--json", "history", "verify", "--verifier-key", checkpoint.VerifierKey, "--full"];
         var client = new HistoryService.HistoryServiceClient(channel);
 
         log.Step(backend, $"{Name}: warm-up");

@@ -20,7 +20,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
 
     public async Task<(IReadOnlyList<RecordingResult> Stretches, ViewCatchUp CatchUp)> RunAsync(IBenchmarkBackend backend, string workDirectory, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string> { ["Recording:RecordedBy"] = "benchmark" };
+        var settings = new Dictionary<string, string> { ["Security:AdminKeyName"] = "benchmark" };
         var server = await BenchmarkServer.StartAsync(backend.FreshServerSettings($"recording{clients}"), settings, workDirectory).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {

@@ -15,7 +15,7 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
 {
     public async Task<IReadOnlyList<LatencyResult>> RunAsync(IBenchmarkBackend backend, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string> { ["Recording:RecordedBy"] = "benchmark" };
+        var settings = new Dictionary<string, string> { ["Security:AdminKeyName"] = "benchmark" };
         var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, settings, workDirectory).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {

@@ -76,6 +76,10 @@ internal sealed class BenchmarkServer : IAsyncDisposable
         }
 
         startInfo.Environment.Remove("EVENTDIALOGUE_SERVER");
+        startInfo.Environment["EVENTDIALOGUE_API_KEY"] = ServerProcess.AdminKey;
+
+        // The client's pins go in the server's folder, not the user's configuration.
+        startInfo.Environment["XDG_CONFIG_HOME"] = _directory;
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("the command-line client did not start");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);

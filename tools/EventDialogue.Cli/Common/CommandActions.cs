@@ -2,7 +2,6 @@ using System.CommandLine;
 using EventDialogue.Client.Connection;
 using EventDialogue.Client.Dataset;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Spectre.Console;
 
 namespace EventDialogue.Cli.Common;
@@ -27,7 +26,7 @@ internal static class CommandActions
                 return Fail(errors, ex.Message, ExitCodes.BadInput);
             }
 
-            using var channel = GrpcChannel.ForAddress(address);
+            using var channel = ServerChannel.Create(address, ApiKeySource.Resolve(parsed.GetValue(GlobalOptions.ApiKey)));
             try
             {
                 await action(new Session(address, channel, parsed.GetValue(GlobalOptions.Json)), parsed, cancellationToken).ConfigureAwait(false);

@@ -13,6 +13,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> ApiKey = new("--api-key")
+    {
+        Description = $"The API key to call with (default: ${ApiKeySource.EnvironmentVariable}, else the file {ApiKeySource.DefaultFile}).",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json")
     {
         Description = "Print the answer as JSON (the API's JSON form) instead of tables.",

@@ -23,6 +23,8 @@ internal sealed class Session(Uri address, GrpcChannel channel, bool json)
 
     public AuditService.AuditServiceClient Audit { get; } = new(channel);
 
+    public KeysService.KeysServiceClient Keys { get; } = new(channel);
+
     public bool Json { get; } = json;
 
     /// <summary>Tables and text for a person.</summary>

@@ -2,6 +2,7 @@ using Grpc.Core;
 using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using AuditRpc = EventDialogue.Api.V1.AuditService;
 using HistoryRpc = EventDialogue.Api.V1.HistoryService;
+using KeysRpc = EventDialogue.Api.V1.KeysService;
 using RecordingRpc = EventDialogue.Api.V1.RecordingService;
 using ViewsRpc = EventDialogue.Api.V1.ViewsService;
 
@@ -44,4 +45,13 @@ public static class AuditServiceBinding
 
     public static void BindService(ServiceBinderBase binder, AuditRpc.AuditServiceBase service) =>
         AuditRpc.BindService(new ParseGuardedBinder(binder), service);
+}
+
+/// <summary>Binds the keys service with <see cref="ParseGuardedBinder"/>.</summary>
+public static class KeysServiceBinding
+{
+    public static ProtoServiceDescriptor Descriptor => KeysRpc.Descriptor;
+
+    public static void BindService(ServiceBinderBase binder, KeysRpc.KeysServiceBase service) =>
+        KeysRpc.BindService(new ParseGuardedBinder(binder), service);
 }

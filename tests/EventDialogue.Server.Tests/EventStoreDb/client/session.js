@@ -1,6 +1,6 @@
 // EventStoreDB's own Node client (@eventstore/db-client, pinned in package-lock.json) reading EventDialogue's history
 // through the server's EventStoreDB protocol. Run by EventStoreDbClientContract, which records the history first:
-//   node session.js '{"address":"127.0.0.1:5080","stream":"round-…","missingStream":"round-…","liveStream":"source-…","prefix":"round-…"}'
+//   node session.js '{"address":"127.0.0.1:5080","stream":"round-…","missingStream":"round-…","liveStream":"source-…","prefix":"round-…","apiKey":"edk_…"}'
 // It prints {"waiting":"live"} once its subscriptions have caught up (the test then records the live event), and
 // ends with one line of JSON: what the client got from each call, for the test to assert on.
 "use strict";
@@ -23,6 +23,18 @@ const grpc = require("@grpc/grpc-js");
 
 const args = JSON.parse(process.argv[2]);
 const client = EventStoreDBClient.connectionString`esdb://${args.address}?tls=false`;
+
+// The client sends user credentials only over TLS (as HTTP Basic: name and key), and the test server is plaintext on
+// loopback: so its API key goes on every call's metadata here, as a service would send it.
+function withKey(metadata) {
+  metadata.set("authorization", `Bearer ${args.apiKey}`);
+  return metadata;
+}
+const callArguments = client.callArguments;
+client.callArguments = (...given) => {
+  const [metadata, options] = callArguments(...given);
+  return [withKey(metadata), options];
+};
 
 // The test's own bound on the whole session; the test waits on this process with a bound of its own as well.
 const bound = setTimeout(() => fail(new Error("the session did not finish within 120 s")), 120_000);
@@ -93,7 +105,7 @@ function filteredReadByEventType(setExpression, count) {
   const raw = new StreamsClient(args.address, grpc.credentials.createInsecure());
   return new Promise((resolve, reject) => {
     const events = [];
-    const call = raw.read(request);
+    const call = raw.read(request, withKey(new grpc.Metadata()));
     call.on("data", (response) => {
       if (response.hasEvent()) {
         const recorded = response.getEvent().getEvent();
