@@ -30,6 +30,6 @@ public sealed record AppliedCoverage(RecordCoverage Coverage, string AppliesFrom
         var dialogue = view.RoundId is null ? null : dialogueOfRound(view.RoundId);
         return dialogue is not null && reviewOfDialogue(dialogue) is { } review
             ? new AppliedCoverage(RecordCoverage.UpTo(review.ReviewedUpTo), FromDialogue, review, dialogue)
-            : None with { DialogueId = dialogue };
+            : None;
     }
 }
