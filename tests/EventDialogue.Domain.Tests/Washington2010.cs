@@ -171,6 +171,24 @@ public static class Washington2010
         Round,
         LegalExpertsAgreed);
 
+    /// <summary>The review of the 2010 documents reached the day of the briefing.</summary>
+    public static DialogueSourcesReviewed HumanRightsReviewed { get; } = new(
+        "2010-05-14",
+        "Read the briefing of 14 May 2010 and the AP story of 13 May 2010 whole.",
+        Briefed("Let me just give you a few background details about the dialogue. We met yesterday and today.", "opening remarks"));
+
+    public static CommitmentSourcesReviewed LegalExpertsReviewed { get; } = new(
+        "2010-05-14",
+        "Only the briefing speaks of the legal experts dialogue.",
+        LegalExpertsAgreed);
+
+    public static CommitmentRated LegalExpertsRated { get; } = new(
+        "unclear",
+        "The briefing sets no date, and no later document in the record says whether the talks restarted.",
+        "analyst-1",
+        "2012-07-25",
+        LegalExpertsAgreed);
+
     public static CommitmentMade NextRoundPromised { get; } = new(
         NextRoundCommitment,
         ["us", "cn"],
@@ -235,6 +253,9 @@ public static class Washington2010
         ["CommitmentFulfilled"] = NextRoundHeld,
         ["CommitmentDeclaredBroken"] = LegalExpertsDeclaredBroken,
         ["CommitmentWithdrawn"] = LegalExpertsWithdrawn,
+        ["DialogueSourcesReviewed"] = HumanRightsReviewed,
+        ["CommitmentSourcesReviewed"] = LegalExpertsReviewed,
+        ["CommitmentRated"] = LegalExpertsRated,
         ["EntryCorrected"] = OrdinalCorrected,
         ["EntryRetracted"] = MemberRetracted,
     };

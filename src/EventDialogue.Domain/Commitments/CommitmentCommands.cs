@@ -18,7 +18,8 @@ public sealed record MakeCommitment(
     string Due,
     string DueRule,
     string? RoundId,
-    Citation Source) : CommitmentCommand(CommitmentId, Source)
+    Citation Source,
+    string? Kind = null) : CommitmentCommand(CommitmentId, Source)
 {
     public override IEnumerable<string> References => RoundId is null ? base.References : [.. base.References, Streams.Round(RoundId)];
 }
@@ -37,3 +38,9 @@ public sealed record FulfilCommitment(string CommitmentId, string On, string Evi
 public sealed record DeclareCommitmentBroken(string CommitmentId, string On, string DeclaredBy, string Reason, Citation Source) : CommitmentCommand(CommitmentId, Source);
 
 public sealed record WithdrawCommitment(string CommitmentId, string On, string WithdrawnBy, string Reason, Citation Source) : CommitmentCommand(CommitmentId, Source);
+
+/// <summary>Records how far the sources were reviewed for this commitment (see <see cref="CommitmentSourcesReviewed"/>).</summary>
+public sealed record ReviewCommitmentSources(string CommitmentId, string ReviewedUpTo, string Detail, Citation Source) : CommitmentCommand(CommitmentId, Source);
+
+/// <summary>Records an analyst's rating of the commitment (see <see cref="CommitmentRated"/>).</summary>
+public sealed record RateCommitment(string CommitmentId, string Rating, string Rationale, string RatedBy, string RatedOn, Citation Source) : CommitmentCommand(CommitmentId, Source);

@@ -1,3 +1,4 @@
+using EventDialogue.Domain.Commitments.Assessment;
 using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Dates;
 
@@ -35,6 +36,8 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             FulfilCommitment c => [Fulfil(state, c, id, source, known)],
             DeclareCommitmentBroken c => [DeclareBroken(state, c, id, source, known)],
             WithdrawCommitment c => [Withdraw(state, c, id, source, known)],
+            ReviewCommitmentSources c => [Review(state, c, id, source, known)],
+            RateCommitment c => [Rate(state, c, id, source, known)],
             _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
         };
     }
@@ -42,7 +45,7 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
     private static CommitmentMade Make(CommitmentState state, MakeCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
         var madeOn = Fields.Check(() => WorldDate.Parse(c.MadeOn, "made_on"));
-        var (commitment, madeBy, words, action, made, due, dueRule, round, cited) = Fields.All(
+        var (commitment, madeBy, words, action, made, due, dueRule, round, cited, kind) = Fields.All(
             id,
             Parties(c.MadeBy, "made_by"),
             Fields.Check(() => Text.Require(c.Words, "words", Text.Paragraph)),
@@ -51,7 +54,8 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             Fields.Check(() => WorldDate.Parse(c.Due, "due")).Against(madeOn, DueWindow),
             Fields.Check(() => Text.Require(c.DueRule, "due_rule", Text.Title)),
             Fields.Check(() => c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id")),
-            source);
+            source,
+            Fields.Check(() => string.IsNullOrWhiteSpace(c.Kind) ? CommitmentKinds.Undertaking : CommitmentKinds.Parse(c.Kind.Trim(), "kind").Name()));
         known.RequireSource(cited, "source");
         if (state.Made)
         {
@@ -63,7 +67,7 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             known.Require(Streams.Round(round), "round_id", "round");
         }
 
-        return new CommitmentMade(commitment, madeBy, words, action, made.ToString(), due.ToString(), dueRule, round, cited);
+        return new CommitmentMade(commitment, madeBy, words, action, made.ToString(), due.ToString(), dueRule, round, cited, kind);
     }
 
     private static CommitmentReaffirmed Reaffirm(CommitmentState state, ReaffirmCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
@@ -141,6 +145,49 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             source);
         Followable(state, commitment, cited, known, unlessFulfilled: "withdrawn");
         return new CommitmentWithdrawn(on, withdrawnBy, reason, cited);
+    }
+
+    /// <summary>A review horizon can be recorded for any commitment made, whatever became of it.</summary>
+    private static CommitmentSourcesReviewed Review(CommitmentState state, ReviewCommitmentSources c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, upTo, detail, cited) = Fields.All(
+            id,
+            Fields.Check(() => SourcesReview.Horizon(c.ReviewedUpTo, known)),
+            Fields.Check(() => Text.Require(c.Detail, "detail", Text.Paragraph)),
+            source);
+        Existing(state, commitment, cited, known);
+        return new CommitmentSourcesReviewed(upTo, detail, cited);
+    }
+
+    /// <summary>An analyst may rate any commitment made, whatever became of it, and rate it again later.</summary>
+    private static CommitmentRated Rate(CommitmentState state, RateCommitment c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
+    {
+        var (commitment, rating, rationale, ratedBy, ratedOn, cited) = Fields.All(
+            id,
+            Fields.Check(() => Vocabulary.Require(c.Rating, "rating", CommitmentRatings.All)),
+            Fields.Check(() => Text.Require(c.Rationale, "rationale", Text.Paragraph)),
+            Fields.Check(() => Text.Require(c.RatedBy, "rated_by", Text.Name)),
+            Fields.Check(() => RatedOn(c.RatedOn, known)),
+            source);
+        Existing(state, commitment, cited, known);
+        return new CommitmentRated(rating, rationale, ratedBy, ratedOn, cited);
+    }
+
+    private static string RatedOn(string? text, Known known)
+    {
+        var date = WorldDate.Parse(text, "rated_on");
+        return date.Earliest is { } first && first > known.Today
+            ? throw DomainException.Invalid("rated_on", $"{date} is after today ({known.Today:yyyy-MM-dd}): a rating is dated the day it was given")
+            : date.ToString();
+    }
+
+    private static void Existing(CommitmentState state, string id, Citation source, Known known)
+    {
+        known.RequireSource(source, "source");
+        if (!state.Made)
+        {
+            throw DomainException.NotFound($"commitment '{id}' does not exist: record it being made first");
+        }
     }
 
     /// <summary>

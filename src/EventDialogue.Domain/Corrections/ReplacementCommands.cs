@@ -36,13 +36,16 @@ public static class ReplacementCommands
         CaseRaised e => new RaiseCase(streamId, e.RaisedBy, e.Channel, e.RoundId, e.Publicly, e.Date, e.Source),
         CaseStatusReported e => new ReportCaseStatus(streamId, e.Status, e.AsOf, e.Term, e.Charge, e.Detail, e.Certainty, e.SourceType, e.Source),
         CaseResponseReceived e => new RecordCaseResponse(streamId, e.From, e.Response, e.Date, e.Detail, e.Source),
-        CommitmentMade e => new MakeCommitment(e.CommitmentId, e.MadeBy, e.Words, e.Action, e.MadeOn, e.Due, e.DueRule, e.RoundId, e.Source),
+        DialogueSourcesReviewed e => new ReviewDialogueSources(streamId, e.ReviewedUpTo, e.Detail, e.Source),
+        CommitmentMade e => new MakeCommitment(e.CommitmentId, e.MadeBy, e.Words, e.Action, e.MadeOn, e.Due, e.DueRule, e.RoundId, e.Source, e.Kind),
         CommitmentReaffirmed e => new ReaffirmCommitment(streamId, e.By, e.On, e.Words, e.Source),
         CommitmentRescheduled e => new RescheduleCommitment(streamId, e.Due, e.DueRule, e.On, e.Source),
         CommitmentProgressReported e => new ReportCommitmentProgress(streamId, e.On, e.Detail, e.Source),
         CommitmentFulfilled e => new FulfilCommitment(streamId, e.On, e.Evidence, e.EvidenceStream, e.Source),
         CommitmentDeclaredBroken e => new DeclareCommitmentBroken(streamId, e.On, e.DeclaredBy, e.Reason, e.Source),
         CommitmentWithdrawn e => new WithdrawCommitment(streamId, e.On, e.WithdrawnBy, e.Reason, e.Source),
+        CommitmentSourcesReviewed e => new ReviewCommitmentSources(streamId, e.ReviewedUpTo, e.Detail, e.Source),
+        CommitmentRated e => new RateCommitment(streamId, e.Rating, e.Rationale, e.RatedBy, e.RatedOn, e.Source),
         _ => null,
     };
 
@@ -50,6 +53,7 @@ public static class ReplacementCommands
     public static Citation? CitationOf(IDomainCommand command) => command switch
     {
         EstablishDialogue c => c.Source,
+        ReviewDialogueSources c => c.Source,
         RoundCommand c => c.Source,
         RecordStatement c => c.Source,
         CaseCommand c => c.Source,

@@ -23,3 +23,9 @@ public sealed record EstablishDialogue(
     public override IEnumerable<string> References =>
         new[] { Source is null ? null : Streams.Source(Source.SourceId), ParentDialogueId is null ? null : Streams.Dialogue(ParentDialogueId) }.OfType<string>();
 }
+
+/// <summary>Records how far the dialogue's sources were reviewed (see <see cref="DialogueSourcesReviewed"/>).</summary>
+public sealed record ReviewDialogueSources(string DialogueId, string ReviewedUpTo, string Detail, Citation Source) : DialogueCommand(DialogueId)
+{
+    public override IEnumerable<string> References => [Streams.Source(Source?.SourceId ?? string.Empty)];
+}

@@ -17,6 +17,7 @@ public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
     public override IReadOnlyList<IDomainEvent> Decide(DialogueState state, DialogueCommand command, Known known) => command switch
     {
         EstablishDialogue c => [Establish(state, c, known)],
+        ReviewDialogueSources c => [Review(state, c, known)],
         _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
     };
 
@@ -47,5 +48,21 @@ public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
         }
 
         return new DialogueEstablished(id, name, parties, established, cadence, parent, source);
+    }
+
+    private static DialogueSourcesReviewed Review(DialogueState state, ReviewDialogueSources c, Known known)
+    {
+        var (id, upTo, detail, source) = Fields.All(
+            Fields.Check(() => EntityId.Require(c.DialogueId, "dialogue_id")),
+            Fields.Check(() => SourcesReview.Horizon(c.ReviewedUpTo, known)),
+            Fields.Check(() => Text.Require(c.Detail, "detail", Text.Paragraph)),
+            Fields.Check(() => Citation.Required(c.Source, "source", "a review horizon cites the last source reviewed")));
+        known.RequireSource(source, "source");
+        if (!state.Established)
+        {
+            throw DomainException.NotFound($"dialogue '{id}' does not exist: establish it first");
+        }
+
+        return new DialogueSourcesReviewed(upTo, detail, source);
     }
 }

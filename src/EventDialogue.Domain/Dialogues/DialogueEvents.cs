@@ -12,3 +12,10 @@ public sealed record DialogueEstablished(
     string? Cadence,
     string? ParentDialogueId,
     Citation? Source) : ICitingFact;
+
+/// <summary>
+/// The dialogue's sources were reviewed up to <paramref name="ReviewedUpTo"/> (EDTF), the last of them cited: past
+/// that horizon the record's silence about the dialogue's commitments means only that nobody has looked.
+/// </summary>
+[EventType("DialogueSourcesReviewed")]
+public sealed record DialogueSourcesReviewed(string ReviewedUpTo, string Detail, Citation Source) : ICitingFact;

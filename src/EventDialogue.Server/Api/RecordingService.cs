@@ -80,6 +80,15 @@ public sealed class RecordingService(ISender sender) : Rpc.RecordingServiceBase
     public override Task<WithdrawCommitmentResponse> WithdrawCommitment(WithdrawCommitmentRequest request, ServerCallContext context) =>
         Record(request, context, r => new WithdrawCommitmentResponse { Result = r });
 
+    public override Task<ReviewCommitmentSourcesResponse> ReviewCommitmentSources(ReviewCommitmentSourcesRequest request, ServerCallContext context) =>
+        Record(request, context, r => new ReviewCommitmentSourcesResponse { Result = r });
+
+    public override Task<RateCommitmentResponse> RateCommitment(RateCommitmentRequest request, ServerCallContext context) =>
+        Record(request, context, r => new RateCommitmentResponse { Result = r });
+
+    public override Task<ReviewDialogueSourcesResponse> ReviewDialogueSources(ReviewDialogueSourcesRequest request, ServerCallContext context) =>
+        Record(request, context, r => new ReviewDialogueSourcesResponse { Result = r });
+
     public override Task<CorrectEntryResponse> CorrectEntry(CorrectEntryRequest request, ServerCallContext context) =>
         Record(request, context, r => new CorrectEntryResponse { Result = r });
 

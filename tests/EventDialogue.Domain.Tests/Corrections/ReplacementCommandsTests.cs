@@ -38,6 +38,9 @@ public sealed class ReplacementCommandsTests
         ["CommitmentFulfilled"] = (Streams.Commitment(NextRoundCommitment), [NextRoundPromised]),
         ["CommitmentDeclaredBroken"] = (Streams.Commitment(LegalExpertsCommitment), [LegalExpertsPromised]),
         ["CommitmentWithdrawn"] = (Streams.Commitment(LegalExpertsCommitment), [LegalExpertsPromised]),
+        ["CommitmentSourcesReviewed"] = (Streams.Commitment(LegalExpertsCommitment), [LegalExpertsPromised]),
+        ["CommitmentRated"] = (Streams.Commitment(LegalExpertsCommitment), [LegalExpertsPromised]),
+        ["DialogueSourcesReviewed"] = (Streams.Dialogue(HumanRightsDialogue), [LegalExpertsDialogueEstablished with { DialogueId = HumanRightsDialogue, ParentDialogueId = null }]),
     };
 
     public static TheoryData<string> Entries => [.. Scenarios.Keys];

@@ -39,6 +39,9 @@ public sealed class CommandReferencesTests
         ["FulfilCommitment"] = (new CommitmentDecider(), [NextRoundPromised], new FulfilCommitment(NextRoundCommitment, "2011-04", "The 16th round was held in Beijing.", Streams.Round(NextRound), SixteenthMeeting)),
         ["DeclareCommitmentBroken"] = (new CommitmentDecider(), [NextRoundPromised], new DeclareCommitmentBroken(NextRoundCommitment, "2012", "us", "No round in 2011.", NextRoundAgreed)),
         ["WithdrawCommitment"] = (new CommitmentDecider(), [NextRoundPromised], new WithdrawCommitment(NextRoundCommitment, "2010-06", "cn", "Withdrawn.", NextRoundAgreed)),
+        ["ReviewDialogueSources"] = (new DialogueDecider(), [LegalExpertsDialogueEstablished], new ReviewDialogueSources(LegalExpertsDialogue, "2010-05-14", "The briefing read whole.", NextRoundAgreed)),
+        ["ReviewCommitmentSources"] = (new CommitmentDecider(), [NextRoundPromised], new ReviewCommitmentSources(NextRoundCommitment, "2011-04", "The CNN story read whole.", SixteenthMeeting)),
+        ["RateCommitment"] = (new CommitmentDecider(), [NextRoundPromised], new RateCommitment(NextRoundCommitment, "kept", "The 16th round met in Beijing.", "analyst-1", "2012-07-25", SixteenthMeeting)),
         ["CorrectEntry"] = (new CorrectionDecider(), [WashingtonHeld], new CorrectEntry(Streams.Round(Round), 0, WashingtonHeld, "The ordinal was wrong.", SixteenthMeeting)),
         ["RetractEntry"] = (new CorrectionDecider(), [WashingtonHeld], new RetractEntry(Streams.Round(Round), 0, "Wrong stream.", WeMet)),
     };

@@ -32,11 +32,14 @@ public sealed class StoredEventJsonTests
         "CommitmentFulfilled",
         "CommitmentMade",
         "CommitmentProgressReported",
+        "CommitmentRated",
         "CommitmentReaffirmed",
         "CommitmentRescheduled",
+        "CommitmentSourcesReviewed",
         "CommitmentWithdrawn",
         "DelegationMemberNamed",
         "DialogueEstablished",
+        "DialogueSourcesReviewed",
         "EntryCorrected",
         "EntryRetracted",
         "OutcomeCharacterised",
@@ -179,5 +182,25 @@ public sealed class StoredEventJsonTests
     public void Stored_data_with_null_for_a_required_value_is_refused()
     {
         Assert.Throws<JsonException>(() => DomainEventJson.Deserialize("OutcomeCharacterised", """{"side":"us","characterisation":null,"source":{"source_id":"x","quote":null,"locator":null}}"""));
+    }
+
+    [Fact]
+    public void A_commitment_stored_before_kinds_were_recorded_reads_as_an_undertaking()
+    {
+        // The stored shape of CommitmentMade before it had a kind: the old snapshot, kind left out.
+        var old = """{"commitment_id":"c","made_by":["us"],"words":"w","action":"a","made_on":"2010-05-14","due":"2011","due_rule":"r","round_id":null,"source":{"source_id":"s","quote":null,"locator":null}}""";
+
+        var made = Assert.IsType<CommitmentMade>(DomainEventJson.Deserialize("CommitmentMade", old));
+
+        Assert.Equal("undertaking", made.Kind);
+        Assert.Equal("2011", made.Due);
+    }
+
+    [Fact]
+    public void A_commitment_made_as_a_request_reads_back_as_a_request()
+    {
+        var json = DomainEventJson.Serialize(LegalExpertsPromised with { Kind = "request" });
+
+        Assert.Equal("request", Assert.IsType<CommitmentMade>(DomainEventJson.Deserialize("CommitmentMade", json)).Kind);
     }
 }

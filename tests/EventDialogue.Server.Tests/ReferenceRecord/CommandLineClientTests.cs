@@ -59,6 +59,21 @@ public sealed class CommandLineClientTests(SqliteReferenceRecord record)
     }
 
     [Fact]
+    public async Task Commitments_show_says_why_the_legal_experts_dialogue_is_unknown_with_its_dates_in_words_and_EDTF_in_json()
+    {
+        var run = await CliProcess.RunAsync("commitments", "show", "legal-experts-dialogue", "--as-of", "2026-11-26", "--server", Server);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("unknown", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("by the end of June 2011", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("rescheduled", run.Stdout, StringComparison.Ordinal);
+
+        var json = await CliProcess.RunAsync("commitments", "show", "legal-experts-dialogue", "--as-of", "2026-11-26", "--json", "--server", Server);
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal("2011-06", document.RootElement.GetProperty("commitment").GetProperty("dueInForce").GetString());
+    }
+
+    [Fact]
     public async Task Statements_search_finds_what_was_said_about_the_rule_of_law()
     {
         var run = await CliProcess.RunAsync("statements", "search", "rule of law", "--json", "--server", Server);

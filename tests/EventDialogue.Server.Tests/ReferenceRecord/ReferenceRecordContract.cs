@@ -95,13 +95,70 @@ public abstract class ReferenceRecordContract(ReferenceRecordServer record)
     }
 
     [Fact]
-    public async Task The_legal_experts_dialogue_promised_in_the_next_few_months_and_later_set_for_June_2011_is_overdue_as_no_document_shows_it_held()
+    public async Task The_legal_experts_dialogue_set_for_June_2011_is_unknown_after_it_as_no_document_after_April_2011_follows_that_track()
     {
         var commitment = (await Views.GetCommitmentAsync(new GetCommitmentRequest { CommitmentId = "legal-experts-dialogue", AsOf = "2011-07-01" }, Deadline())).Commitment;
 
+        // 001: "we agreed to set the dates and agenda to restart those discussions soon" gives no end; 004 (April
+        // 2011): "will take place in June".
+        Assert.Equal("2010-05-14/", commitment.Due);
         Assert.Equal("2011-06", commitment.DueInForce);
-        Assert.Equal("overdue", commitment.Status);
+        Assert.Equal("unknown", commitment.Status);
+        Assert.Equal(("commitment", "2011-04"), (commitment.Coverage.AppliesFrom, commitment.Coverage.ReviewedUpTo));
+        Assert.Contains("reviewed up to 2011-04", commitment.Reason, StringComparison.Ordinal);
         Assert.Null(commitment.Fulfilled);
+        Assert.Contains(commitment.Reaffirmations, r => r.Words.Contains("next few months", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("posner-beijing-next-week", "intention", "2010-05-14")]
+    [InlineData("human-rights-at-next-sed", "intention", "2011-04")]
+    [InlineData("legal-experts-dialogue", "undertaking", "2011-04")]
+    public async Task The_three_commitments_no_later_document_follows_are_unknown_today_not_years_overdue(string id, string kind, string reviewedUpTo)
+    {
+        var commitment = (await Views.GetCommitmentAsync(new GetCommitmentRequest { CommitmentId = id, AsOf = "2026-11-26" }, Deadline())).Commitment;
+
+        Assert.Equal("unknown", commitment.Status);
+        Assert.Equal(0, commitment.DaysLate);
+        Assert.Null(commitment.Late);
+        Assert.Equal(kind, commitment.Kind);
+        Assert.Equal(reviewedUpTo, commitment.Coverage.ReviewedUpTo);
+    }
+
+    [Theory]
+    [InlineData("religion-expert-talks", "intention")]
+    [InlineData("labor-expert-talks", "intention")]
+    [InlineData("meet-liu-xia", "request")]
+    [InlineData("next-round-in-china-2011", "undertaking")]
+    [InlineData("continue-raising-liu-xiaobo", "undertaking")]
+    public async Task Each_commitment_has_the_kind_its_words_give(string id, string kind)
+    {
+        var commitment = (await Views.GetCommitmentAsync(new GetCommitmentRequest { CommitmentId = id }, Deadline())).Commitment;
+
+        Assert.Equal(kind, commitment.Kind);
+    }
+
+    [Fact]
+    public async Task The_human_rights_dialogue_is_reviewed_up_to_July_2012_and_its_undertakings_kept_within_it_cite_their_evidence()
+    {
+        var commitment = (await Views.GetCommitmentAsync(new GetCommitmentRequest { CommitmentId = "next-round-in-china-2011", AsOf = "2026-11-26" }, Deadline())).Commitment;
+
+        Assert.Equal(("dialogue", "2012-07", "us-china-human-rights"), (commitment.Coverage.AppliesFrom, commitment.Coverage.ReviewedUpTo, commitment.Coverage.DialogueId));
+        Assert.Equal("cdt-us-defends-value-of-dialogue-2012-07", commitment.Coverage.Source.SourceId);
+        Assert.Equal("kept", commitment.Status);
+        Assert.Equal(["made", "fulfilled"], commitment.FactsUsed.Select(f => f.Type));
+        Assert.Equal("cnn-serious-backsliding-2011-04", commitment.FactsUsed[1].Source.SourceId);
+    }
+
+    [Fact]
+    public async Task Undertakings_alone_leave_out_the_aims_and_the_request()
+    {
+        var undertakings = (await Views.ListCommitmentsAsync(new ListCommitmentsRequest { Kind = "undertaking", PageSize = 100, AsOf = "2026-11-26" }, Deadline())).Commitments.Select(c => c.CommitmentId).ToList();
+
+        Assert.Contains("next-round-in-china-2011", undertakings);
+        Assert.DoesNotContain("religion-expert-talks", undertakings);
+        Assert.DoesNotContain("meet-liu-xia", undertakings);
+        Assert.DoesNotContain("posner-beijing-next-week", undertakings);
     }
 
     [Fact]

@@ -86,6 +86,16 @@ public abstract partial class ViewsServiceContract
             Source = Briefing("This week, we had the U.S.-China Human Rights Dialogue here at the – in Washington."),
         }, Call())).Result);
 
+        // The record's sources reviewed up to July 2012: silence before then means nothing was reported.
+        Note((await Recording.ReviewDialogueSourcesAsync(new ReviewDialogueSourcesRequest
+        {
+            RequestId = RequestId(),
+            DialogueId = ids.DialogueId,
+            ReviewedUpTo = "2012-07",
+            Detail = "Every document of the record read whole.",
+            Source = Briefing("We met yesterday and today."),
+        }, Call())).Result);
+
         // The round, its delegations, sessions, visits and tone.
         Note((await Recording.HoldRoundAsync(new HoldRoundRequest
         {

@@ -15,7 +15,8 @@ internal static class CommitmentMappings
         r.Due,
         r.DueRule,
         r.RoundId.NullIfEmpty(),
-        r.Source.Required());
+        r.Source.Required(),
+        r.Kind.NullIfEmpty());
 
     public static ReaffirmCommitment ToCommand(this ReaffirmCommitmentRequest r) =>
         new(r.CommitmentId, [.. r.By], r.On, r.Words.NullIfEmpty(), r.Source.Required());
@@ -34,4 +35,10 @@ internal static class CommitmentMappings
 
     public static WithdrawCommitment ToCommand(this WithdrawCommitmentRequest r) =>
         new(r.CommitmentId, r.On, r.WithdrawnBy, r.Reason, r.Source.Required());
+
+    public static ReviewCommitmentSources ToCommand(this ReviewCommitmentSourcesRequest r) =>
+        new(r.CommitmentId, r.ReviewedUpTo, r.Detail, r.Source.Required());
+
+    public static RateCommitment ToCommand(this RateCommitmentRequest r) =>
+        new(r.CommitmentId, r.Rating, r.Rationale, r.RatedBy, r.RatedOn, r.Source.Required());
 }

@@ -14,4 +14,7 @@ internal static class DialogueMappings
         r.Cadence.NullIfEmpty(),
         r.ParentDialogueId.NullIfEmpty(),
         r.Source.ToDomain());
+
+    public static ReviewDialogueSources ToCommand(this ReviewDialogueSourcesRequest r) =>
+        new(r.DialogueId, r.ReviewedUpTo, r.Detail, r.Source.Required());
 }

@@ -77,7 +77,8 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
                 // folded was recorded — the day the record last changed for this commitment by then.
                 var view = Read<CommitmentView>(Projection<CommitmentsProjection>(), CommitmentsProjection.CommitmentsCollection, stream, folded, point);
                 var day = DateOnly.FromDateTime((point.RecordedAt ?? last.RecordedAt).UtcDateTime);
-                return Answer(commitment: CommitmentQueries.Derive(view, day));
+                // Only the commitment's own review horizon is part of its stream; its dialogue's is not read back here.
+                return Answer(commitment: CommitmentQueries.Assess(view, AppliedCoverage.For(view, _ => null, _ => null), day));
             default:
                 var rounds = Projection<RoundsProjection>();
                 var round = Read<RoundView>(rounds, RoundsProjection.RoundsCollection, stream, folded, point);

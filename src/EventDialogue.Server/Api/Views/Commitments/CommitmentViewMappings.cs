@@ -1,8 +1,12 @@
 using System.Globalization;
 using EventDialogue.Api.V1;
+using EventDialogue.Domain.Commitments.Assessment;
 using EventDialogue.Projections.Views.Commitments;
 using EventDialogue.Server.Api.Views.Common;
 using Grpc.Core;
+using static EventDialogue.Domain.Commitments.Assessment.CommitmentFact;
+using ApiFact = EventDialogue.Api.V1.CommitmentFact;
+using DomainFact = EventDialogue.Domain.Commitments.Assessment.CommitmentFact;
 
 namespace EventDialogue.Server.Api.Views.Commitments;
 
@@ -12,7 +16,7 @@ public static class CommitmentViewMappings
         new(request.CommitmentId, request.AsOf, Freshness.Of(request.MinPosition, context));
 
     public static ListCommitmentsQuery ToQuery(this ListCommitmentsRequest request, ServerCallContext context) =>
-        new(request.Status, request.MadeBy, request.RoundId, request.AsOf, request.PageSize, request.PageToken, Freshness.Of(request.MinPosition, context));
+        new(request.Status, request.MadeBy, request.RoundId, request.Kind, request.AsOf, request.PageSize, request.PageToken, Freshness.Of(request.MinPosition, context));
 
     public static ListCommitmentsResponse ToResponse(this Listed<CommitmentRead> listed) => new()
     {
@@ -24,6 +28,7 @@ public static class CommitmentViewMappings
     {
         ArgumentNullException.ThrowIfNull(read);
         var view = read.Commitment;
+        var assessment = read.Assessment;
         return new Commitment
         {
             CommitmentId = view.CommitmentId,
@@ -41,12 +46,44 @@ public static class CommitmentViewMappings
             Broken = Ending(view.Broken),
             Withdrawn = Ending(view.Withdrawn),
             Sources = { view.Sources.ToApi() },
-            Status = read.Standing.Status,
+            Status = assessment.Verdict.Name(),
             StatusAsOf = read.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DueInForce = read.Standing.Due,
-            DaysLate = read.Standing.DaysLate ?? 0,
+            DueInForce = assessment.Window.ToString(),
+            DaysLate = assessment.Late?.Least ?? 0,
+            Kind = view.Kind,
+            Late = assessment.Late is { } late ? new EventDialogue.Api.V1.DayRange { Least = late.Least, Most = late.Most } : null,
+            Reason = assessment.Reason,
+            FactsUsed = { assessment.Used.Select(Fact) },
+            FactsLeftOut = { assessment.LeftOut.Select(l => new CommitmentFactLeftOut { Fact = Fact(l.Fact), Why = l.Why }) },
+            Coverage = Coverage(read.Coverage),
+            Ratings = { view.Ratings.Select(r => new CommitmentRating { Rating = r.Rating, Rationale = r.Rationale, RatedBy = r.RatedBy, RatedOn = r.RatedOn, Source = r.Source.ToApi() }) },
         };
     }
+
+    private static ApiFact Fact(DomainFact fact) => new()
+    {
+        Type = fact switch
+        {
+            Made => "made",
+            Rescheduled => "rescheduled",
+            Fulfilled => "fulfilled",
+            DeclaredBroken => "declared-broken",
+            Withdrawn => "withdrawn",
+            _ => throw new ArgumentOutOfRangeException(nameof(fact), fact.GetType().Name, "not a fact of a commitment"),
+        },
+        On = fact.On.ToString(),
+        What = fact.What,
+        Source = fact.Source.ToApi(),
+    };
+
+    private static CommitmentCoverage Coverage(AppliedCoverage applied) => new()
+    {
+        AppliesFrom = applied.AppliesFrom,
+        ReviewedUpTo = applied.Review?.ReviewedUpTo ?? string.Empty,
+        Detail = applied.Review?.Detail ?? string.Empty,
+        Source = applied.Review?.Source.ToApi(),
+        DialogueId = applied.DialogueId.OrEmpty(),
+    };
 
     private static CommitmentEnding? Ending(EndingView? ending) =>
         ending is null ? null : new CommitmentEnding { On = ending.On, By = ending.By, Reason = ending.Reason };
