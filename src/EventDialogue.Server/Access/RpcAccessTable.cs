@@ -38,7 +38,12 @@ public static class RpcAccessTable
         ["/eventdialogue.v1.RecordingService/WithdrawCommitment"] = Recorder,
         ["/eventdialogue.v1.RecordingService/CorrectEntry"] = Recorder,
         ["/eventdialogue.v1.RecordingService/RetractEntry"] = Recorder,
+        ["/eventdialogue.v1.RecordingService/ReviewDialogueSources"] = Recorder,
+        ["/eventdialogue.v1.RecordingService/ReviewCommitmentSources"] = Recorder,
         ["/eventdialogue.v1.RecordingService/CheckRequests"] = Recorder,
+
+        // An analyst's rating of a commitment is recorded beside it, but it is a judgement, not the record's facts.
+        ["/eventdialogue.v1.RecordingService/RateCommitment"] = Analyst,
 
         // Views: current state, lists and search.
         ["/eventdialogue.v1.ViewsService/GetRound"] = Analyst,
