@@ -159,6 +159,7 @@ await using var app = builder.Build();
 app.UseMessageSizeRefusalLog();
 
 // Who is calling is known before anything else reads the request; each RPC's policy comes from RpcAccessTable.
+app.UseMiddleware<StoreOutageBeforeCalls>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcHealthChecksService().WithRpcAccess();

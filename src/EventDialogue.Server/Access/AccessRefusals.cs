@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using EventDialogue.Server.Api.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -41,15 +41,13 @@ public sealed partial class AccessRefusals(ILogger<AccessRefusals> logger) : IAu
 
     private static async Task WriteAsync(HttpContext context, StatusCode code, string message)
     {
-        var response = context.Response;
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        if (EarlyAnswers.IsGrpc(context))
         {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = context.Request.ContentType;
-            response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+            EarlyAnswers.WriteGrpc(context, new RpcException(new Status(code, message)));
             return;
         }
+
+        var response = context.Response;
 
         response.StatusCode = code == StatusCode.Unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
         if (code == StatusCode.Unauthenticated)
