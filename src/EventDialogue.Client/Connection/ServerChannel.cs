@@ -1,4 +1,4 @@
-using Grpc.Core;
+using System.Net.Http.Headers;
 using Grpc.Net.Client;
 
 namespace EventDialogue.Client.Connection;
@@ -12,24 +12,25 @@ public static class ServerChannel
     public static GrpcChannel Create(Uri address, string? apiKey, HttpMessageHandler? httpHandler = null)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (apiKey is null)
+        if (apiKey is not null)
         {
-            return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = httpHandler });
+            // A header on every request rather than gRPC call credentials: those are sent only over TLS unless told
+            // otherwise, and a cancelled streaming call that carried them did not end (a Ctrl-C'd `history follow`
+            // kept running). Over plaintext the server decides: loopback only, unless its operator allows more.
+            httpHandler = new BearerKeyHandler(apiKey) { InnerHandler = httpHandler ?? new SocketsHttpHandler { EnableMultipleHttp2Connections = true } };
         }
 
-        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", $"Bearer {apiKey}");
-            return Task.CompletedTask;
-        });
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            HttpHandler = httpHandler,
-            Credentials = ChannelCredentials.Create(address.Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, credentials),
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = httpHandler });
+    }
 
-            // gRPC sends call credentials only over TLS unless told otherwise; the server accepts plaintext on loopback
-            // and refuses it elsewhere unless its operator allows it, so the choice is the server's to make.
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
+    private sealed class BearerKeyHandler(string apiKey) : DelegatingHandler
+    {
+        private readonly AuthenticationHeaderValue _header = new("Bearer", apiKey);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = _header;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
