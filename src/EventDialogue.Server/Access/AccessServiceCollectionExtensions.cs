@@ -29,6 +29,7 @@ public static class AccessServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ClientCertificateAuthenticationHandler>(AccessSchemes.ClientCertificate, null);
         if (security.Jwt is { } jwt)
         {
+            services.AddSingleton<IAuthenticationConfigurationProvider, NoSchemeConfiguration>();
             authentication.AddJwtBearer(AccessSchemes.Jwt, bearer => JwtBearerSetup.Apply(bearer, jwt));
         }
 
