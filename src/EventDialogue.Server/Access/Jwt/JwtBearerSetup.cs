@@ -12,6 +12,8 @@ public static class JwtBearerSetup
 
     public const string WrongAudience = "the token is not for this server: ask the issuer for one with this server's audience (resource)";
 
+    public const string IssuerUnreachable = "the token could not be checked: the issuer's signing keys could not be fetched; try again later";
+
     public const string NotAccepted = "the token was not accepted: it is not signed by the configured issuer, or not well formed";
 
     public static void Apply(JwtBearerOptions bearer, JwtOptions options)
@@ -54,6 +56,9 @@ public static class JwtBearerSetup
     {
         SecurityTokenExpiredException => Expired,
         SecurityTokenInvalidAudienceException => WrongAudience,
+
+        // The metadata or keys could not be fetched (IDX20803): no fault of the token's, and the caller should know.
+        InvalidOperationException => IssuerUnreachable,
         _ => NotAccepted,
     };
 
