@@ -293,7 +293,9 @@ public abstract class ReferenceRecordContract(ReferenceRecordServer record)
     {
         // Posner: "Michael Posner" in 000, 002, 003 and 004, "Michael H. Posner" in 001 only. Clinton: once each in 003
         // ("Hillary Rodham Clinton") and 004 ("Hillary Clinton").
-        Assert.Empty(await StatementsByAsync(otherForm));
+        // Other tests of this collection record statements of their own on the same server, with ids ending in a
+        // Guid; the claim is about the reference record's.
+        Assert.DoesNotContain(await StatementsByAsync(otherForm), s => !System.Text.RegularExpressions.Regex.IsMatch(s.StatementId, "-[0-9a-f]{32}$"));
         Assert.NotEmpty(await StatementsByAsync(recordedForm));
     }
 
