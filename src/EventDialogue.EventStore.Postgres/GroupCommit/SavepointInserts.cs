@@ -45,7 +45,7 @@ internal static class SavepointInserts
 
             return (lastPositions, null);
         }
-        catch (PostgresException ex) when (FailedAppend(batch, ex, inserts.Count) is int failed)
+        catch (PostgresException ex) when (FailedAppend(lastPositions.Count, inserts.Count) is int failed)
         {
             await using var rollBackAndCommit = new NpgsqlBatch(connection)
             {
@@ -56,16 +56,16 @@ internal static class SavepointInserts
                 },
             };
             await rollBackAndCommit.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            return (lastPositions.Take(failed).ToList(), ex);
+            return (lastPositions, ex);
         }
     }
 
-    /// <summary>The append whose savepoint, insert or release failed; null when the commit did, or no statement of the batch.</summary>
-    private static int? FailedAppend(NpgsqlBatch batch, PostgresException error, int appends)
-    {
-        var command = error.BatchCommand is null ? -1 : batch.BatchCommands.IndexOf(error.BatchCommand);
-        return command >= 0 && command / 3 < appends ? command / 3 : null;
-    }
+    /// <summary>
+    /// The append whose insert failed: the one after those whose rows were read, since an insert's one row comes only
+    /// once its statement (the insert and <c>tree_append</c>) has run; null when every row was read, that is, when the
+    /// commit failed. (The error does not name the failed command: Npgsql leaves its BatchCommand unset here.)
+    /// </summary>
+    private static int? FailedAppend(int rowsRead, int appends) => rowsRead < appends ? rowsRead : null;
 
     private static string Savepoint(int index) => $"append_{index}";
 }
