@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EventDialogue.EventStore.Postgres.GroupCommit;
 using EventDialogue.EventStore.Subscriptions;
 using Npgsql;
 
@@ -13,7 +14,7 @@ namespace EventDialogue.EventStore.Postgres;
 /// <para>
 /// The solution has two halves. Writers take their transaction id and their positions together, inside a global
 /// append lock held to the commit (the log's Merkle tree grows in the same transaction, and needs every earlier leaf
-/// committed). Hence among appending transactions, transaction-id order equals position order. Readers then return only events written by transactions older than the oldest
+/// committed; a process's concurrent appends share one such transaction, see <see cref="AppendQueue"/>). Hence among appending transactions, transaction-id order equals position order. Readers then return only events written by transactions older than the oldest
 /// transaction still in flight (the xmin of their snapshot): every such transaction has finished, and every
 /// transaction still running or yet to start holds later positions. What a reader returns is therefore always a
 /// prefix of $all in position order that can never grow in the middle.
@@ -25,8 +26,6 @@ namespace EventDialogue.EventStore.Postgres;
 /// </summary>
 public sealed partial class PostgresEventStore : IEventStore
 {
-    private const string UniqueViolation = "23505";
-    private const int MaxConflictRetries = 5;
     // Events read from $all per statement: enough to keep a catch-up fast, few enough to hold in memory.
     private const int ReadAllChunk = 500;
 
@@ -39,6 +38,7 @@ public sealed partial class PostgresEventStore : IEventStore
     private readonly AppendSignal _appended = new();
     private readonly string _connectionString;
     private readonly PostgresAppendNotifier _notifier;
+    private readonly AppendQueue _appends;
     private readonly Lock _gate = new();
     private PostgresAppendListener? _listener;
 
@@ -52,6 +52,7 @@ public sealed partial class PostgresEventStore : IEventStore
         _tree = new PostgresTree(schema);
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
+        _appends = new AppendQueue(new PostgresGroupCommit(dataSource, _sql, timeProvider).CommitAsync);
     }
 
     public string Schema => _schema.Name;
@@ -102,92 +103,22 @@ public sealed partial class PostgresEventStore : IEventStore
         return new PostgresEventStore(connectionString, dataSource, tables, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(2));
     }
 
+    /// <remarks>
+    /// Concurrent appends share a transaction and its commit (see <see cref="AppendQueue"/>): the append lock is held to
+    /// the commit, so appends that each committed alone would each wait for a flush of their own, one after another.
+    /// </remarks>
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         AppendValidation.Validate(stream, events);
         try
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    var result = await TryAppendAsync(stream, expected, events, cancellationToken).ConfigureAwait(false);
-                    _notifier.Appended();
-                    return result;
-                }
-                catch (PostgresException ex) when (ex.SqlState == UniqueViolation && attempt < MaxConflictRetries)
-                {
-                    // Another transaction holds one of our event ids. If it is our first id, this is a concurrent
-                    // retry and the next attempt returns its result; if the holder rolled back, the next attempt
-                    // succeeds; otherwise the id is taken by a different write.
-                    await ThrowIfAnIdIsTakenAsync(stream, events, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            var result = await _appends.AppendAsync(new PendingAppend(stream, expected, events), cancellationToken).ConfigureAwait(false);
+            _notifier.Appended();
+            return result;
         }
         finally
         {
             _appended.Notify();
-        }
-    }
-
-    private async Task<AppendResult> TryAppendAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var committed = false;
-        try
-        {
-            var (firstStored, current) = await _sql.BeginLockStreamAndReadStateAsync(connection, stream, events[0].EventId, cancellationToken).ConfigureAwait(false);
-            if (firstStored)
-            {
-                var stored = await _sql.FindStoredAsync(connection, null, events, cancellationToken).ConfigureAwait(false);
-                return IdempotentRetry.Match(stream, events, stored);
-            }
-
-            if (!expected.IsSatisfiedBy(current))
-            {
-                throw new WrongExpectedRevisionException(stream, expected, current);
-            }
-
-            var recordedAt = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow());
-            var lastPosition = await _sql.InsertUnderAppendLockAndCommitAsync(connection, stream, (current ?? -1) + 1, events, recordedAt, cancellationToken).ConfigureAwait(false);
-            committed = true;
-            return new AppendResult(stream, (current ?? -1) + events.Count, new Position(lastPosition));
-        }
-        finally
-        {
-            if (!committed)
-            {
-                await RollBackAsync(connection).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Ends a transaction begun by hand that did not commit (a retry, a failed check or insert): its locks go with it,
-    /// before the connection goes back to the pool.
-    /// </summary>
-    private static async Task RollBackAsync(NpgsqlConnection connection)
-    {
-        try
-        {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (NpgsqlException)
-        {
-            // A broken connection: the server ends the transaction with the session, and the pool does not reuse it.
-            NpgsqlConnection.ClearPool(connection);
-        }
-    }
-
-    private async Task ThrowIfAnIdIsTakenAsync(StreamName stream, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await _sql.FindStoredAsync(connection, null, events, cancellationToken).ConfigureAwait(false);
-        if (stored.Count > 0 && stored.All(s => s.EventId != events[0].EventId))
-        {
-            var taken = stored[0];
-            throw new DuplicateEventIdException(taken.EventId, $"it was appended to stream '{taken.Stream}' at revision {taken.Revision}, not as part of this append to '{stream}'");
         }
     }
 

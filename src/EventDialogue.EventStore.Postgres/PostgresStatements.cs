@@ -4,7 +4,7 @@ using NpgsqlTypes;
 
 namespace EventDialogue.EventStore.Postgres;
 
-/// <summary>The SQL of one schema's store, with the round trips of an append kept to three (state; insert, tree and commit).</summary>
+/// <summary>The SQL of one schema's store, with the round trips of a group of appends kept to two (lock and state; inserts, tree and commit).</summary>
 internal sealed class PostgresStatements(PostgresSchema schema)
 {
     // Transactions older than the oldest one still running have all finished: their events can be read without
@@ -12,10 +12,9 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     // query's own snapshot.
     private const string Horizon = "transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))";
 
-    private readonly string _lockStream = "SELECT pg_advisory_xact_lock($1, hashtext($2))";
     private readonly string _findStored = $"SELECT event_id, stream, revision, position, type, data FROM {schema.Events} WHERE event_id = ANY($1)";
-    private readonly string _firstStored = $"SELECT 1 FROM {schema.Events} WHERE event_id = $1";
     private readonly string _currentRevision = $"SELECT max(revision) FROM {schema.Events} WHERE stream = $1";
+    private readonly string _currentRevisions = $"SELECT stream, max(revision) FROM {schema.Events} WHERE stream = ANY($1) GROUP BY stream";
     private readonly string _insert = $"""
         WITH inserted AS (
             INSERT INTO {schema.Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
@@ -27,9 +26,6 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         SELECT "{schema.Name}".tree_append(array_agg(position ORDER BY position), array_agg(($9::bytea[])[revision - $4 + 1] ORDER BY position)), max(position)
         FROM inserted
         """;
-
-    // Per-stream locks live in the two-key advisory lock space, apart from the global append lock's one-key space.
-    private readonly int _streamLockSpace = unchecked((int)schema.AppendLockKey);
 
     public string ReadStreamForwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3";
 
@@ -69,45 +65,43 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     }
 
     /// <summary>
-    /// Begins the append's transaction (by hand: its commit goes in the insert's round trip, see
-    /// <see cref="InsertUnderAppendLockAndCommitAsync"/>), takes the stream's lock (held to commit, so writers of one
-    /// stream take turns and revisions never clash), then reads, in the same round trip, whether the first event id is
-    /// stored (a retry) and the stream's revision. None of this gives the transaction an id: that must happen under the
-    /// append lock.
+    /// Begins a group's transaction (by hand: its commit goes in the inserts' round trip, see
+    /// <see cref="GroupCommit.SavepointInserts"/>), takes the global append lock for the rest of it, then reads, in the
+    /// same round trip, what the log holds for the group's event ids and the last revision of each of its streams. Read
+    /// under the lock, which every writer holds to its commit, this state cannot change before the group commits, so
+    /// the group's checks cannot be overtaken by a concurrent append (nor a restore, which takes the lock too).
     /// </summary>
-    public async Task<(bool FirstStored, long? Current)> BeginLockStreamAndReadStateAsync(NpgsqlConnection connection, StreamName stream, Guid firstEventId, CancellationToken cancellationToken)
+    public async Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> BeginLockAndReadStateAsync(NpgsqlConnection connection, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken)
     {
+        var ids = group.SelectMany(a => a.Events).Select(e => e.EventId).ToArray();
+        var streams = group.Select(a => a.Stream.Value).Distinct(StringComparer.Ordinal).ToArray();
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
             {
                 new NpgsqlBatchCommand("BEGIN"),
-                Command(_lockStream, _streamLockSpace, stream.Value),
-                Command(_firstStored, firstEventId),
-                Command(_currentRevision, stream.Value),
+                Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey),
+                Command(_findStored, ids),
+                Command(_currentRevisions, (object)streams), // a string[] would otherwise be taken as the params array itself
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var firstStored = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        long? current = reader.IsDBNull(0) ? null : reader.GetInt64(0);
-        return (firstStored, current);
-    }
-
-    public async Task<List<StoredEventIdentity>> FindStoredAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(_findStored, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var stored = new List<StoredEventIdentity>(events.Count);
+        var stored = new Dictionary<Guid, StoredEventIdentity>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            stored.Add(new StoredEventIdentity(reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2), new Position(reader.GetInt64(3)), reader.GetString(4), reader.GetString(5)));
+            var identity = ReadStoredIdentity(reader);
+            stored[identity.EventId] = identity;
         }
 
-        return stored;
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var revisions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            revisions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return (stored, revisions);
     }
 
     public async Task<long?> CurrentRevisionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, StreamName stream, CancellationToken cancellationToken)
@@ -118,14 +112,15 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         return value is long revision ? revision : null;
     }
 
+    private static StoredEventIdentity ReadStoredIdentity(NpgsqlDataReader reader) =>
+        new(reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2), new Position(reader.GetInt64(3)), reader.GetString(4), reader.GetString(5));
+
     /// <summary>
-    /// Takes the global append lock for the rest of the transaction, inserts (which gives the transaction its id and the
-    /// events their positions), grows the log's tree by them (<c>tree_append</c>, on the server) and commits, all in one
-    /// round trip. The lock is held to the commit, so the tree grows by every append in position order with every
-    /// earlier leaf visible, and transaction-id order stays position order; it is never held across a round trip to the
-    /// client. Returns the last event's position.
+    /// One append's insert, to run under the append lock: it gives the events their positions and grows the log's tree
+    /// by them (<c>tree_append</c>, on the server, in the same statement), so that the tree grows by every append in
+    /// position order with every earlier leaf visible. Its one row: the tree's size and the last event's position.
     /// </summary>
-    public async Task<long> InsertUnderAppendLockAndCommitAsync(NpgsqlConnection connection, StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt, CancellationToken cancellationToken)
+    public NpgsqlBatchCommand Insert(StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt)
     {
         var metadata = events.Select(e => EventMetadataJson.Serialize(e.Metadata)).ToArray();
         // each event's canonical bytes as a reader will read it back, but for its position, which the server puts in
@@ -140,26 +135,7 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         insert.Parameters.Add(new NpgsqlParameter { Value = metadata });
         insert.Parameters.Add(new NpgsqlParameter { Value = recordedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         insert.Parameters.Add(new NpgsqlParameter { Value = canonical, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey),
-                insert,
-                new NpgsqlBatchCommand("COMMIT"),
-            },
-        };
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var last = reader.GetInt64(1);
-        // Read to the end, so that an error of the commit surfaces here.
-        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-        {
-        }
-
-        return last;
+        return insert;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

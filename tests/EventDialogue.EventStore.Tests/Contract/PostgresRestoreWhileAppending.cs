@@ -29,7 +29,7 @@ public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAs
         var restoring = _store.RestoreAsync(Pausing(log, halfway, goOn), bound.Token);
         await halfway.Task.WaitAsync(bound.Token);
         var appending = _store.AppendToStreamAsync(StreamName.Parse("case-during-restore"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
-        await UntilAnAppendWaitsOnTheTableAsync(bound.Token);
+        await UntilAnAppendWaitsOnTheRestoreAsync(bound.Token);
         var seenMeanwhile = await _store.ReadAllAsync(Position.Start, AllFilter.None).ToListAsync(bound.Token);
         goOn.SetResult();
 
@@ -58,19 +58,23 @@ public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAs
     }
 
     /// <summary>
-    /// Waits for the condition the test is about: another transaction of this store (it has read the events table)
-    /// queued behind the restore's locks — the append lock, which the restore takes before its table lock.
+    /// Waits for the condition the test is about: another session queued behind the restore's locks — on the append
+    /// lock (an advisory lock), which an append takes before it reads the table and which the restore holds.
     /// </summary>
-    private async Task UntilAnAppendWaitsOnTheTableAsync(CancellationToken cancellationToken)
+    private async Task UntilAnAppendWaitsOnTheRestoreAsync(CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var waiting = new NpgsqlCommand(
-            $"""
-            SELECT count(*) FROM pg_locks waiting JOIN pg_locks held ON held.pid = waiting.pid
-            WHERE NOT waiting.granted AND held.granted AND held.relation = '"{_schema}".events'::regclass
+            """
+            SELECT count(*) FROM pg_locks waiting JOIN pg_locks held
+                ON held.locktype = 'advisory' AND held.granted AND held.pid <> waiting.pid
+                AND (held.classid, held.objid, held.objsubid) = (waiting.classid, waiting.objid, waiting.objsubid)
+            WHERE waiting.locktype = 'advisory' AND NOT waiting.granted
+                AND held.pid IN (SELECT pid FROM pg_locks WHERE relation = to_regclass($1) AND mode = 'ExclusiveLock' AND granted)
             """,
             connection);
+        waiting.Parameters.Add(new NpgsqlParameter { Value = $"\"{_schema}\".events" });
         while ((long)(await waiting.ExecuteScalarAsync(cancellationToken))! == 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);

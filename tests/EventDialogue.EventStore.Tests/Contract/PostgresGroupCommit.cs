@@ -1,0 +1,223 @@
+using EventDialogue.EventStore.Integrity;
+using EventDialogue.EventStore.Postgres;
+using EventDialogue.EventStore.Tests.Fixtures;
+using Npgsql;
+
+namespace EventDialogue.EventStore.Tests.Contract;
+
+/// <summary>
+/// On PostgreSQL, appends that arrive while another commits share one transaction (group commit). Each must still be
+/// judged as if it came alone: a refused append fails alone, a retry gets its first result, a caller that gives up
+/// while waiting writes nothing; and the log the group leaves has no gap and a tree that proves every event.
+/// A group is made by holding the store's append lock from outside: the first append blocks on it, and the appends
+/// sent meanwhile queue (an append is queued by the time its call returns its task) and are committed together next.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class PostgresGroupCommit(PostgresCluster cluster) : IAsyncLifetime
+{
+    private readonly string _schema = PostgresCluster.NewSchemaName();
+    private PostgresEventStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await PostgresEventStore.OpenAsync(cluster.ConnectionString, _schema);
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Given_a_group_with_a_wrong_expected_revision_and_an_id_reused_with_other_data_then_only_those_fail_and_the_rest_commit_together()
+    {
+        using var bound = Bound();
+        var existing = Events.Some(2);
+        await _store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.NoStream, existing, bound.Token);
+        var reused = existing[0] with { Data = """{"note":"other"}""" };
+
+        var group = await InOneGroupAsync(
+            bound.Token,
+            () => _store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.Any, [reused], bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-second"), ExpectedRevision.NoStream, Events.Some(3), bound.Token),
+            // written after the group's first append to the same stream, so it expects the revision that one leaves
+            () => _store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
+
+        await Assert.ThrowsAsync<WrongExpectedRevisionException>(() => group[1]);
+        await Assert.ThrowsAsync<DuplicateEventIdException>(() => group[2]);
+        var written = new[] { await group[0], await group[3], await group[4] };
+        Assert.Equal([1, 2, 2], written.Select(r => r.NextExpectedRevision));
+        Assert.Equal(existing.Select(e => e.EventId), (await ReadStreamAsync("case-existing", bound.Token)).Select(e => e.EventId));
+        Assert.Equal(1, await TransactionsAsync(written, bound.Token));
+        await AssertGapFreeAndProvenAsync(expectedCount: 2 + 2 + 3 + 1, bound.Token);
+    }
+
+    [Fact]
+    public async Task Given_a_group_with_a_retry_of_a_committed_append_and_the_same_new_append_sent_twice_then_each_gets_the_first_result_and_nothing_is_written_twice()
+    {
+        using var bound = Bound();
+        var committed = Events.Some(2);
+        var first = await _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, committed, bound.Token);
+        var twice = Events.Some(2);
+
+        var group = await InOneGroupAsync(
+            bound.Token,
+            () => _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, committed, bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-twice"), ExpectedRevision.NoStream, twice, bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-twice"), ExpectedRevision.NoStream, twice, bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-other"), ExpectedRevision.NoStream, Events.Some(1), bound.Token));
+
+        Assert.Equal(first, await group[0]);
+        Assert.Equal(await group[1], await group[2]);
+        Assert.Equal(1, await TransactionsAsync([await group[1], await group[3]], bound.Token));
+        Assert.Equal(twice.Select(e => e.EventId), (await ReadStreamAsync("case-twice", bound.Token)).Select(e => e.EventId));
+        await AssertGapFreeAndProvenAsync(expectedCount: 2 + 2 + 1, bound.Token);
+    }
+
+    [Fact]
+    public async Task Given_a_group_when_one_insert_fails_in_the_database_then_that_append_fails_alone_and_the_others_commit()
+    {
+        using var bound = Bound();
+        // an insert the store's checks cannot foresee failing: refused by a trigger, after its positions were drawn
+        await ExecuteAsync(
+            $"""
+            CREATE FUNCTION "{_schema}".refuse_poisoned() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poisoned stream'; END $$;
+            CREATE TRIGGER refuse_poisoned BEFORE INSERT ON "{_schema}".events FOR EACH ROW WHEN (NEW.stream = 'case-poisoned') EXECUTE FUNCTION "{_schema}".refuse_poisoned();
+            """,
+            bound.Token);
+        var poisoned = Events.Some(1);
+
+        var group = await InOneGroupAsync(
+            bound.Token,
+            () => _store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-poisoned"), ExpectedRevision.NoStream, poisoned, bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
+            () => _store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => group[1]);
+        Assert.Contains("poisoned", error.MessageText, StringComparison.Ordinal);
+        Assert.Equal([1, 0, 2], new[] { await group[0], await group[2], await group[3] }.Select(r => r.NextExpectedRevision));
+        Assert.Null(await _store.ReadEventAsync(poisoned[0].EventId, bound.Token));
+        await AssertGapFreeAndProvenAsync(expectedCount: 2 + 1 + 1, bound.Token, positionsMaySkip: true);
+    }
+
+    [Fact]
+    public async Task Given_an_append_waiting_for_its_group_when_its_caller_cancels_then_it_ends_at_once_and_is_not_written_while_a_taken_append_completes()
+    {
+        using var bound = Bound();
+        await using var held = await HeldAppendLock.TakeAsync(cluster.ConnectionString, _schema, bound.Token);
+        using var takenCaller = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
+        var taken = _store.AppendToStreamAsync(Stream("case-taken"), ExpectedRevision.NoStream, Events.Some(1), takenCaller.Token);
+        await held.UntilAnAppendWaitsAsync(bound.Token);
+        using var waitingCaller = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
+        var givenUp = Events.Some(1);
+        var waiting = _store.AppendToStreamAsync(Stream("case-given-up"), ExpectedRevision.NoStream, givenUp, waitingCaller.Token);
+        var after = _store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
+
+        await waitingCaller.CancelAsync();
+        await takenCaller.CancelAsync();
+        // the waiting caller's append ends while the lock is still held: it was never taken
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(bound.Token));
+        await held.ReleaseAsync();
+
+        var results = new[] { await taken, await after };
+        Assert.Null(await _store.ReadEventAsync(givenUp[0].EventId, bound.Token));
+        Assert.Equal(2, await TransactionsAsync(results, bound.Token));
+        await AssertGapFreeAndProvenAsync(expectedCount: 2, bound.Token);
+    }
+
+    [Fact]
+    public async Task Given_many_concurrent_writers_then_appends_share_commits_and_the_log_has_no_gap_and_proves_every_event()
+    {
+        using var bound = Bound();
+        const int Writers = 16;
+        const int AppendsEach = 10;
+        var results = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(
+            async () =>
+            {
+                var mine = new List<AppendResult>();
+                for (var a = 0; a < AppendsEach; a++)
+                {
+                    // writers in pairs share streams, so appends to one stream meet in a group
+                    var stream = Stream($"case-writer-{w / 2}-{a % 3}");
+                    mine.Add(await _store.AppendToStreamAsync(stream, ExpectedRevision.Any, Events.Some(1 + (a % 3)), bound.Token));
+                }
+
+                return mine;
+            },
+            bound.Token)));
+
+        var appends = results.SelectMany(r => r).ToList();
+        var transactions = await TransactionsAsync(appends, bound.Token);
+        Assert.True(transactions < appends.Count, $"{appends.Count} appends in {transactions} transactions: none shared a commit");
+        await AssertGapFreeAndProvenAsync(expectedCount: Writers * Enumerable.Range(0, AppendsEach).Sum(a => 1 + (a % 3)), bound.Token);
+        foreach (var stream in appends.Select(r => r.Stream).Distinct())
+        {
+            var revisions = (await ReadStreamAsync(stream.Value, bound.Token)).Select(e => e.Revision).ToList();
+            Assert.Equal(Enumerable.Range(0, revisions.Count).Select(r => (long)r), revisions);
+        }
+    }
+
+    /// <summary>
+    /// Sends the appends while an earlier append is blocked on the held append lock, then lets it go: they queue behind
+    /// it, and the turn after it commits them together. Returns each append's task, in the order given.
+    /// </summary>
+    private async Task<List<Task<AppendResult>>> InOneGroupAsync(CancellationToken cancellationToken, params Func<Task<AppendResult>>[] appends)
+    {
+        await using var held = await HeldAppendLock.TakeAsync(cluster.ConnectionString, _schema, cancellationToken);
+        var blocked = _store.AppendToStreamAsync(Stream($"case-blocked-{Guid.NewGuid():N}"), ExpectedRevision.NoStream, Events.Some(1), cancellationToken);
+        await held.UntilAnAppendWaitsAsync(cancellationToken);
+        var group = appends.Select(append => append()).ToList();
+        await held.ReleaseAsync();
+        await blocked;
+        // until every append has its outcome, failed or not (WhenAny does not throw the failures)
+        await Task.WhenAny(Task.WhenAll(group)).WaitAsync(cancellationToken);
+        return group;
+    }
+
+    /// <summary>
+    /// Every event of $all at consecutive positions (unless an insert failed after drawing some), and at consecutive
+    /// leaves, each one's inclusion in the stored tree proven against its root.
+    /// </summary>
+    private async Task AssertGapFreeAndProvenAsync(int expectedCount, CancellationToken cancellationToken, bool positionsMaySkip = false)
+    {
+        // the blocked appends that made the groups are in the log too
+        var log = await _store.ReadAllAsync(Position.Start, AllFilter.None, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var counted = log.Count(e => !e.Stream.Value.StartsWith("case-blocked-", StringComparison.Ordinal));
+        Assert.Equal(expectedCount, counted);
+        if (!positionsMaySkip)
+        {
+            Assert.Equal(Enumerable.Range(0, log.Count).Select(i => log[0].Position.Value + i), log.Select(e => e.Position.Value));
+        }
+
+        var head = await _store.ReadTreeHeadAsync(cancellationToken);
+        Assert.Equal(log.Count, head.Size);
+        var tree = new MerkleTree(_store.ReadSubtreeHashesAsync);
+        for (var leaf = 0; leaf < log.Count; leaf++)
+        {
+            var path = await tree.InclusionProofAsync(leaf, head.Size, cancellationToken);
+            Assert.True(MerkleProofs.VerifyInclusion(leaf, head.Size, CanonicalEvent.LeafHash(log[leaf]), path, head.RootHash), $"leaf {leaf} (position {log[leaf].Position}) does not prove its inclusion");
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How many transactions wrote the events of these appends.</summary>
+    private async Task<long> TransactionsAsync(IEnumerable<AppendResult> appends, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT count(DISTINCT transaction_id) FROM \"{_schema}\".events WHERE position = ANY($1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.Position.Value).ToArray() });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<List<RecordedEvent>> ReadStreamAsync(string stream, CancellationToken cancellationToken) =>
+        await _store.ReadStreamAsync(Stream(stream), Direction.Forwards, StreamRevision.Start, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+
+    private static StreamName Stream(string name) => StreamName.Parse(name);
+
+    private static CancellationTokenSource Bound() => new(TimeSpan.FromSeconds(120));
+}
