@@ -12,9 +12,28 @@ namespace EventDialogue.Server.Access;
 /// credential came, PERMISSION_DENIED when the principal lacks the role. gRPC callers get a status (a trailers-only
 /// response), JSON callers HTTP 401 or 403 with the same status as JSON, as the transcoder writes its errors.
 /// </summary>
-public sealed partial class AccessRefusals(ILogger<AccessRefusals> logger) : IAuthorizationMiddlewareResultHandler
+public sealed partial class AccessRefusals(ILogger<AccessRefusals> logger, SecurityOptions security) : IAuthorizationMiddlewareResultHandler
 {
-    public const string NoCredential = "this call needs a credential: send an API key as 'authorization: Bearer edk_...'";
+    private readonly string _noCredential = NoCredential(security);
+
+    /// <summary>What a caller without a credential is told: every kind of credential this server accepts, as configured.</summary>
+    public static string NoCredential(SecurityOptions security)
+    {
+        ArgumentNullException.ThrowIfNull(security);
+        List<string> kinds = ["an API key as 'authorization: Bearer edk_...'"];
+        if (security.Jwt is { } jwt)
+        {
+            kinds.Add($"an access token from {jwt.Authority.OriginalString} for {jwt.Audience.OriginalString} as 'authorization: Bearer eyJ...'");
+        }
+
+        if (security.ClientCertificates.Any)
+        {
+            kinds.Add("a client certificate registered with this server (over TLS)");
+        }
+
+        var choice = kinds.Count == 1 ? kinds[0] : string.Join(", ", kinds[..^1]) + " or " + kinds[^1];
+        return $"this call needs a credential: send {choice}";
+    }
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
@@ -29,9 +48,17 @@ public sealed partial class AccessRefusals(ILogger<AccessRefusals> logger) : IAu
 
         // The middleware keeps only a success; asked again, the handler answers from what it found for this request.
         var principal = context.User.Identity;
+        var failure = principal?.IsAuthenticated == true ? null : (await context.AuthenticateAsync()).Failure;
+        if (failure is not null && ErrorMapping.ToRpcException(failure) is { } outage)
+        {
+            Refused(logger, context.Request.Path.Value ?? string.Empty, outage.StatusCode, outage.Status.Detail);
+            await EarlyAnswers.WriteAsync(context, outage);
+            return;
+        }
+
         (StatusCode Code, string Message) refusal = principal?.IsAuthenticated == true
             ? (StatusCode.PermissionDenied, $"'{principal.Name}' may not make this call: it needs the role {RequiredRole(policy)}")
-            : (StatusCode.Unauthenticated, (await context.AuthenticateAsync()).Failure?.Message ?? NoCredential);
+            : (StatusCode.Unauthenticated, failure?.Message ?? _noCredential);
         Refused(logger, context.Request.Path.Value ?? string.Empty, refusal.Code, refusal.Message);
         await WriteAsync(context, refusal.Code, refusal.Message);
     }

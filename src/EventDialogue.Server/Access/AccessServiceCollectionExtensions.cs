@@ -17,6 +17,7 @@ public static class AccessServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(security);
         services.AddSingleton(keys);
+        services.AddSingleton(security);
         services.AddSingleton(security.ClientCertificates);
         // The core alone: the full AddAuthentication brings data protection, which would make and keep a key ring in
         // the user's profile at every start for cookies this server never issues.

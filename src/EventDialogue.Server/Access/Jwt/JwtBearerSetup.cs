@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EventDialogue.EventStore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,8 +12,6 @@ public static class JwtBearerSetup
     public const string Expired = "the token has expired: ask the issuer for a new one";
 
     public const string WrongAudience = "the token is not for this server: ask the issuer for one with this server's audience (resource)";
-
-    public const string IssuerUnreachable = "the token could not be checked: the issuer's signing keys could not be fetched; try again later";
 
     public const string NotAccepted = "the token was not accepted: it is not signed by the configured issuer, or not well formed";
 
@@ -34,11 +33,12 @@ public static class JwtBearerSetup
         bearer.TokenValidationParameters.ClockSkew = options.ClockSkew;
         bearer.Events = new JwtBearerEvents
         {
-            OnAuthenticationFailed = context =>
+            OnAuthenticationFailed = async context =>
             {
                 // The handler's own messages (IDX…) are for logs; the caller is told what to do about it.
-                context.Fail(Refusal(context.Exception));
-                return Task.CompletedTask;
+                context.Fail(await IssuerReachableAsync(context)
+                    ? new AuthenticationFailureException(Refusal(context.Exception))
+                    : new IssuerUnreachableException(context.Exception));
             },
             OnTokenValidated = context =>
             {
@@ -52,13 +52,33 @@ public static class JwtBearerSetup
         };
     }
 
+    /// <summary>
+    /// Whether the issuer's metadata and keys are at hand. The handler does not say when it could not fetch them: a
+    /// token then fails as unsigned by a known key. Asked only for a token that failed, the configuration manager answers
+    /// from its cache when it holds the metadata, and tries the issuer again (at most as often as it allows) when not.
+    /// </summary>
+    private static async Task<bool> IssuerReachableAsync(AuthenticationFailedContext context)
+    {
+        if (context.Options.ConfigurationManager is not { } configuration)
+        {
+            return true;
+        }
+
+        try
+        {
+            await configuration.GetConfigurationAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     private static string Refusal(Exception exception) => exception switch
     {
         SecurityTokenExpiredException => Expired,
         SecurityTokenInvalidAudienceException => WrongAudience,
-
-        // The metadata or keys could not be fetched (IDX20803): no fault of the token's, and the caller should know.
-        InvalidOperationException => IssuerUnreachable,
         _ => NotAccepted,
     };
 

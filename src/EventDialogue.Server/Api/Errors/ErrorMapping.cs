@@ -51,6 +51,11 @@ public static class ErrorMapping
                     ["current_revision"] = e.ActualRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no-stream",
                 },
             }),
+        Access.Jwt.IssuerUnreachableException e => Build(
+            Code.Unavailable,
+            e.Message,
+            new ErrorInfo { Reason = "ISSUER_UNAVAILABLE", Domain = ErrorDomain },
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(RetryDelay) }),
         RequestIdReusedException e => Build(
             Code.AlreadyExists,
             e.Message,

@@ -56,6 +56,17 @@ public sealed class ClientCertificatePrincipalTests : IAsyncLifetime
         Assert.Contains(stranger.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), refused.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_neither_a_key_nor_a_certificate_when_it_calls_then_the_refusal_names_both_ways_in()
+    {
+        using var channel = GrpcChannel.ForAddress(_server!.GrpcAddress, new GrpcChannelOptions { HttpHandler = TlsClient.Handler(Certificates.Authority), DisposeHttpClient = true });
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new ViewsService.ViewsServiceClient(channel).ListTopicsAsync(new ListTopicsRequest(), Call()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal("this call needs a credential: send an API key as 'authorization: Bearer edk_...' or a client certificate registered with this server (over TLS)", refused.Status.Detail);
+    }
+
     public async Task DisposeAsync()
     {
         if (_server is not null)

@@ -40,7 +40,7 @@ public sealed class JwtServer : IAsyncLifetime
 
     public Task<string> TokenAsync(string client, string audience = Audience) => Issuer.TokenAsync(client, audience);
 
-    public GrpcChannel Channel(string token) => (_server ?? throw new InvalidOperationException("not started")).CreateChannel(token);
+    public GrpcChannel Channel(string? token) => (_server ?? throw new InvalidOperationException("not started")).CreateChannel(token);
 
     public GrpcChannel AdminChannel() => (_server ?? throw new InvalidOperationException("not started")).CreateChannel();
 

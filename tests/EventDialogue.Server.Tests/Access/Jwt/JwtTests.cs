@@ -1,6 +1,7 @@
 using EventDialogue.Api.V1;
 using EventDialogue.Server.Tests.Hosting;
 using EventDialogue.Server.Tests.Recording;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace EventDialogue.Server.Tests.Access.Jwt;
@@ -73,6 +74,49 @@ public sealed class JwtTests(JwtServer server)
         using var read = new HistoryService.HistoryServiceClient(admin).ReadStream(new ReadStreamRequest { Stream = written.Result.Stream }, Call());
         Assert.True(await read.ResponseStream.MoveNext());
         Assert.Equal(JwtServer.Recorder, read.ResponseStream.Current.Event.RecordedBy);
+    }
+
+    [Fact]
+    public async Task Given_no_credential_when_it_calls_then_the_refusal_names_every_kind_of_credential_this_server_accepts()
+    {
+        using var channel = server.Channel(token: null);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new ViewsService.ViewsServiceClient(channel).ListTopicsAsync(new ListTopicsRequest(), Call()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Contains("an API key", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains($"an access token from {server.Issuer.Address.ToString().TrimEnd('/')} for {JwtServer.Audience}", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_an_issuer_that_cannot_be_reached_when_a_token_comes_then_it_is_UNAVAILABLE_with_when_to_retry_not_UNAUTHENTICATED()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            // A port the OS just handed out and took back: nothing listens there.
+            var nowhere = $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
+            await using var cutOff = ServerProcess.Start(directory, new Dictionary<string, string>
+            {
+                ["EventStore:SqlitePath"] = Path.Combine(directory, "cut-off.sqlite"),
+                ["Security:Jwt:Authority"] = nowhere,
+                ["Security:Jwt:Audience"] = JwtServer.Audience,
+            });
+            await cutOff.WaitUntilServingAsync(Timeouts.ServerStart);
+            using var channel = cutOff.CreateChannel(await server.TokenAsync(JwtServer.Analyst));
+
+            var status = await GrpcRefusals.RefusedAsync(
+                StatusCode.Unavailable,
+                async () => await new ViewsService.ViewsServiceClient(channel).ListTopicsAsync(new ListTopicsRequest(), Call()));
+
+            Assert.Equal("ISSUER_UNAVAILABLE", status.GetDetail<ErrorInfo>()?.Reason);
+            Assert.NotNull(status.GetDetail<RetryInfo>()?.RetryDelay);
+            Assert.Contains("issuer", status.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
     }
 
     private async Task<RpcException> RefusedAsync(string token)
