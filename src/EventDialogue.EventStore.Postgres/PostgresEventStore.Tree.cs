@@ -28,6 +28,13 @@ public sealed partial class PostgresEventStore : ILogTree
         return new TreeHead(size, root);
     }
 
+    public async Task<long> ReadTreeSizeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_tree.Size, connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     public async Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -14,10 +14,19 @@ public sealed partial class SqliteEventStore : ILogTree
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         // one deferred (read) transaction: the size and every hash of its root come from the same snapshot
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var size = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves", [], cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        var size = await ReadTreeSizeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var root = await new MerkleTree((subtrees, ct) => SqliteSubtreeHashes.ReadAsync(connection, transaction, subtrees, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
         return new TreeHead(size, root);
     }
+
+    public async Task<long> ReadTreeSizeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadTreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<long> ReadTreeSizeAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves", [], cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,12 @@ public interface ILogTree
     /// <summary>The committed tree: its size (the number of events) and root hash.</summary>
     Task<TreeHead> ReadTreeHeadAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The committed tree's size alone, in one query: what a proof checks its sizes against, without the O(log n)
+    /// hashes of a root it does not need.
+    /// </summary>
+    Task<long> ReadTreeSizeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The leaf index of the event at this position, or null when no event has it (or it is not yet committed).</summary>
     Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default);
 

@@ -34,10 +34,10 @@ public sealed class GetConsistencyProofHandler(ILogTree tree) : IQueryHandler<Ge
             throw DomainException.Invalid(violations);
         }
 
-        var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
-        if (query.NewSize > head.Size)
+        var treeSize = await tree.ReadTreeSizeAsync(cancellationToken).ConfigureAwait(false);
+        if (query.NewSize > treeSize)
         {
-            throw DomainException.Invalid("new_size", $"is {query.NewSize}, but the tree holds {head.Size} leaves");
+            throw DomainException.Invalid("new_size", $"is {query.NewSize}, but the tree holds {treeSize} leaves");
         }
 
         var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).ConsistencyProofAsync(query.OldSize, query.NewSize, cancellationToken).ConfigureAwait(false);

@@ -37,10 +37,11 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree) :
             throw DomainException.Invalid("tree_size", $"is {size}, but the event at position {query.Position} is leaf {leaf}: the tree must hold at least {leaf + 1} leaves");
         }
 
-        var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
-        if (size > head.Size)
+        // A signed checkpoint's size was the tree's when it was signed, and a store's tree only grows (one cut short
+        // is the log check's finding, not this call's).
+        if (query.TreeSize is not null && await tree.ReadTreeSizeAsync(cancellationToken).ConfigureAwait(false) is var treeSize && size > treeSize)
         {
-            throw DomainException.Invalid("tree_size", $"is {size}, but the tree holds {head.Size} leaves");
+            throw DomainException.Invalid("tree_size", $"is {size}, but the tree holds {treeSize} leaves");
         }
 
         var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).InclusionProofAsync(leaf, size, cancellationToken).ConfigureAwait(false);

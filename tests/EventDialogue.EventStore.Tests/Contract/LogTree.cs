@@ -120,7 +120,20 @@ public abstract partial class EventStoreContract
         var head = await Tree.ReadTreeHeadAsync();
 
         Assert.Equal(0, head.Size);
+        Assert.Equal(0, await Tree.ReadTreeSizeAsync());
         Assert.Equal(MerkleHashes.EmptyRoot, head.RootHash);
+    }
+
+    [Fact]
+    public async Task The_trees_size_read_alone_is_the_number_of_events_and_the_heads_size()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.AppendToStreamAsync(Stream($"case-{i % 2}"), ExpectedRevision.Any, Events.Some(1 + i));
+        }
+
+        Assert.Equal(15, await Tree.ReadTreeSizeAsync());
+        Assert.Equal((await Tree.ReadTreeHeadAsync()).Size, await Tree.ReadTreeSizeAsync());
     }
 
     [Fact]
