@@ -96,18 +96,40 @@ public static class SearchTerms
         return new SearchToken(term, start, length, IsStopWord(term));
     }
 
+    /// <summary>
+    /// Lower-cased, with accents removed. The server runs with invariant globalization (no ICU), so there is no Unicode
+    /// decomposition to lean on: combining marks are dropped, and the accented Latin letters of
+    /// <see cref="AccentFolds"/> — the Latin-1 and Latin Extended letters, pinyin's tone marks among them — become
+    /// their base letter, so "Liú Xiǎobō" is found by "liu xiaobo".
+    /// </summary>
     private static string Normalize(string word)
     {
-        var decomposed = word.Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var rune in decomposed.EnumerateRunes())
+        var kept = new StringBuilder(word.Length);
+        foreach (var rune in word.EnumerateRunes())
         {
-            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
             {
-                kept.Append(Rune.ToLowerInvariant(rune).ToString());
+                continue;
+            }
+
+            var lower = Rune.ToLowerInvariant(rune);
+            if (lower.IsBmp && AccentFolds.TryGetValue((char)lower.Value, out var folded))
+            {
+                kept.Append(folded);
+            }
+            else
+            {
+                kept.Append(lower.ToString());
             }
         }
 
-        return kept.ToString().Normalize(NormalizationForm.FormC);
+        return kept.ToString();
     }
+
+    private static readonly Dictionary<char, char> AccentFolds = new[]
+    {
+        ('a', "àáâãäåāăąǎǟǡǻȁȃȧ"), ('c', "çćĉċč"), ('d', "ďđð"), ('e', "èéêëēĕėęěȅȇȩ"), ('g', "ĝğġģǧǵ"), ('h', "ĥħ"),
+        ('i', "ìíîïĩīĭįıǐȉȋ"), ('j', "ĵǰ"), ('k', "ķǩ"), ('l', "ĺļľŀł"), ('n', "ñńņňǹ"), ('o', "òóôõöøōŏőǒǫǭǿȍȏȫȭȯȱ"),
+        ('r', "ŕŗřȑȓ"), ('s', "śŝşšș"), ('t', "ţťŧț"), ('u', "ùúûüũūŭůűųǔǖǘǚǜȕȗ"), ('w', "ŵ"), ('y', "ýÿŷȳ"), ('z', "źżžƶ"),
+    }.SelectMany(f => f.Item2.Select(accented => (accented, f.Item1))).ToDictionary(f => f.accented, f => f.Item2);
 }
