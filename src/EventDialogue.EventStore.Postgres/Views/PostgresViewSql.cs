@@ -1,4 +1,5 @@
 using System.Text;
+using EventDialogue.Projections.Search;
 using EventDialogue.Projections.Storage;
 using Npgsql;
 
@@ -6,7 +7,7 @@ namespace EventDialogue.EventStore.Postgres.Views;
 
 internal sealed class PostgresViewSql
 {
-    private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text";
+    private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text, d.search_keywords";
     private readonly string _documents;
     private readonly string _tags;
 
@@ -28,11 +29,14 @@ internal sealed class PostgresViewSql
                 json        text NOT NULL,
                 sort_key    text NOT NULL,
                 search_text text,
-                search      tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(search_text, ''))) STORED,
+                search_keywords text,
                 PRIMARY KEY (collection, id)
             );
             CREATE INDEX IF NOT EXISTS view_documents_order ON {_documents} (collection, sort_key COLLATE "C", id COLLATE "C");
-            CREATE INDEX IF NOT EXISTS view_documents_search ON {_documents} USING gin (search);
+            CREATE TABLE IF NOT EXISTS {s}.view_formats (
+                name    text PRIMARY KEY,
+                version integer NOT NULL
+            );
             CREATE TABLE IF NOT EXISTS {_tags} (
                 collection text NOT NULL,
                 id         text NOT NULL,
@@ -42,14 +46,28 @@ internal sealed class PostgresViewSql
             );
             CREATE INDEX IF NOT EXISTS view_tags_lookup ON {_tags} (collection, name, value, id);
             """;
+        ReadSearchFormat = $"SELECT version FROM {s}.view_formats WHERE name = 'search'";
+        UpgradeSearch = $"""
+            ALTER TABLE {_documents} ADD COLUMN IF NOT EXISTS search_keywords text;
+            ALTER TABLE {_documents} DROP COLUMN IF EXISTS search;
+            ALTER TABLE {_documents} ADD COLUMN search tsvector;
+            CREATE INDEX view_documents_search ON {_documents} USING gin (search);
+            DELETE FROM {_tags};
+            DELETE FROM {_documents};
+            DELETE FROM {s}.view_checkpoints;
+            INSERT INTO {s}.view_formats (name, version) VALUES ('search', {SearchFormat})
+                ON CONFLICT (name) DO UPDATE SET version = excluded.version;
+            """;
         ReadCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1";
         ReadCheckpoints = $"SELECT projection, position FROM {s}.view_checkpoints";
         ClaimCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO NOTHING";
         LockCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1 FOR UPDATE";
         SaveCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
         Upsert = $"""
-            INSERT INTO {_documents} (collection, id, json, sort_key, search_text) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text
+            INSERT INTO {_documents} (collection, id, json, sort_key, search_text, search_keywords, search)
+            VALUES ($1, $2, $3, $4, $5, $6, to_tsvector('simple', $7))
+            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text,
+                search_keywords = excluded.search_keywords, search = excluded.search
             """;
         DeleteTags = $"DELETE FROM {_tags} WHERE collection = $1 AND id = $2";
         InsertTags = $"INSERT INTO {_tags} (collection, id, name, value) SELECT $1, $2, t.name, t.value FROM unnest($3::text[], $4::text[]) AS t(name, value) ON CONFLICT DO NOTHING";
@@ -62,7 +80,23 @@ internal sealed class PostgresViewSql
         ResetCheckpoint = $"DELETE FROM {s}.view_checkpoints WHERE projection = $1";
     }
 
+    /// <summary>
+    /// The search index as this version writes it: a tsvector of our own terms
+    /// (<see cref="Projections.Search.SearchTerms"/>) under the 'simple' configuration, which neither stems nor drops
+    /// stop words, so it indexes exactly the terms SQLite does. Before it, the index was the raw text under 'english'.
+    /// </summary>
+    public const int SearchFormat = 2;
+
     public PostgresSchema Schema { get; }
+
+    public string ReadSearchFormat { get; }
+
+    /// <summary>
+    /// Rebuilds the index column in the current format and drops every view with its checkpoint, so that the
+    /// projections build all views again from the log, writing their search terms the current way. All views: a
+    /// projection also keeps the history it folds in its views, which a half-dropped view would repeat.
+    /// </summary>
+    public string UpgradeSearch { get; }
 
     public string Create { get; }
 
@@ -150,35 +184,25 @@ internal sealed class PostgresViewSql
         return new ViewPage(page, documents.Count > query.PageSize ? new ViewCursor(page[^1].Document.SortKey, page[^1].Document.Id, 0) : null);
     }
 
-    /// <summary>Ranked by ts_rank; the matching words come back wrapped in [ and ].</summary>
+    /// <summary>Finds every document the query matches with a tsquery; our own code ranks and highlights them.</summary>
     public async Task<ViewPage> SearchAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand { Connection = connection };
-        var where = new StringBuilder("d.collection = $1 AND d.search @@ q.query");
+        var where = new StringBuilder("d.collection = $1 AND d.search @@ $2::tsquery");
         command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
-        command.Parameters.Add(new NpgsqlParameter { Value = query.PageSize + 1 });
-        command.Parameters.Add(new NpgsqlParameter { Value = query.After?.Offset ?? 0 });
-        command.Parameters.Add(new NpgsqlParameter { Value = query.Search! });
+        command.Parameters.Add(new NpgsqlParameter { Value = TsQuery.Of(query.Search!) });
         AddFilters(command, query, where);
-        command.CommandText = $"""
-            SELECT {Columns}, ts_rank(d.search, q.query)::float8,
-                   ts_headline('english', d.search_text, q.query, 'StartSel=[, StopSel=], HighlightAll=true')
-            FROM {_documents} d, websearch_to_tsquery('english', $4) AS q(query)
-            WHERE {where}
-            ORDER BY ts_rank(d.search, q.query) DESC, d.sort_key COLLATE "C", d.id COLLATE "C" LIMIT $2 OFFSET $3
-            """;
-        var hits = new List<ViewHit>();
+        command.CommandText = $"SELECT {Columns} FROM {_documents} d WHERE {where}";
+        var found = new List<ViewDocument>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                hits.Add(new ViewHit(Document(reader), reader.GetDouble(5), reader.GetString(6)));
+                found.Add(Document(reader));
             }
         }
 
-        var offset = query.After?.Offset ?? 0;
-        var page = hits.Take(query.PageSize).ToList();
-        return new ViewPage(page, hits.Count > query.PageSize ? new ViewCursor(string.Empty, string.Empty, offset + query.PageSize) : null);
+        return SearchRanking.Page(query.Search!, found, query.PageSize, query.After?.Offset ?? 0);
     }
 
     private void AddFilters(NpgsqlCommand command, ViewQuery query, StringBuilder where)
@@ -193,5 +217,5 @@ internal sealed class PostgresViewSql
     }
 
     private static ViewDocument Document(NpgsqlDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [], reader.IsDBNull(4) ? null : reader.GetString(4));
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [], reader.IsDBNull(4) ? null : reader.GetString(4), StoredKeywords.Read(reader.IsDBNull(5) ? null : reader.GetString(5)));
 }

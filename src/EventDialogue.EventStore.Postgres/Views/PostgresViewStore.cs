@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace EventDialogue.EventStore.Postgres.Views;
 
-/// <summary>Views in the events' schema, searched with PostgreSQL full-text search (English stemming, ranked, highlighted).</summary>
+/// <summary>Views in the events' schema, searched with PostgreSQL full-text search over our own search terms.</summary>
 public sealed class PostgresViewStore : IViewStore
 {
     private readonly string _connectionString;
@@ -38,6 +38,8 @@ public sealed class PostgresViewStore : IViewStore
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await UpgradeSearchAsync(sql, connection, transaction, cancellationToken);
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch
@@ -47,6 +49,21 @@ public sealed class PostgresViewStore : IViewStore
         }
 
         return new PostgresViewStore(connectionString, dataSource, sql);
+    }
+
+    /// <summary>Brings an index written by an earlier version (or none yet) to the current format.</summary>
+    private static async Task UpgradeSearchAsync(PostgresViewSql sql, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var read = new NpgsqlCommand(sql.ReadSearchFormat, connection, transaction))
+        {
+            if (await read.ExecuteScalarAsync(cancellationToken) is int format && format == PostgresViewSql.SearchFormat)
+            {
+                return;
+            }
+        }
+
+        await using var upgrade = new NpgsqlCommand(sql.UpgradeSearch, connection, transaction);
+        await upgrade.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Joins the group of processes on this schema that share the running of the projections; the caller disposes it.</summary>
@@ -84,7 +101,7 @@ public sealed class PostgresViewStore : IViewStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(query.Search)
+        return query.Search is null
             ? await _sql.ListAsync(connection, query, cancellationToken)
             : await _sql.SearchAsync(connection, query, cancellationToken);
     }

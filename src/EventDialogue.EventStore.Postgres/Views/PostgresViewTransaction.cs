@@ -1,3 +1,4 @@
+using EventDialogue.Projections.Search;
 using EventDialogue.Projections.Storage;
 using Npgsql;
 
@@ -41,7 +42,7 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
         {
             BatchCommands =
             {
-                Command(sql.Upsert, document.Collection, document.Id, document.Json, document.SortKey, (object?)document.SearchText ?? DBNull.Value),
+                Command(sql.Upsert, document.Collection, document.Id, document.Json, document.SortKey, (object?)document.SearchText ?? DBNull.Value, StoredKeywords.Write(document.SearchKeywords), SearchTerms.IndexText(document.SearchText, document.SearchKeywords)),
                 Command(sql.DeleteTags, document.Collection, document.Id),
                 Command(sql.InsertTags, document.Collection, document.Id, tags.Select(t => t.Name).ToArray(), tags.Select(t => t.Value).ToArray()),
             },

@@ -1,4 +1,5 @@
 using System.Text;
+using EventDialogue.Projections.Search;
 using EventDialogue.Projections.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +7,7 @@ namespace EventDialogue.EventStore.Sqlite.Views;
 
 internal static class SqliteViewQueries
 {
-    private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text";
+    private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text, d.search_keywords";
 
     public static async Task<ViewDocument?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, string collection, string id, CancellationToken cancellationToken)
     {
@@ -56,41 +57,18 @@ internal static class SqliteViewQueries
         return new ViewPage(page, next);
     }
 
-    /// <summary>Ranked by BM25; the matching words come back wrapped in [ and ].</summary>
+    /// <summary>Finds every document the query matches with FTS5; our own code ranks and highlights them.</summary>
     public static async Task<ViewPage> SearchAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         var where = new StringBuilder("view_search MATCH $match AND d.collection = $c");
         AddFilters(command, query, where);
-        var offset = query.After?.Offset ?? 0;
-        command.CommandText = $"""
-            SELECT {Columns}, bm25(view_search), highlight(view_search, 0, '[', ']')
-            FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid
-            WHERE {where} ORDER BY bm25(view_search), d.sort_key, d.id LIMIT $limit OFFSET $offset
-            """;
-        command.Parameters.AddWithValue("$match", MatchExpression(query.Search!));
+        command.CommandText = $"SELECT {Columns} FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid WHERE {where}";
+        command.Parameters.AddWithValue("$match", Fts5Match.Of(query.Search!));
         command.Parameters.AddWithValue("$c", query.Collection);
-        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
-        command.Parameters.AddWithValue("$offset", offset);
-        var hits = new List<ViewHit>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                // bm25 is lower for better matches; a rank is higher for better ones
-                hits.Add(new ViewHit(Document(reader), -reader.GetDouble(5), reader.GetString(6)));
-            }
-        }
-
-        var page = hits.Take(query.PageSize).ToList();
-        return new ViewPage(page, hits.Count > query.PageSize ? new ViewCursor(string.Empty, string.Empty, offset + query.PageSize) : null);
+        var found = await ReadAllAsync(command, cancellationToken);
+        return SearchRanking.Page(query.Search!, found, query.PageSize, query.After?.Offset ?? 0);
     }
-
-    /// <summary>Every word the user typed must match (as a prefix-free token), with FTS5's own syntax neutralised by quoting.</summary>
-    private static string MatchExpression(string search) => string.Join(
-        ' ',
-        search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
 
     private static void AddFilters(SqliteCommand command, ViewQuery query, StringBuilder where)
     {
@@ -115,5 +93,5 @@ internal static class SqliteViewQueries
     }
 
     private static ViewDocument Document(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [], reader.IsDBNull(4) ? null : reader.GetString(4));
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [], reader.IsDBNull(4) ? null : reader.GetString(4), StoredKeywords.Read(reader.IsDBNull(5) ? null : reader.GetString(5)));
 }

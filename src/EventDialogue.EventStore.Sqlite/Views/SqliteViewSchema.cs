@@ -15,6 +15,7 @@ internal static class SqliteViewSchema
             json        TEXT NOT NULL,
             sort_key    TEXT NOT NULL,
             search_text TEXT,
+            search_keywords TEXT,
             UNIQUE (collection, id)
         );
         CREATE INDEX IF NOT EXISTS view_documents_order ON view_documents (collection, sort_key, id);
@@ -26,6 +27,35 @@ internal static class SqliteViewSchema
             PRIMARY KEY (collection, id, name, value)
         );
         CREATE INDEX IF NOT EXISTS view_tags_lookup ON view_tags (collection, name, value, id);
-        CREATE VIRTUAL TABLE IF NOT EXISTS view_search USING fts5 (text, tokenize = 'porter unicode61');
+        CREATE TABLE IF NOT EXISTS view_formats (
+            name    TEXT PRIMARY KEY,
+            version INTEGER NOT NULL
+        );
+        """;
+
+    /// <summary>
+    /// The search index as this version writes it: our own terms (<see cref="Projections.Search.SearchTerms"/>), one
+    /// ASCII word each, so the tokenizer only splits on spaces and neither stems nor drops anything. A store whose
+    /// recorded format differs (or has none: before it, the index held the raw text, porter-stemmed) is upgraded by
+    /// <see cref="UpgradeSearch"/>.
+    /// </summary>
+    public const int SearchFormat = 2;
+
+    public const string ReadSearchFormat = "SELECT version FROM view_formats WHERE name = 'search'";
+
+    /// <summary>
+    /// Rebuilds the index in the current format and drops every view with its checkpoint, so that the projections
+    /// build all views again from the log on start, writing their search terms the current way. Views only, all of
+    /// them: a projection also keeps the history it folds in its views, which a half-dropped view would repeat.
+    /// </summary>
+    public static string UpgradeSearch(bool hasKeywordsColumn) => $"""
+        {(hasKeywordsColumn ? string.Empty : "ALTER TABLE view_documents ADD COLUMN search_keywords TEXT;")}
+        DROP TABLE IF EXISTS view_search;
+        CREATE VIRTUAL TABLE view_search USING fts5 (terms, tokenize = 'unicode61');
+        DELETE FROM view_tags;
+        DELETE FROM view_documents;
+        DELETE FROM view_checkpoints;
+        INSERT INTO view_formats (name, version) VALUES ('search', {SearchFormat})
+            ON CONFLICT (name) DO UPDATE SET version = excluded.version;
         """;
 }

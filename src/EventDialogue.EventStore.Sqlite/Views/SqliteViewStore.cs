@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EventDialogue.EventStore.Sqlite.Views;
 
-/// <summary>Views in the same SQLite file as the events, searched with FTS5.</summary>
+/// <summary>Views in the same SQLite file as the events, searched with FTS5 over our own search terms.</summary>
 public sealed class SqliteViewStore : IViewStore
 {
     private readonly string _connectionString;
@@ -30,7 +30,27 @@ public sealed class SqliteViewStore : IViewStore
 
         command.CommandText = "PRAGMA journal_mode=WAL;" + SqliteViewSchema.Create;
         command.ExecuteNonQuery();
+        UpgradeSearch(connection);
         return new SqliteViewStore(connectionString, SqliteWriteGate.For(path));
+    }
+
+    /// <summary>Brings an index written by an earlier version to the current format, in one transaction.</summary>
+    private static void UpgradeSearch(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqliteViewSchema.ReadSearchFormat;
+        if (command.ExecuteScalar() is long format && format == SqliteViewSchema.SearchFormat)
+        {
+            return;
+        }
+
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('view_documents') WHERE name = 'search_keywords'";
+        var hasKeywords = (long)command.ExecuteScalar()! > 0;
+        command.CommandText = SqliteViewSchema.UpgradeSearch(hasKeywords);
+        command.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public async Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
@@ -84,7 +104,7 @@ public sealed class SqliteViewStore : IViewStore
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await OpenAsync(cancellationToken);
-        return string.IsNullOrWhiteSpace(query.Search)
+        return query.Search is null
             ? await SqliteViewQueries.ListAsync(connection, query, cancellationToken)
             : await SqliteViewQueries.SearchAsync(connection, query, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using EventDialogue.Projections.Search;
 using EventDialogue.Projections.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -24,12 +25,12 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
         ArgumentNullException.ThrowIfNull(document);
         var docId = (long)(await Scalar(
             """
-            INSERT INTO view_documents (collection, id, json, sort_key, search_text) VALUES ($c, $id, $json, $sort, $search)
-            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text
+            INSERT INTO view_documents (collection, id, json, sort_key, search_text, search_keywords) VALUES ($c, $id, $json, $sort, $search, $keywords)
+            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text, search_keywords = excluded.search_keywords
             RETURNING doc_id
             """,
             cancellationToken,
-            ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value)))!;
+            ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))))!;
         await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", document.Collection), ("$id", document.Id));
         foreach (var tag in document.Tags.Distinct())
         {
@@ -37,9 +38,10 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
         }
 
         await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId));
-        if (!string.IsNullOrWhiteSpace(document.SearchText))
+        var terms = SearchTerms.IndexText(document.SearchText, document.SearchKeywords);
+        if (!string.IsNullOrWhiteSpace(terms))
         {
-            await Scalar("INSERT INTO view_search (rowid, text) VALUES ($doc, $text)", cancellationToken, ("$doc", docId), ("$text", document.SearchText));
+            await Scalar("INSERT INTO view_search (rowid, terms) VALUES ($doc, $terms)", cancellationToken, ("$doc", docId), ("$terms", terms));
         }
     }
 

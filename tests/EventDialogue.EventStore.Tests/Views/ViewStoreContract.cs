@@ -1,3 +1,4 @@
+using EventDialogue.Projections.Search;
 using EventDialogue.Projections.Storage;
 
 namespace EventDialogue.EventStore.Tests.Views;
@@ -75,11 +76,11 @@ public abstract class ViewStoreContract : IAsyncLifetime
         await PutCommittedAsync(2, Statement("s1", "religious freedom", "Chen Xu"));
 
         var bySpeaker = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("speaker", "Michael H. Posner")], 10));
-        var found = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "law"));
+        var found = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("law")));
 
         Assert.Empty(bySpeaker.Hits);
         Assert.Empty(found.Hits);
-        Assert.Single((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "religious"))).Hits);
+        Assert.Single((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("religious")))).Hits);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public abstract class ViewStoreContract : IAsyncLifetime
             Statement("s2", "Labor rights and collective bargaining"),
             Statement("s3", "Rule of law, rule of law, and again the rule of law"));
 
-        var page = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "rule of law"));
+        var page = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("rule of law")));
 
         Assert.Equal(["s3", "s1"], page.Hits.Select(h => h.Document.Id));
         Assert.True(page.Hits[0].Rank > page.Hits[1].Rank);
@@ -127,9 +128,9 @@ public abstract class ViewStoreContract : IAsyncLifetime
     {
         await PutCommittedAsync(1, Statement("s1", "freedom of expression"));
 
-        var page = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "\"expression\" OR ( NEAR* -"));
+        var page = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("(expression) AND* freedom:^ {of} !&")));
 
-        Assert.NotNull(page);
+        Assert.Equal("[freedom] of [expression]", Assert.Single(page.Hits).Highlighted);
     }
 
     [Fact]
@@ -137,8 +138,8 @@ public abstract class ViewStoreContract : IAsyncLifetime
     {
         await PutCommittedAsync(1, [.. Enumerable.Range(0, 7).Select(i => Statement($"s{i}", $"human rights dialogue {i}"))]);
 
-        var first = await Views.QueryAsync(new ViewQuery(Collection, [], 5, Search: "dialogue"));
-        var second = await Views.QueryAsync(new ViewQuery(Collection, [], 5, first.Next, "dialogue"));
+        var first = await Views.QueryAsync(new ViewQuery(Collection, [], 5, Search: SearchQuery.Parse("dialogue")));
+        var second = await Views.QueryAsync(new ViewQuery(Collection, [], 5, first.Next, SearchQuery.Parse("dialogue")));
 
         Assert.Equal(5, first.Hits.Count);
         Assert.Equal(2, second.Hits.Count);
@@ -160,7 +161,7 @@ public abstract class ViewStoreContract : IAsyncLifetime
 
         Assert.Equal(Position.Start, await Views.ReadCheckpointAsync(Projection));
         Assert.Null(await Views.GetAsync(Collection, "s1"));
-        Assert.Empty((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: "one"))).Hits);
+        Assert.Empty((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("one")))).Hits);
         Assert.Null(await Views.GetAsync("rounds", "r1"));
         Assert.NotNull(await Views.GetAsync("cases", "c1"));
         Assert.Equal(new Position(4), await Views.ReadCheckpointAsync("other-projection"));

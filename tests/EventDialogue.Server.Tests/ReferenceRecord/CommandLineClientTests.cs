@@ -86,6 +86,30 @@ public sealed class CommandLineClientTests(SqliteReferenceRecord record)
     }
 
     [Fact]
+    public async Task Statements_search_shows_a_statement_found_by_its_topic_with_the_matching_topic()
+    {
+        var run = await CliProcess.RunAsync("statements", "search", "\"Liu Xiaobo\" -gao", "--limit", "50", "--server", Server);
+
+        var json = await CliProcess.RunAsync("statements", "search", "\"Liu Xiaobo\" -gao", "--limit", "50", "--json", "--server", Server);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("sovereignty", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("topics:", run.Stdout, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var byTopic = document.RootElement.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("statementId").GetString() == "wang-baodong-2010-05-judicial-sovereignty");
+        Assert.Equal(["[Liu] [Xiaobo]"], byTopic.GetProperty("match").GetProperty("highlightedTopics").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task Statements_search_with_an_unbalanced_quote_says_what_is_wrong_with_the_query_and_exits_1()
+    {
+        var run = await CliProcess.RunAsync("statements", "search", "\"rule of law", "--server", Server);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("never closed", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Importing_the_reference_record_again_from_the_command_line_records_nothing()
     {
         var run = await CliProcess.RunAsync("import", "--json", "--server", Server);

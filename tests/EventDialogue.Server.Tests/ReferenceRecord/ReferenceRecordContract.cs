@@ -187,8 +187,50 @@ public abstract class ReferenceRecordContract(ReferenceRecordServer record)
         var found = (await Views.ListStatementsAsync(new ListStatementsRequest { Query = "rule of law", PageSize = 20 }, Deadline())).Statements;
 
         Assert.NotEmpty(found);
-        Assert.All(found, s => Assert.Contains("rule", s.Match.HighlightedText, StringComparison.OrdinalIgnoreCase));
+        Assert.All(found, s => Assert.Contains("[law]", string.Join(' ', [s.Match.HighlightedText, .. s.Match.HighlightedTopics]), StringComparison.OrdinalIgnoreCase));
+        Assert.All(found, s => Assert.DoesNotContain("[of]", string.Join(' ', [s.Match.HighlightedText, .. s.Match.HighlightedTopics]), StringComparison.OrdinalIgnoreCase));
         Assert.Contains(found, s => s.Speaker == "Michael Posner" && s.Match.HighlightedText.Contains("[rule]", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Searching_a_case_s_name_also_finds_the_statements_whose_topics_name_it_with_the_topic_marked()
+    {
+        var found = (await Views.ListStatementsAsync(new ListStatementsRequest { Query = "\"Liu Xiaobo\"", PageSize = 50 }, Deadline())).Statements;
+
+        Assert.Contains(found, s => s.StatementId == "posner-2010-05-14-liu-xiaobo-gao-zhisheng" && s.Match.HighlightedText.Contains("[Liu] [Xiaobo]", StringComparison.Ordinal));
+        var byTopic = Assert.Single(found, s => s.StatementId == "wang-baodong-2010-05-judicial-sovereignty");
+        Assert.DoesNotContain("[", byTopic.Match.HighlightedText, StringComparison.Ordinal);
+        Assert.Equal(["[Liu] [Xiaobo]"], byTopic.Match.HighlightedTopics);
+        Assert.True(found.Select(s => s.Match.Rank).SequenceEqual(found.Select(s => s.Match.Rank).OrderDescending()), "not best first");
+    }
+
+    [Fact]
+    public async Task Phrases_OR_and_exclusions_narrow_a_search_alike_on_every_backend()
+    {
+        var liu = await FoundAsync("\"Liu Xiaobo\"");
+        var gao = await FoundAsync("\"Gao Zhisheng\"");
+        var either = await FoundAsync("\"Liu Xiaobo\" OR \"Gao Zhisheng\"");
+        var liuNotGao = await FoundAsync("\"Liu Xiaobo\" -gao");
+
+        Assert.Contains("posner-2010-05-14-liu-xiaobo-gao-zhisheng", gao);
+        Assert.Equal(liu.Union(gao).Order(StringComparer.Ordinal), either.Order(StringComparer.Ordinal));
+        Assert.Equal(liu.Except(gao).Order(StringComparer.Ordinal), liuNotGao.Order(StringComparer.Ordinal));
+        Assert.NotEmpty(liuNotGao);
+
+        async Task<List<string>> FoundAsync(string query) =>
+            [.. (await Views.ListStatementsAsync(new ListStatementsRequest { Query = query, PageSize = 100 }, Deadline())).Statements.Select(s => s.StatementId)];
+    }
+
+    [Theory]
+    [InlineData("\"rule of law", "never closed")]
+    [InlineData("-tibet", "only excludes")]
+    [InlineData("the of", "stop words")]
+    [InlineData("law OR", "OR must stand between")]
+    public async Task A_malformed_query_is_refused_as_invalid_naming_query_and_the_problem(string query, string problem)
+    {
+        var violation = await GrpcRefusals.InvalidAsync("query", async () => await Views.ListStatementsAsync(new ListStatementsRequest { Query = query }, Deadline()));
+
+        Assert.Contains(problem, violation.Description, StringComparison.Ordinal);
     }
 
     [Fact]

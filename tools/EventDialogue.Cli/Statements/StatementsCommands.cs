@@ -6,10 +6,13 @@ using Spectre.Console;
 
 namespace EventDialogue.Cli.Statements;
 
-/// <summary>`statements search`: full-text search of what was said, ranked, the matching words highlighted.</summary>
+/// <summary>`statements search`: full-text search of what was said and its topics, ranked, the matching words highlighted.</summary>
 internal static class StatementsCommands
 {
-    private static readonly Argument<string> Query = new("query") { Description = "The words to search for, e.g. \"rule of law\"." };
+    private static readonly Argument<string> Query = new("query")
+    {
+        Description = "What to search for in the words and topics: words (all must match), \"a phrase\", a OR b, -excluded; e.g. '\"rule of law\" -tibet'.",
+    };
     private static readonly Option<string?> Speaker = new("--speaker") { Description = "Only statements by this speaker, as recorded (e.g. \"Michael H. Posner\")." };
     private static readonly Option<string?> Side = new("--side") { Description = "Only statements by this side (us, cn)." };
     private static readonly Option<string?> Round = new("--round") { Description = "Only statements about this round." };
@@ -44,7 +47,7 @@ internal static class StatementsCommands
         {
             table.AddRow(
                 Cells.Or(statement.Said), Markup.Escape(statement.Speaker), Markup.Escape(statement.Side), Cells.Or(statement.RoundId),
-                Highlighted(statement.Match?.HighlightedText is { Length: > 0 } highlighted ? highlighted : statement.Text));
+                Words(statement));
         }
 
         session.Out.Write(table);
@@ -52,6 +55,15 @@ internal static class StatementsCommands
         {
             session.Err.MarkupLineInterpolated($"No statement matches “{request.Query}”.");
         }
+    }
+
+    /// <summary>The words with their matches, and the topics that matched when there are any (a topic alone makes a hit).</summary>
+    private static string Words(Statement statement)
+    {
+        var words = Highlighted(statement.Match?.HighlightedText is { Length: > 0 } highlighted ? highlighted : statement.Text);
+        return statement.Match is { HighlightedTopics.Count: > 0 } match
+            ? $"{words}\n[dim]topics:[/] {string.Join(", ", match.HighlightedTopics.Select(Highlighted))}"
+            : words;
     }
 
     /// <summary>The server marks each match as [word]; show it bold instead.</summary>

@@ -6,7 +6,10 @@ using EventDialogue.Projections.Storage;
 
 namespace EventDialogue.Projections.Views.Statements;
 
-/// <summary>The statements view: filterable by speaker, side, topic, round and source, and searchable in full text.</summary>
+/// <summary>
+/// The statements view: filterable by speaker, side, topic, round and source, and searchable in full text — the words
+/// said and the topics, which name the cases a statement is about (so "Liu Xiaobo" finds what was said of him).
+/// </summary>
 public sealed class StatementsProjection(Func<string, string, int, IDomainEvent> readStored) : StreamProjection(readStored)
 {
     public const string StatementsCollection = "statements";
@@ -38,6 +41,6 @@ public sealed class StatementsProjection(Func<string, string, int, IDomainEvent>
             tags.Add(new ViewTag("round", e.RoundId));
         }
 
-        yield return new ViewDocument(StatementsCollection, e.StatementId, ViewJson.Write(view), $"{e.Said}|{e.StatementId}", tags, e.Text);
+        yield return new ViewDocument(StatementsCollection, e.StatementId, ViewJson.Write(view), $"{e.Said}|{e.StatementId}", tags, e.Text, e.Topics);
     }
 }

@@ -41,10 +41,10 @@ public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeP
         var raisedBy = Filters.Party(query.RaisedBy, "raised_by");
         var kind = Filters.OneOf(query.Kind, "kind", Vocabulary.CaseKinds);
         var search = Filters.Query(query.Query);
-        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("case-files", status, roundId, raisedBy, kind, search), pageTokenKey);
+        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("case-files", status, roundId, raisedBy, kind, search?.Text), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var tags = Filters.Tags(("status", status), ("round", roundId), ("raised_by", raisedBy), ("kind", kind));
-        var page = await _reader.ListAsync(CaseFilesProjection.CasesCollection, tags, search, paging, cancellationToken);
+        var page = await _reader.ListAsync(CaseFilesProjection.CasesCollection, tags, search?.Parsed, paging, cancellationToken);
         return new Listed<CaseFileRead>([.. page.Items.Select(h => new CaseFileRead(ViewJson.Read<CaseFileView>(h.Document.Json), SearchHit.Of(h)))], page.NextPageToken);
     }
 }

@@ -24,8 +24,9 @@ public static class Filters
     public static string? Words(string? value, string field, int maxLength = Text.Name) =>
         string.IsNullOrEmpty(value) ? null : Text.Require(value, field, maxLength);
 
-    /// <summary>Full-text search words; null for no search.</summary>
-    public static string? Query(string? value) => Words(value, "query", MaxQuery);
+    /// <summary>A full-text search, as sent (for page tokens) and parsed (a malformed one refused); null for no search.</summary>
+    public static SearchFilter? Query(string? value) =>
+        Words(value, "query", MaxQuery) is { } text ? new SearchFilter(text, Projections.Search.SearchQuery.Parse(text)) : null;
 
     /// <summary>A day, YYYY-MM-DD; null when not given.</summary>
     public static DateOnly? Day(string? value, string field) =>
@@ -39,3 +40,6 @@ public static class Filters
     public static IReadOnlyList<Projections.Storage.ViewTag> Tags(params (string Name, string? Value)[] filters) =>
         [.. filters.Where(f => f.Value is not null).Select(f => new Projections.Storage.ViewTag(f.Name, f.Value!))];
 }
+
+/// <summary>A full-text search of a List call: the query as the caller wrote it, and as the stores run it.</summary>
+public sealed record SearchFilter(string Text, Projections.Search.SearchQuery Parsed);

@@ -18,16 +18,19 @@ public static class ViewMappings
     /// <summary>The match of a search result; null outside a search.</summary>
     public static ApiSearchMatch? ToApi(this SearchHit? match) => match is null
         ? null
-        : new ApiSearchMatch { Rank = match.Rank, HighlightedText = match.Highlighted };
+        : new ApiSearchMatch { Rank = match.Rank, HighlightedText = match.Highlighted, HighlightedTopics = { match.HighlightedTopics } };
 }
 
-/// <summary>How a document matched a full-text search: its rank (higher is better) and its text with the matches in [ ].</summary>
-public sealed record SearchHit(double Rank, string Highlighted)
+/// <summary>
+/// How a document matched a full-text search: its rank (higher is better), its text with the matches in [ ], and
+/// the topics (the document's search keywords) that matched, marked alike.
+/// </summary>
+public sealed record SearchHit(double Rank, string Highlighted, IReadOnlyList<string> HighlightedTopics)
 {
     /// <summary>The match of a store hit; null when the hit is not from a search.</summary>
     public static SearchHit? Of(Projections.Storage.ViewHit hit)
     {
         ArgumentNullException.ThrowIfNull(hit);
-        return hit.Rank is { } rank ? new SearchHit(rank, hit.Highlighted ?? hit.Document.SearchText ?? string.Empty) : null;
+        return hit.Rank is { } rank ? new SearchHit(rank, hit.Highlighted ?? hit.Document.SearchText ?? string.Empty, hit.HighlightedKeywords ?? []) : null;
     }
 }

@@ -78,7 +78,7 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
             ?? throw DomainException.NotFound($"{what} '{id}' is not in the {collection} view");
 
     /// <summary>A page of a collection (ranked when searching), with the token of the next.</summary>
-    public async Task<Listed<ViewHit>> ListAsync(string collection, IReadOnlyList<ViewTag> filters, string? search, Paging paging, CancellationToken cancellationToken)
+    public async Task<Listed<ViewHit>> ListAsync(string collection, IReadOnlyList<ViewTag> filters, Projections.Search.SearchQuery? search, Paging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paging);
         var page = await views.QueryAsync(new ViewQuery(collection, filters, paging.Size, paging.After, search), cancellationToken);

@@ -52,10 +52,10 @@ public sealed class StatementQueries(IViewStore views, ProjectionHost host, Time
         var sourceId = Filters.Id(query.SourceId, "source_id");
         var setting = Filters.OneOf(query.Setting, "setting", Vocabulary.Settings);
         var search = Filters.Query(query.Query);
-        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("statements", speaker, side, topic, roundId, sourceId, setting, search), pageTokenKey);
+        var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("statements", speaker, side, topic, roundId, sourceId, setting, search?.Text), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var tags = Filters.Tags(("speaker", speaker), ("side", side), ("topic", topic), ("round", roundId), ("source", sourceId), ("setting", setting));
-        var page = await _reader.ListAsync(StatementsProjection.StatementsCollection, tags, search, paging, cancellationToken);
+        var page = await _reader.ListAsync(StatementsProjection.StatementsCollection, tags, search?.Parsed, paging, cancellationToken);
         return new Listed<StatementRead>([.. page.Items.Select(h => new StatementRead(ViewJson.Read<StatementView>(h.Document.Json), SearchHit.Of(h)))], page.NextPageToken);
     }
 }

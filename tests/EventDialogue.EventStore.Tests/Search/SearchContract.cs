@@ -1,0 +1,142 @@
+using EventDialogue.EventStore.Tests.Views;
+using EventDialogue.Projections.Search;
+using EventDialogue.Projections.Storage;
+
+namespace EventDialogue.EventStore.Tests.Search;
+
+/// <summary>
+/// Search answers the same everywhere: the same queries over the same statements give, on every backend, the same
+/// hits in the same order with the same highlights. Each backend runs this suite against the one list of expectations.
+/// </summary>
+public abstract class SearchContract : IAsyncLifetime
+{
+    private const string Collection = "statements";
+
+    protected IViewStore Views { get; private set; } = null!;
+
+    protected abstract Task<IViewStore> OpenAsync();
+
+    /// <summary>A store left by the version before #13: raw text indexed (porter-stemmed / 'english'), no keywords column.</summary>
+    protected abstract Task<IViewStore> OpenFormerFormatStoreAsync(string statementId, string text, long checkpoint);
+
+    public async Task InitializeAsync()
+    {
+        Views = await OpenAsync();
+        await using var transaction = await Views.BeginAsync("statements");
+        foreach (var statement in Statements)
+        {
+            await transaction.PutAsync(statement);
+        }
+
+        await transaction.CommitAsync(new Position(Statements.Count));
+    }
+
+    public async Task DisposeAsync() => await Views.DisposeAsync();
+
+    /// <summary>Statements as the reference record words them, with their topics (cases among them) as keywords.</summary>
+    private static readonly IReadOnlyList<ViewDocument> Statements =
+    [
+        Statement("s1", "We had a variety of discussion on a variety of topics, including religious freedom, labor rights, freedom of expression, rule of law, racial discrimination, and multilateral cooperation.", "religious freedom", "labor rights", "freedom of expression", "rule of law"),
+        Statement("s2", "I can mention Liu Xiaobo, whose case I’ve mentioned before.", "individual cases", "Liu Xiaobo"),
+        Statement("s3", "Gao Zhisheng is another, the lawyer, whose case we’ve expressed concern about.", "individual cases", "Gao Zhisheng"),
+        Statement("s4", "Rule of law, rule of law, and again the rule of law."),
+        Statement("s5", "Restrictions on the press, on journalists, on bloggers, on internet.", "freedom of expression", "press freedom", "internet freedom"),
+        Statement("s6", "The U.S.-China dialogue on human rights was candid.", "tone of the round"),
+        Statement("s7", "We talked about the Arizona immigration law.", "Arizona immigration law", "discrimination"),
+        Statement("s8", "Müller spoke of 刘晓波 in Beijing."),
+        Statement("s9", "They spoke of rule by law."),
+    ];
+
+    /// <summary>Each query with the hits it must give, best first.</summary>
+    public static TheoryData<string, string[]> Queries => new()
+    {
+        // plain words are AND-ed; stop words are not required
+        { "rule of law", ["s4", "s9", "s1"] },
+        // a phrase: its words in order, stop words skipped (so "rule by law" is found too, as PostgreSQL's phrases did)
+        { "\"rule of law\"", ["s4", "s9", "s1"] },
+        { "law -\"rule of law\"", ["s7"] },
+        // topics are searched: the case named in s2's topics, and a topic s2 and s3 share but their words do not say
+        { "liu xiaobo", ["s2"] },
+        { "\"individual cases\"", ["s2", "s3"] },
+        { "freedom OR press", ["s5", "s1"] },
+        { "freedom -press", ["s1"] },
+        { "discrimination", ["s7", "s1"] },
+        { "Rights", ["s1", "s6"] },
+        { "U.S.-China dialogue", ["s6"] },
+        // a phrase does not run from one topic into the next ("freedom of expression", "press freedom")
+        { "\"expression press\"", [] },
+        // no stemming on either backend
+        { "freedoms", [] },
+        { "muller", ["s8"] },
+        { "刘晓波", ["s8"] },
+        // FTS5's and tsquery's own syntax in what is typed are only words
+        { "freedom: (expression)* & | !", ["s5", "s1"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task A_query_finds_the_same_statements_best_first_on_every_backend(string query, string[] hits)
+    {
+        var page = await SearchAsync(query);
+
+        Assert.Equal(hits, page.Hits.Select(h => h.Document.Id));
+        Assert.True(page.Hits.Select(h => h.Rank!.Value).SequenceEqual(page.Hits.Select(h => h.Rank!.Value).OrderDescending()), "not best first");
+    }
+
+    [Theory]
+    [InlineData("\"rule of law\"", "s9", "They spoke of [rule] by [law].", new string[0])]
+    [InlineData("rule of law", "s1", "We had a variety of discussion on a variety of topics, including religious freedom, labor rights, freedom of expression, [rule] of [law], racial discrimination, and multilateral cooperation.", new[] { "[rule] of [law]" })]
+    [InlineData("\"individual cases\"", "s3", "Gao Zhisheng is another, the lawyer, whose case we’ve expressed concern about.", new[] { "[individual] [cases]" })]
+    [InlineData("liu xiaobo -tibet", "s2", "I can mention [Liu] [Xiaobo], whose case I’ve mentioned before.", new[] { "[Liu] [Xiaobo]" })]
+    [InlineData("U.S.-China dialogue", "s6", "The [U].[S].-[China] [dialogue] on human rights was candid.", new string[0])]
+    [InlineData("muller OR 刘晓波", "s8", "[Müller] spoke of [刘晓波] in Beijing.", new string[0])]
+    public async Task A_hit_has_the_same_highlights_on_every_backend_and_stop_words_are_never_marked(string query, string id, string text, string[] topics)
+    {
+        var hit = (await SearchAsync(query)).Hits.Single(h => h.Document.Id == id);
+
+        Assert.Equal(text, hit.Highlighted);
+        Assert.Equal(topics, hit.HighlightedKeywords);
+    }
+
+    [Fact]
+    public async Task Ranks_are_on_one_scale_matches_per_square_root_of_the_searchable_words()
+    {
+        var page = await SearchAsync("\"rule of law\"");
+
+        // s4: 3 in its words and 0 topics, 7 searchable words; s9: 1 in 3; s1: 2 (words and topic) in 25
+        Assert.Equal([Math.Round(3 / Math.Sqrt(7), 6), Math.Round(1 / Math.Sqrt(3), 6), Math.Round(2 / Math.Sqrt(25), 6)], page.Hits.Select(h => h.Rank!.Value));
+    }
+
+    [Fact]
+    public async Task Search_pages_through_the_ranked_hits_by_offset_with_filters_applied()
+    {
+        var first = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("side", "us")], 2, Search: SearchQuery.Parse("rule OR freedom OR case")));
+        var second = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("side", "us")], 2, first.Next, SearchQuery.Parse("rule OR freedom OR case")));
+        var third = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("side", "us")], 2, second.Next, SearchQuery.Parse("rule OR freedom OR case")));
+
+        Assert.Equal(["s1", "s4", "s5", "s9", "s2", "s3"], first.Hits.Concat(second.Hits).Concat(third.Hits).Select(h => h.Document.Id));
+        Assert.Null(third.Next);
+    }
+
+    [Fact]
+    public async Task A_store_indexed_the_former_way_drops_its_views_and_checkpoints_on_opening_so_they_are_rebuilt_with_our_terms()
+    {
+        await Views.DisposeAsync();
+        Views = await OpenFormerFormatStoreAsync("old", "The rules of laws", 42);
+
+        Assert.Equal(Position.Start, await Views.ReadCheckpointAsync("statements"));
+        Assert.Null(await Views.GetAsync(Collection, "old"));
+        await using (var transaction = await Views.BeginAsync("statements"))
+        {
+            await transaction.PutAsync(Statement("new", "Religious freedom in Tibet.", "rule of law"));
+            await transaction.CommitAsync(new Position(1));
+        }
+
+        Assert.Equal(["new"], (await SearchAsync("\"rule of law\" tibet")).Hits.Select(h => h.Document.Id));
+    }
+
+    private Task<ViewPage> SearchAsync(string query) => Views.QueryAsync(new ViewQuery(Collection, [], 20, Search: SearchQuery.Parse(query)));
+
+    private static ViewDocument Statement(string id, string text, params string[] topics) =>
+        new(Collection, id, "{}", id, [new ViewTag("side", id == "s7" ? "cn" : "us")], text, topics);
+}
