@@ -42,14 +42,11 @@ public static class RoundComparer
         return new RoundComparison(
             a.RoundId,
             b.RoundId,
-            ComparedIds.Of(Topics(a), Topics(b)),
+            ComparedIds.Of(RoundTopics.Of(a), RoundTopics.Of(b)),
             ComparedIds.Of(Linked(linksA, "case"), Linked(linksB, "case")),
             ComparedIds.Of(Linked(linksA, "commitment"), Linked(linksB, "commitment")),
             [.. sides.Select(side => new ComparedCharacterisation(side, Said(a, side), Said(b, side)))]);
     }
-
-    private static IEnumerable<string> Topics(RoundView round) =>
-        round.Sessions.SelectMany(s => s.Topics).Concat(round.SiteVisits.SelectMany(v => v.Topics));
 
     private static IEnumerable<string> Linked(IReadOnlyList<RoundLinkView> links, string kind) =>
         links.Where(l => l.Kind == kind).Select(l => l.Id);

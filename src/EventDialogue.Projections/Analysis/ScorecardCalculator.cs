@@ -63,7 +63,7 @@ public static class ScorecardCalculator
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Group(g.Key, [.. g.Select(c => (c.View, c.Assessment)).OrderBy(c => c.View.CommitmentId, StringComparer.Ordinal)]))];
 
-    private static IEnumerable<string> Keys(CommitmentView view, ScorecardGrouping by, ScorecardContext context)
+    private static List<string> Keys(CommitmentView view, ScorecardGrouping by, ScorecardContext context)
     {
         IEnumerable<string> keys = by switch
         {

@@ -11,7 +11,7 @@ public sealed record Timeline(string Subject, string Id, IReadOnlyList<TimelineE
 public sealed record TimelineEntry(string Date, string Type, string What, Citation? Source)
 {
     /// <summary>The date in words, for a reader who does not know EDTF.</summary>
-    public string DateWords => Dates.DateWords.When(Date);
+    public string DateWords => Domain.Dates.DateWords.When(Date);
 
     /// <summary>day, month, year or interval, with ", uncertain" or ", approximate" when so marked.</summary>
     public string Precision
