@@ -27,13 +27,13 @@ internal static class CompareCommand
                 return;
             }
 
-            ToGrid(comparison).Write(session, parsed.GetValue(AnalysisOptions.Csv));
+            ToTable(comparison).Write(session, parsed.GetValue(AnalysisOptions.Csv));
         });
         return command;
     }
 
     /// <summary>Topics, cases and commitments (only in A, only in B, in both), then one row per side's characterisations.</summary>
-    internal static Grid ToGrid(CompareRoundsResponse comparison)
+    internal static TextTable ToTable(CompareRoundsResponse comparison)
     {
         var rows = new List<IReadOnlyList<string>>
         {
@@ -42,7 +42,7 @@ internal static class CompareCommand
             Compared("commitments", comparison.Commitments),
         };
         rows.AddRange(comparison.Characterisations.Select(c => (IReadOnlyList<string>)[$"said by {c.Side}", Lines(c.RoundA), Lines(c.RoundB), string.Empty]));
-        return new Grid($"{comparison.RoundA} and {comparison.RoundB} compared", ["", comparison.RoundA, comparison.RoundB, "both"], rows);
+        return new TextTable($"{comparison.RoundA} and {comparison.RoundB} compared", ["", comparison.RoundA, comparison.RoundB, "both"], rows);
     }
 
     private static List<string> Compared(string what, ComparedIds? ids) =>

@@ -25,13 +25,13 @@ internal static class RecurrenceCommand
                 return;
             }
 
-            ToGrid(recurrences).Write(session, parsed.GetValue(AnalysisOptions.Csv));
+            ToTable(recurrences).Write(session, parsed.GetValue(AnalysisOptions.Csv));
         });
         return command;
     }
 
     /// <summary>One row per raising, the case's rows together.</summary>
-    internal static Grid ToGrid(ListCaseRecurrencesResponse recurrences) => new(
+    internal static TextTable ToTable(ListCaseRecurrencesResponse recurrences) => new(
         $"Cases raised in two or more rounds with no change for the better, as of {recurrences.AsOf}",
         ["Case", "Raised", "Round", "Channel", "By", "Public", "Status nearest"],
         [.. recurrences.Cases.SelectMany(c => c.Raisings.Select(r => (IReadOnlyList<string>)

@@ -41,7 +41,7 @@ internal static class ScorecardCommand
                 return;
             }
 
-            ToGrid(scorecard).Write(session, parsed.GetValue(AnalysisOptions.Csv));
+            ToTable(scorecard).Write(session, parsed.GetValue(AnalysisOptions.Csv));
         });
         return command;
     }
@@ -50,13 +50,13 @@ internal static class ScorecardCommand
     /// One row per status a group has (none for a status no commitment has), then a row for the late ones: the
     /// commitments behind each number are on its row.
     /// </summary>
-    internal static Grid ToGrid(GetScorecardResponse scorecard)
+    internal static TextTable ToTable(GetScorecardResponse scorecard)
     {
         var rows = new List<IReadOnlyList<string>>();
         AddRows(rows, "yes", scorecard.Groups);
         AddRows(rows, "no (other kind)", scorecard.OtherKinds);
         var title = $"Commitments by {scorecard.GroupBy} as of {scorecard.AsOf}; counted: {string.Join(", ", scorecard.KindsCounted)}";
-        return new Grid(title, ["Counted", "Group", "Total", "Status", "Count", "Rate", "Days late", "Commitments"], rows);
+        return new TextTable(title, ["Counted", "Group", "Total", "Status", "Count", "Rate", "Days late", "Commitments"], rows);
     }
 
     private static void AddRows(List<IReadOnlyList<string>> rows, string counted, IEnumerable<ScorecardGroup> groups)

@@ -26,12 +26,12 @@ internal static class TimelineCommand
                 return;
             }
 
-            ToGrid(timeline).Write(session, parsed.GetValue(AnalysisOptions.Csv));
+            ToTable(timeline).Write(session, parsed.GetValue(AnalysisOptions.Csv));
         });
         return command;
     }
 
-    internal static Grid ToGrid(GetTimelineResponse timeline) => new(
+    internal static TextTable ToTable(GetTimelineResponse timeline) => new(
         $"Timeline of {timeline.Subject} {timeline.Id}",
         ["When", "Precision", "What", "Happened", "Source"],
         [.. timeline.Entries.Select(e => (IReadOnlyList<string>)[e.DateWords, e.Precision, e.Type, e.What, e.Source is { SourceId.Length: > 0 } s ? s.SourceId : string.Empty])]);

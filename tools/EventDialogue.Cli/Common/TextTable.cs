@@ -7,7 +7,7 @@ namespace EventDialogue.Cli.Common;
 /// A table of plain text, printed as a Spectre table for a person or as CSV (RFC 4180) for a spreadsheet: the same
 /// cells either way, so the two never say different things.
 /// </summary>
-internal sealed record Grid(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
+internal sealed record TextTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
     public void Write(Session session, bool csv)
     {
@@ -21,7 +21,7 @@ internal sealed record Grid(string Title, IReadOnlyList<string> Columns, IReadOn
         var table = Cells.Table(Title, [.. Columns]);
         foreach (var row in Rows)
         {
-            table.AddRow([.. row.Select(cell => cell.Length == 0 ? Cells.None : Markup.Escape(cell))]);
+            table.AddRow(row.Select(cell => cell.Length == 0 ? Cells.None : Markup.Escape(cell)).ToArray());
         }
 
         session.Out.Write(table);
