@@ -1,4 +1,5 @@
 using EventDialogue.Server.Access;
+using EventDialogue.Server.Api.Analysis;
 using EventDialogue.Server.Api;
 using EventDialogue.Server.Api.Audit;
 using EventDialogue.Server.Api.Errors;
@@ -170,6 +171,7 @@ if (securityOptions.Reflection)
 
 app.MapGrpcService<RecordingService>().WithRpcAccess();
 app.MapGrpcService<ViewsService>().WithRpcAccess();
+app.MapGrpcService<AnalysisService>().WithRpcAccess();
 app.MapGrpcService<HistoryService>().WithRpcAccess();
 app.MapGrpcService<AuditService>().WithRpcAccess();
 app.MapGrpcService<KeysService>().WithRpcAccess();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EventDialogue.Cli.Analysis;
 using EventDialogue.Cli.Cases;
 using EventDialogue.Cli.Commitments;
 using EventDialogue.Cli.Common;
@@ -13,7 +14,7 @@ namespace EventDialogue.Cli;
 /// <summary>The command tree: one command group per thing the record is about.</summary>
 internal static class CliCommands
 {
-    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements, read, follow, export and restore the history, and manage API keys.")
+    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements, analyse them, read, follow, export and restore the history, and manage API keys.")
     {
         GlobalOptions.Server,
         GlobalOptions.ApiKey,
@@ -24,6 +25,7 @@ internal static class CliCommands
         CasesCommands.Create(),
         CommitmentsCommands.Create(),
         StatementsCommands.Create(),
+        AnalysisCommands.Create(),
         HistoryCommands.Create(),
     };
 }

@@ -57,6 +57,12 @@ public static class RpcAccessTable
         ["/eventdialogue.v1.ViewsService/GetTopic"] = Analyst,
         ["/eventdialogue.v1.ViewsService/ListTopics"] = Analyst,
 
+        // Analyses across the views: scorecards, recurring cases, rounds compared, timelines.
+        ["/eventdialogue.v1.AnalysisService/GetScorecard"] = Analyst,
+        ["/eventdialogue.v1.AnalysisService/ListCaseRecurrences"] = Analyst,
+        ["/eventdialogue.v1.AnalysisService/CompareRounds"] = Analyst,
+        ["/eventdialogue.v1.AnalysisService/GetTimeline"] = Analyst,
+
         // The log itself: reads (export is a ReadAll), time travel, proofs; restoring it is an admin's.
         ["/eventdialogue.v1.HistoryService/ReadStream"] = Auditor,
         ["/eventdialogue.v1.HistoryService/ReadAll"] = Auditor,

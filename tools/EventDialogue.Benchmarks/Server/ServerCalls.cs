@@ -14,6 +14,7 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
     private static readonly string[] SearchedWords = ["religious freedom", "labor rights", "internet freedom", "racial discrimination", "multilateral cooperation"];
 
     private readonly ViewsService.ViewsServiceClient _views = new(channel);
+    private readonly AnalysisService.AnalysisServiceClient _analysis = new(channel);
     private readonly Health.HealthClient _health = new(channel);
     private readonly ServerReflection.ServerReflectionClient _reflection = new(channel);
 
@@ -44,6 +45,10 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
             (await _views.ListCommitmentsAsync(new ListCommitmentsRequest { PageSize = 20 }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
         new("ListStatements, full-text query, page of 20", async (i, token) =>
             (await _views.ListStatementsAsync(new ListStatementsRequest { PageSize = 20, Query = SearchedWords[i % SearchedWords.Length] }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+
+        // Every commitment of the history assessed and counted, by round, every kind: the whole tracker on each call.
+        new("GetScorecard, by round, every commitment", async (_, token) =>
+            (await _analysis.GetScorecardAsync(new GetScorecardRequest { GroupBy = "round", IncludeAllKinds = true }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
     ];
 
     /// <summary>Waits until each view read above has applied the whole history (read-your-writes on the last append).</summary>
@@ -55,6 +60,7 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
         await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
         await _views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
         await _views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        await _analysis.GetScorecardAsync(new GetScorecardRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
     }
 
     private static TimedCall EmptyOn(ServerReflection.ServerReflectionClient reflection) => new("empty: reflection ListServices", async (_, token) =>

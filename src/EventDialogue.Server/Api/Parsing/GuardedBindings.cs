@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using AnalysisRpc = EventDialogue.Api.V1.AnalysisService;
 using AuditRpc = EventDialogue.Api.V1.AuditService;
 using HistoryRpc = EventDialogue.Api.V1.HistoryService;
 using KeysRpc = EventDialogue.Api.V1.KeysService;
@@ -54,4 +55,13 @@ public static class KeysServiceBinding
 
     public static void BindService(ServiceBinderBase binder, KeysRpc.KeysServiceBase service) =>
         KeysRpc.BindService(new ParseGuardedBinder(binder), service);
+}
+
+/// <summary>Binds the analysis service with <see cref="ParseGuardedBinder"/>.</summary>
+public static class AnalysisServiceBinding
+{
+    public static ProtoServiceDescriptor Descriptor => AnalysisRpc.Descriptor;
+
+    public static void BindService(ServiceBinderBase binder, AnalysisRpc.AnalysisServiceBase service) =>
+        AnalysisRpc.BindService(new ParseGuardedBinder(binder), service);
 }

@@ -1,7 +1,6 @@
 using EventDialogue.Domain.Commitments.Assessment;
-using EventDialogue.Projections.Views.Commitments;
 
-namespace EventDialogue.Server.Api.Views.Commitments;
+namespace EventDialogue.Projections.Views.Commitments;
 
 /// <summary>
 /// The review horizon an assessment used, and whose it is: the commitment's own if one was recorded, else its
