@@ -60,7 +60,7 @@ public static class WebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "web-assets")),
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "Web", "Assets")),
             RequestPath = AssetsPath,
         });
         return app;
