@@ -10,12 +10,20 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     private static readonly float Wait = 30_000;
     private readonly List<string> _scriptErrors = [];
+    private readonly List<string> _failedLoads = [];
 
     private BrowserSession(IBrowserContext context, IPage page)
     {
         Context = context;
         Page = page;
         page.PageError += (_, error) => _scriptErrors.Add($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                _failedLoads.Add($"HTTP {response.Status} {response.Url}");
+            }
+        };
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -57,6 +65,6 @@ public sealed class BrowserSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
-        Assert.True(_scriptErrors.Count == 0, "the page had script errors:\n" + string.Join("\n", _scriptErrors));
+        Assert.True(_scriptErrors.Count == 0, "the page had script errors:\n" + string.Join("\n", _scriptErrors) + "\nloads refused:\n" + string.Join("\n", _failedLoads));
     }
 }
