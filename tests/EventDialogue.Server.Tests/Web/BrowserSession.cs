@@ -4,7 +4,7 @@ namespace EventDialogue.Server.Tests.Web;
 
 /// <summary>
 /// One reader's browser context (its own cookies) on the web page: every script error and console error is kept, and
-/// <see cref="DisposeAsync"/> fails the test when any was seen. Each page visited can be saved as a screenshot.
+/// <see cref="AssertNoScriptErrors"/> fails the test when any was seen. Each page visited can be saved as a screenshot.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -62,9 +62,9 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebRecord.Screenshots, name + ".png"), FullPage = true });
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.DisposeAsync();
+    /// <summary>Fails the test when any page of the session threw or logged an error (called last, so an earlier failure shows first).</summary>
+    public void AssertNoScriptErrors() =>
         Assert.True(_scriptErrors.Count == 0, "the page had script errors:\n" + string.Join("\n", _scriptErrors) + "\nloads refused:\n" + string.Join("\n", _failedLoads));
-    }
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }

@@ -22,6 +22,7 @@ public sealed class WebHistoryTests(WebRecord web)
         await Assertions.Expect(result).ToHaveAttributeAsync("data-verified", "true", new() { Timeout = 30_000 });
         Assert.StartsWith("Verified", await result.TextContentAsync(), StringComparison.Ordinal);
         await session.ScreenshotAsync("history-verified");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -34,5 +35,6 @@ public sealed class WebHistoryTests(WebRecord web)
         Assert.Equal(403, response!.Status);
         Assert.Contains("needs the role auditor", await session.Page.Locator("[role=alert]").TextContentAsync(), StringComparison.Ordinal);
         session.ForgetRefusedLoads();
+        session.AssertNoScriptErrors();
     }
 }

@@ -34,6 +34,7 @@ public sealed class WebPageTests(WebRecord web)
         var timeline = await session.Page.EvaluateAsync<int>("() => Chart.getChart(document.querySelector('#chart-timeline canvas')).data.labels.length");
         Assert.Equal(listed, timeline);
         await session.ScreenshotAsync("commitments-dashboard");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public sealed class WebPageTests(WebRecord web)
         Assert.False(string.IsNullOrWhiteSpace(await session.Page.Locator("#why").TextContentAsync()));
         Assert.True(await session.Page.Locator("blockquote").CountAsync() > 0, "the commitment page quotes no source");
         await session.ScreenshotAsync("commitment");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -73,6 +75,7 @@ public sealed class WebPageTests(WebRecord web)
         Assert.True(await session.Page.Locator("#status-timeline li").CountAsync() > 0, "no status on the timeline");
         Assert.True(await session.Page.Locator("blockquote").CountAsync() > 0, "the case file quotes no source");
         await session.ScreenshotAsync("case-file");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -89,6 +92,7 @@ public sealed class WebPageTests(WebRecord web)
         Assert.True(await marks.CountAsync() > 0, "no highlighted match");
         Assert.StartsWith("dialogue", (await marks.First.TextContentAsync())!.ToLowerInvariant(), StringComparison.Ordinal);
         await session.ScreenshotAsync("statements-search");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -107,6 +111,7 @@ public sealed class WebPageTests(WebRecord web)
         Assert.Contains("Beijing", await session.Page.Locator("#second-round").TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await session.Page.Locator("#second-round .links-case li").CountAsync() > 0, "no case raised in the 2011 round");
         await session.ScreenshotAsync("rounds-compared");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -122,5 +127,6 @@ public sealed class WebPageTests(WebRecord web)
 
         Assert.Contains(sourceId!, await session.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
         await session.ScreenshotAsync("source");
+        session.AssertNoScriptErrors();
     }
 }

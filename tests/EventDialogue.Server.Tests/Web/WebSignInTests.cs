@@ -30,6 +30,7 @@ public sealed class WebSignInTests(WebRecord web)
         await session.Page.WaitForURLAsync(url => url.Contains("/sign-in", StringComparison.Ordinal));
         await session.Page.GotoAsync("/cases");
         Assert.Contains("/sign-in?returnUrl=", session.Page.Url, StringComparison.Ordinal);
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -43,6 +44,7 @@ public sealed class WebSignInTests(WebRecord web)
         Assert.Contains("needs the role analyst", await session.Page.Locator("[role=alert]").TextContentAsync(), StringComparison.Ordinal);
         session.ForgetRefusedLoads();
         await session.ScreenshotAsync("refused-role");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public sealed class WebSignInTests(WebRecord web)
 
         Assert.Equal(400, response.Status);
         Assert.DoesNotContain(await session.Context.CookiesAsync(), c => c.Name == "eventdialogue-session");
+        session.AssertNoScriptErrors();
     }
 
     [Fact]
@@ -67,5 +70,6 @@ public sealed class WebSignInTests(WebRecord web)
 
         await session.Page.GotoAsync("/cases/liu-xiaobo");
         Assert.True(await session.Page.Locator("#status-timeline li").CountAsync() > 0, "the case file is empty without the script");
+        session.AssertNoScriptErrors();
     }
 }
