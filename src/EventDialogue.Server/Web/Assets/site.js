@@ -32,6 +32,10 @@
     const labels = data.map(c => c.id);
     const due = data.map(c => c.due);
     const fulfilled = data.map(c => c.fulfilled);
+    // The axis spans the record's days only (a bar chart's value axis would otherwise start at 1970).
+    const days = data.flatMap(c => [c.due, c.fulfilled]).filter(r => r).flat();
+    const min = days.length ? Math.min(...days) - 30 : undefined;
+    const max = days.length ? Math.max(...days) + 30 : undefined;
     canvas.parentElement.style.height = Math.max(200, 28 * data.length + 80) + "px";
     new Chart(canvas, {
       type: "bar",
@@ -44,7 +48,7 @@
       },
       options: {
         animation: false, indexAxis: "y", responsive: true, maintainAspectRatio: false,
-        scales: { x: { ticks: { callback: value => dayText(value) } } },
+        scales: { x: { beginAtZero: false, min, max, ticks: { callback: value => dayText(value) } } },
         plugins: { tooltip: { callbacks: { label: ctx => ctx.dataset.label + ": " + (ctx.raw ? dayText(ctx.raw[0]) + " to " + dayText(ctx.raw[1]) : "none") } } }
       }
     });
