@@ -44,12 +44,15 @@ public sealed class WebPageTests(WebRecord web)
         await session.SignInAsync(web.AnalystKey, "/commitments?as_of=2010-12-31");
         var status = session.Page.Locator($"tr[data-commitment='{NextRoundInChina}'] td.status");
         Assert.Equal("pending", (await status.TextContentAsync())?.Trim());
+        var fulfilled = session.Page.Locator($"tr[data-commitment='{NextRoundInChina}'] td.fulfilled");
+        Assert.Equal(string.Empty, (await fulfilled.TextContentAsync())?.Trim());
 
         await session.Page.GetByLabel("As of (date)").FillAsync("2011-12-31");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await session.Page.WaitForURLAsync(url => url.Contains("as_of=2011-12-31", StringComparison.Ordinal));
 
         Assert.Equal("kept", (await status.TextContentAsync())?.Trim());
+        Assert.Equal("sometime in April 2011", (await fulfilled.TextContentAsync())?.Trim());
         await session.ScreenshotAsync("commitments-as-of-2011-12-31");
 
         await session.Page.Locator($"tr[data-commitment='{NextRoundInChina}'] a").First.ClickAsync();

@@ -1,3 +1,4 @@
+using EventDialogue.Domain.Commitments.Assessment;
 using EventDialogue.Server.Api.Views.Commitments;
 
 namespace EventDialogue.Server.Web.Reading;
@@ -17,7 +18,14 @@ public static class CommitmentTimeline
         return [.. commitments.Select(c => new TimelineRow(
             c.Commitment.CommitmentId,
             Range(Dates.Span(c.Assessment.Window.ToString()), Dates.Span(c.Commitment.MadeOn).From, today),
-            c.Commitment.Fulfilled is { } fulfilled ? Range(Dates.Span(fulfilled.On), null, today) : null))];
+            KnownFulfilment(c) is { } fulfilled ? Range(Dates.Span(fulfilled.On.ToString()), null, today) : null))];
+    }
+
+    /// <summary>The fulfilment the assessment used: none when it was not yet known to have happened by the as-of day.</summary>
+    public static CommitmentFact.Fulfilled? KnownFulfilment(CommitmentRead commitment)
+    {
+        ArgumentNullException.ThrowIfNull(commitment);
+        return commitment.Assessment.Used.OfType<CommitmentFact.Fulfilled>().FirstOrDefault();
     }
 
     /// <summary>A range at least a day wide, so that a day's date shows as a bar.</summary>
