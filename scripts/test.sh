@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite the way CI does: a throwaway PostgreSQL cluster for the PostgreSQL tests, `dotnet test`
-# on the solution, the cluster stopped again (also when tests fail or the run is interrupted), and one closing line
+# on the solution (Debian's chromium installed first when missing, for the web page's browser tests), the cluster stopped again (also when tests fail or the run is interrupted), and one closing line
 # "N passed, N failed" counted from the TRX reports. Exits non-zero on any failure.
 set -uo pipefail
 
@@ -22,6 +22,13 @@ if ! connection=$(bash "$root/scripts/postgres-cluster.sh" start "$cluster"); th
   exit 1
 fi
 export EVENTDIALOGUE_TEST_POSTGRES="$connection"
+
+# The web page's tests drive Debian's chromium (Playwright cannot download its own browser here).
+if ! bash "$root/scripts/chromium.sh" >/dev/null; then
+  echo "could not install Debian's chromium for the browser tests" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 dotnet test "$root/EventDialogue.sln" --logger trx --results-directory "$work/results" "$@"
 status=$?

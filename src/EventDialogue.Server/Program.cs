@@ -14,6 +14,7 @@ using EventDialogue.Server.Integrity;
 using EventDialogue.Server.Limits;
 using EventDialogue.Server.Transport;
 using EventDialogue.Server.Views;
+using EventDialogue.Server.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 
 // Read before the host is created: .NET's own command-line reading ignores what it does not understand, or throws.
@@ -128,6 +129,7 @@ if (firstKey.Secret is { } secret)
 }
 
 builder.Services.AddAccess(apiKeys, securityOptions);
+builder.Services.AddWeb();
 builder.Services.AddIntegrity(store, signingKey, integrityOptions);
 builder.Services.AddApi();
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
@@ -161,6 +163,7 @@ app.UseMessageSizeRefusalLog();
 
 // Who is calling is known before anything else reads the request; each RPC's policy comes from RpcAccessTable.
 app.UseMiddleware<StoreOutageBeforeCalls>();
+app.UseWebAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcHealthChecksService().WithRpcAccess();
@@ -179,6 +182,9 @@ app.MapGrpcService<KeysService>().WithRpcAccess();
 // EventStoreDB's read side, so that its own clients replay and follow our history (docs/eventstoredb.md).
 app.MapGrpcService<StreamsService>().WithRpcAccess();
 app.MapGrpcService<ServerFeaturesService>().WithRpcAccess();
+
+// The web page for analysts and auditors (README "Web page"), on the same endpoints, signed in with an API key.
+app.MapWeb();
 
 try
 {

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace EventDialogue.Server.Tests.Web;
+
+/// <summary>
+/// One reader's browser context (its own cookies) on the web page: every script error and console error is kept, and
+/// <see cref="AssertNoScriptErrors"/> fails the test when any was seen. Each page visited can be saved as a screenshot.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly float Wait = 30_000;
+    private readonly List<string> _scriptErrors = [];
+    private readonly List<string> _failedLoads = [];
+
+    private BrowserSession(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+        page.PageError += (_, error) => _scriptErrors.Add($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                _failedLoads.Add($"HTTP {response.Status} {response.Url}");
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _scriptErrors.Add($"console error: {message.Text}");
+            }
+        };
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public static async Task<BrowserSession> OpenAsync(WebRecord web, bool javaScript = true)
+    {
+        ArgumentNullException.ThrowIfNull(web);
+        var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = web.Address.ToString(), JavaScriptEnabled = javaScript });
+        context.SetDefaultTimeout(Wait);
+        context.SetDefaultNavigationTimeout(Wait);
+        return new BrowserSession(context, await context.NewPageAsync());
+    }
+
+    /// <summary>Signs in through the form, as a reader would, and waits for the page it leads to.</summary>
+    public async Task SignInAsync(string key, string path = "/")
+    {
+        await Page.GotoAsync("/sign-in?returnUrl=" + Uri.EscapeDataString(path));
+        await Page.GetByLabel("API key").FillAsync(key);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+    }
+
+    /// <summary>A refusal the test asked for (401, 403) is logged by the browser as a failed load: not a script error.</summary>
+    public void ForgetRefusedLoads() =>
+        _scriptErrors.RemoveAll(e => e.Contains("the server responded with a status of 40", StringComparison.Ordinal));
+
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebRecord.Screenshots, name + ".png"), FullPage = true });
+
+    /// <summary>Fails the test when any page of the session threw or logged an error (called last, so an earlier failure shows first).</summary>
+    public void AssertNoScriptErrors() =>
+        Assert.True(_scriptErrors.Count == 0, "the page had script errors:\n" + string.Join("\n", _scriptErrors) + "\nloads refused:\n" + string.Join("\n", _failedLoads));
+
+    public async ValueTask DisposeAsync() => await Context.DisposeAsync();
+}
