@@ -18,4 +18,4 @@ public sealed record RaiseCase(string CaseId, string RaisedBy, string Channel, s
 
 public sealed record ReportCaseStatus(string CaseId, string Status, string AsOf, string? Term, string? Charge, string? Detail, string Certainty, string SourceType, Citation Source) : CaseCommand(CaseId, Source);
 
-public sealed record RecordCaseResponse(string CaseId, string From, string Response, string Date, string? Detail, Citation Source) : CaseCommand(CaseId, Source);
+public sealed record RecordCaseResponse(string CaseId, string From, string Response, string Date, string? Detail, Citation Source, bool InConfidence = false) : CaseCommand(CaseId, Source);

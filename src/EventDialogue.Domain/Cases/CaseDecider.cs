@@ -103,7 +103,7 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
             throw DomainException.Conflict($"case '{caseId}' has not been raised, so no response to it can be recorded", "case_id");
         }
 
-        return new CaseResponseReceived(from, response, date, detail, cited);
+        return new CaseResponseReceived(from, response, date, detail, cited, c.InConfidence);
     }
 
     private static void Existing(CaseState state, string id, Citation source, Known known)

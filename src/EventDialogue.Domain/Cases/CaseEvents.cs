@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Cases;
@@ -13,7 +14,12 @@ public sealed record CaseOpened(string CaseId, string Kind, IReadOnlyList<CaseNa
 /// The case was raised: an intervention, in a round or another channel, by one side, in public or in confidence.
 /// </summary>
 [EventType("CaseRaised")]
-public sealed record CaseRaised(string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : ICitingFact;
+public sealed record CaseRaised(string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : ICitingFact, IConfidentialFact
+{
+    /// <summary>Raised privately is raised in confidence; derived, so never stored twice.</summary>
+    [JsonIgnore]
+    public bool InConfidence => !Publicly;
+}
 
 /// <summary>
 /// A report of where the person stands, as of a date, with how sure it is and what kind of source says so: the same
@@ -31,5 +37,12 @@ public sealed record CaseStatusReported(
     Citation Source) : ICitingFact;
 
 /// <summary>The answer the raising side received, in a fixed vocabulary (no response, denial, … action taken).</summary>
+/// <remarks>In confidence is left out of the stored JSON when false, so that responses recorded before it existed read the same.</remarks>
 [EventType("CaseResponseReceived")]
-public sealed record CaseResponseReceived(string From, string Response, string Date, string? Detail, Citation Source) : ICitingFact;
+public sealed record CaseResponseReceived(
+    string From,
+    string Response,
+    string Date,
+    string? Detail,
+    Citation Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InConfidence = false) : ICitingFact, IConfidentialFact;

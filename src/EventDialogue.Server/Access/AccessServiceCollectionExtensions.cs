@@ -14,6 +14,8 @@ public static class AccessServiceCollectionExtensions
     public static IServiceCollection AddAccess(this IServiceCollection services, IApiKeyStore keys)
     {
         services.AddSingleton(keys);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CallerClearance>();
         // The core alone: the full AddAuthentication brings data protection, which would make and keep a key ring in
         // the user's profile at every start for cookies this server never issues.
         services.AddWebEncoders();

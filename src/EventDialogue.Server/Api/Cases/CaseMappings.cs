@@ -29,5 +29,5 @@ internal static class CaseMappings
         r.Source.Required());
 
     public static RecordCaseResponse ToCommand(this RecordCaseResponseRequest r) =>
-        new(r.CaseId, r.From, r.Response, r.Date, r.Detail.NullIfEmpty(), r.Source.Required());
+        new(r.CaseId, r.From, r.Response, r.Date, r.Detail.NullIfEmpty(), r.Source.Required(), r.InConfidence);
 }

@@ -24,7 +24,7 @@ public static class RoundLinksAsOf
 
     /// <summary>The round's links as they stood, in the live view's order, and the latest event folded into them.</summary>
     public static async Task<(IReadOnlyList<RoundLinkView> Links, RecordedEvent? Last)> ReadAsync(
-        IEventStore store, RoundsProjection projection, string roundId, AsOfPoint point, CancellationToken cancellationToken)
+        IEventStore store, RoundsProjection projection, string roundId, AsOfPoint point, bool cleared, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(projection);
@@ -51,7 +51,7 @@ public static class RoundLinksAsOf
         foreach (var stream in candidates)
         {
             var events = await EntryEvents.ReadAsync(store, stream, point, cancellationToken);
-            var linked = projection.ProjectHistory(stream, [.. events.Select(EntryEvents.Fact)])
+            var linked = projection.ProjectHistory(stream, [.. events.Select(EntryEvents.Fact)], cleared)
                 .Where(d => d.Collection == RoundsProjection.LinksCollection && d.Tags.Contains(round))
                 .ToList();
             if (linked.Count > 0)
