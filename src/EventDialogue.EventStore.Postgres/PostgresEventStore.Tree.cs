@@ -22,9 +22,9 @@ public sealed partial class PostgresEventStore : ILogTree
             size = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
-        // Every subtree of a committed size was committed with its last leaf, and none is ever changed: later
-        // statements, whatever they see besides, find the same hashes.
-        var root = await new MerkleTree((subtree, ct) => ReadSubtreeHashAsync(connection, subtree, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
+        // Every subtree of a committed size was committed with its last leaf, and none is ever changed: a later
+        // statement, whatever it sees besides, finds the same hashes.
+        var root = await new MerkleTree((subtrees, ct) => ReadSubtreeHashesAsync(connection, subtrees, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
         return new TreeHead(size, root);
     }
 
@@ -36,10 +36,11 @@ public sealed partial class PostgresEventStore : ILogTree
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long index ? index : null;
     }
 
-    public async ValueTask<byte[]> ReadSubtreeHashAsync(PerfectSubtree subtree, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadSubtreeHashesAsync(IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(subtrees);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadSubtreeHashAsync(connection, subtree, cancellationToken).ConfigureAwait(false);
+        return await ReadSubtreeHashesAsync(connection, subtrees, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AppendCheckpointAsync(long treeSize, string signedNote, CancellationToken cancellationToken = default)
@@ -72,15 +73,20 @@ public sealed partial class PostgresEventStore : ILogTree
             : null;
     }
 
-    private async ValueTask<byte[]> ReadSubtreeHashAsync(NpgsqlConnection connection, PerfectSubtree subtree, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadSubtreeHashesAsync(NpgsqlConnection connection, IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(subtree.Level == 0 ? _tree.LeafHash : _tree.SubtreeHash, connection);
-        if (subtree.Level > 0)
+        await using var command = new NpgsqlCommand(_tree.SubtreeHashes, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = subtrees.Select(subtree => subtree.Level).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = subtrees.Select(subtree => subtree.Index).ToArray() });
+        var found = new Dictionary<PerfectSubtree, byte[]>(subtrees.Count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = subtree.Level });
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                found[new PerfectSubtree(reader.GetInt32(0), reader.GetInt64(1))] = reader.GetFieldValue<byte[]>(2);
+            }
         }
 
-        command.Parameters.Add(new NpgsqlParameter { Value = subtree.Index });
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[] ?? throw LogTreeRequests.Incomplete(subtree);
+        return LogTreeRequests.EveryOneFound(subtrees, found);
     }
 }

@@ -21,9 +21,17 @@ internal sealed class PostgresTree(PostgresSchema schema)
 
     public string Size { get; } = $"SELECT coalesce(max(leaf_index) + 1, 0) FROM {schema.TreeLeaves}";
 
-    public string LeafHash { get; } = $"SELECT hash FROM {schema.TreeLeaves} WHERE leaf_index = $1";
-
-    public string SubtreeHash { get; } = $"SELECT hash FROM {schema.TreeSubtrees} WHERE level = $1 AND subtree = $2";
+    /// <summary>
+    /// The hashes of the subtrees listed as ($1 levels, $2 indexes), as rows of (level, index, hash), in one statement:
+    /// a proof's nodes in one round trip. Leaves (level 0) have their own table.
+    /// </summary>
+    public string SubtreeHashes { get; } = $"""
+        SELECT 0, leaf_index, hash FROM {schema.TreeLeaves}
+        WHERE leaf_index IN (SELECT subtree FROM unnest($1::integer[], $2::bigint[]) AS wanted(level, subtree) WHERE level = 0)
+        UNION ALL
+        SELECT level, subtree, hash FROM {schema.TreeSubtrees}
+        WHERE (level, subtree) IN (SELECT level, subtree FROM unnest($1::integer[], $2::bigint[]) AS wanted(level, subtree) WHERE level > 0)
+        """;
 
     public string LeafIndex { get; } = $"SELECT leaf_index FROM {schema.TreeLeaves} WHERE position = $1";
 

@@ -15,7 +15,7 @@ public sealed partial class SqliteEventStore : ILogTree
         // one deferred (read) transaction: the size and every hash of its root come from the same snapshot
         await using var transaction = connection.BeginTransaction(deferred: true);
         var size = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves", [], cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        var root = await new MerkleTree((subtree, ct) => ReadSubtreeHashAsync(connection, transaction, subtree, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
+        var root = await new MerkleTree((subtrees, ct) => SqliteSubtreeHashes.ReadAsync(connection, transaction, subtrees, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
         return new TreeHead(size, root);
     }
 
@@ -25,10 +25,11 @@ public sealed partial class SqliteEventStore : ILogTree
         return await ScalarAsync(connection, null, "SELECT leaf_index FROM tree_leaves WHERE position = $1", [position.Value], cancellationToken).ConfigureAwait(false) is long index ? index : null;
     }
 
-    public async ValueTask<byte[]> ReadSubtreeHashAsync(PerfectSubtree subtree, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadSubtreeHashesAsync(IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(subtrees);
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadSubtreeHashAsync(connection, null, subtree, cancellationToken).ConfigureAwait(false);
+        return await SqliteSubtreeHashes.ReadAsync(connection, null, subtrees, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AppendCheckpointAsync(long treeSize, string signedNote, CancellationToken cancellationToken = default)
@@ -68,14 +69,6 @@ public sealed partial class SqliteEventStore : ILogTree
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new StoredCheckpoint(reader.GetInt64(0), reader.GetString(1), UnixMicroseconds.ToDateTimeOffset(reader.GetInt64(2)))
             : null;
-    }
-
-    private static async ValueTask<byte[]> ReadSubtreeHashAsync(SqliteConnection connection, SqliteTransaction? transaction, PerfectSubtree subtree, CancellationToken cancellationToken)
-    {
-        var hash = subtree.Level == 0
-            ? await ScalarAsync(connection, transaction, "SELECT hash FROM tree_leaves WHERE leaf_index = $1", [subtree.Index], cancellationToken).ConfigureAwait(false)
-            : await ScalarAsync(connection, transaction, "SELECT hash FROM tree_subtrees WHERE level = $1 AND subtree = $2", [subtree.Level, subtree.Index], cancellationToken).ConfigureAwait(false);
-        return hash as byte[] ?? throw LogTreeRequests.Incomplete(subtree);
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object[] values, CancellationToken cancellationToken)

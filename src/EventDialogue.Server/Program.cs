@@ -126,7 +126,7 @@ if (firstKey.Secret is { } secret)
     await Console.Out.WriteLineAsync(FirstAdminKeyNotice.Text(securityOptions.AdminKeyName, secret));
 }
 
-builder.Services.AddAccess(apiKeys);
+builder.Services.AddAccess(apiKeys, securityOptions);
 builder.Services.AddIntegrity(store, signingKey, integrityOptions);
 builder.Services.AddApi();
 builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);

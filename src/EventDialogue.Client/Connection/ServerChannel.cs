@@ -20,7 +20,7 @@ public static class ServerChannel
             httpHandler = new BearerKeyHandler(apiKey) { InnerHandler = httpHandler ?? new SocketsHttpHandler { EnableMultipleHttp2Connections = true } };
         }
 
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = httpHandler });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = httpHandler, DisposeHttpClient = httpHandler is not null });
     }
 
     private sealed class BearerKeyHandler(string apiKey) : DelegatingHandler

@@ -4,8 +4,8 @@ namespace EventDialogue.EventStore.Integrity;
 /// The log's Merkle tree as a store keeps it, beside the events: leaf i is the i-th event of $all in position order
 /// (positions may have gaps; leaf indexes do not), its hash <see cref="CanonicalEvent.LeafHash"/>; the hashes of perfect
 /// subtrees are written in the same transaction as the append that completes them, once, never updated. Proofs are
-/// built over <see cref="ReadSubtreeHashAsync"/> by <see cref="MerkleTree"/>. Signed checkpoints are kept here too, so
-/// that an auditor can ask for any past one.
+/// built over <see cref="ReadSubtreeHashesAsync"/> by <see cref="MerkleTree"/>, one read each. Signed checkpoints are
+/// kept here too, so that an auditor can ask for any past one.
 /// </summary>
 public interface ILogTree
 {
@@ -15,9 +15,12 @@ public interface ILogTree
     /// <summary>The leaf index of the event at this position, or null when no event has it (or it is not yet committed).</summary>
     Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default);
 
-    /// <summary>The stored hash of a complete subtree of the committed tree.</summary>
-    /// <exception cref="InvalidStoreRequestException">The subtree is not complete yet.</exception>
-    ValueTask<byte[]> ReadSubtreeHashAsync(PerfectSubtree subtree, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The stored hashes of these complete subtrees of the committed tree, by subtree, read in one query: a root or a
+    /// proof needs O(log n) of them (<see cref="ProofPlan.Nodes"/>), and on a server each query is a round trip.
+    /// </summary>
+    /// <exception cref="InvalidStoreRequestException">One of the subtrees is not complete yet (the first such is named).</exception>
+    ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadSubtreeHashesAsync(IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The stored leaves from this leaf index on, in index order, each with the position of its event: for checking

@@ -17,7 +17,24 @@ public static class LogTreeRequests
         }
     }
 
+    /// <summary>The hashes found for the subtrees asked for, once every one of them was found.</summary>
+    /// <exception cref="InvalidStoreRequestException">The first subtree asked for that was not found (not complete yet).</exception>
+    public static IReadOnlyDictionary<PerfectSubtree, byte[]> EveryOneFound(IReadOnlyList<PerfectSubtree> asked, Dictionary<PerfectSubtree, byte[]> found)
+    {
+        ArgumentNullException.ThrowIfNull(asked);
+        ArgumentNullException.ThrowIfNull(found);
+        foreach (var subtree in asked)
+        {
+            if (!found.ContainsKey(subtree))
+            {
+                throw Incomplete(subtree);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The error for a subtree the committed tree does not have (yet).</summary>
-    public static InvalidStoreRequestException Incomplete(PerfectSubtree subtree) =>
+    private static InvalidStoreRequestException Incomplete(PerfectSubtree subtree) =>
         new("subtree", $"the subtree of level {subtree.Level} at index {subtree.Index} (leaves {subtree.FirstLeaf} to {subtree.FirstLeaf + subtree.LeafCount - 1}) is not complete in the committed tree");
 }

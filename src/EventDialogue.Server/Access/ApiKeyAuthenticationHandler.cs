@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using EventDialogue.EventStore.Access;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace EventDialogue.Server.Access;
@@ -24,6 +25,13 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // A call open to anyone (health) needs no principal, and must not depend on the store it probes: a load
+        // balancer's health check that carries a key must still be answered NOT_SERVING while the database is down.
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header) || header.Parameter is null)
         {
             return AuthenticateResult.NoResult();

@@ -6,6 +6,12 @@ namespace EventDialogue.Server.Access;
 /// <param name="Reflection">Whether gRPC server reflection is served (to authenticated callers).</param>
 public sealed record SecurityOptions(string? AdminKeyFile, string AdminKeyName, bool Reflection)
 {
+    /// <summary>Bearer JWTs from an OpenID Connect issuer; null: not accepted.</summary>
+    public Jwt.JwtOptions? Jwt { get; init; }
+
+    /// <summary>The client certificates that are principals; none: certificates authenticate nobody.</summary>
+    public Certificates.ClientCertificatePrincipals ClientCertificates { get; init; } = Certificates.ClientCertificatePrincipals.None;
+
     public const string Section = "Security";
     public const string AdminKeyFileKey = Section + ":AdminKeyFile";
     public const string AdminKeyNameKey = Section + ":AdminKeyName";
@@ -38,6 +44,10 @@ public sealed record SecurityOptions(string? AdminKeyFile, string AdminKeyName, 
             throw new AccessStartException($"{ReflectionKey} is '{reflection}'; give true or false.");
         }
 
-        return new SecurityOptions(file is null ? null : Path.GetFullPath(file), name, serveReflection);
+        return new SecurityOptions(file is null ? null : Path.GetFullPath(file), name, serveReflection)
+        {
+            Jwt = Access.Jwt.JwtOptions.Read(configuration),
+            ClientCertificates = Access.Certificates.ClientCertificatePrincipals.Read(configuration),
+        };
     }
 }

@@ -1,4 +1,6 @@
 using EventDialogue.Server.Access;
+using EventDialogue.Server.Access.Certificates;
+using EventDialogue.Server.Access.Jwt;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.EventStore;
 using EventDialogue.Server.History.Reads;
@@ -27,6 +29,13 @@ public static class ServerSettings
         new(SecurityOptions.AdminKeyFileKey, "(none: printed once)", "where the first admin key is written (owner-only) on first start; a key already in the file is stored as an admin key unless the store has it"),
         new(SecurityOptions.AdminKeyNameKey, SecurityOptions.DefaultAdminKeyName, "the name of that first admin key, recorded as recorded-by on what it records"),
         new(SecurityOptions.ReflectionKey, "true", "whether gRPC server reflection is served (to callers with a credential)"),
+        new(JwtOptions.AuthorityKey, "(none: JWTs are not accepted)", "the OpenID Connect issuer whose bearer JWTs are accepted (https; http only on loopback)"),
+        new(JwtOptions.AudienceKey, "(none)", "the audience tokens must name: this server's resource indicator, an absolute URI; required with the authority"),
+        new(JwtOptions.NameClaimKey, JwtOptions.DefaultNameClaim, "the token claim that names the principal (recorded-by on what it records)"),
+        new(JwtOptions.RolesClaimKey, JwtOptions.DefaultRolesClaim, "the token claim that holds the principal's roles"),
+        new(JwtOptions.ClockSkewSecondsKey, JwtOptions.DefaultClockSkewSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "how far the issuer's clock may be off when a token's expiry is judged, in seconds (0-600)"),
+        new(ClientCertificatePrincipals.ThumbprintKey, "(none)", "the SHA-256 thumbprint of a client certificate that authenticates as the principal {name}"),
+        new(ClientCertificatePrincipals.RolesKey, "(none)", "that principal's roles, separated by commas"),
         new(SubscriberLagLimit.Setting, SubscriberLagLimit.DefaultMaxPositions.ToString(System.Globalization.CultureInfo.InvariantCulture), "how many positions a live history subscriber may fall behind the head before it is ended (ABORTED, SUBSCRIBER_TOO_SLOW)"),
         new(PageTokenKey.Setting, "(a random key per process)", "base64 key (16 bytes or more) that signs page tokens; set it so tokens outlive a restart and work on every server of a group"),
         new(IntegrityOptions.SigningKeyPathKey, $"beside the SQLite file (<file>{IntegrityOptions.KeyFileSuffix}); for postgres {IntegrityOptions.DefaultPostgresKeyPath}", "the file holding the key that signs the log's checkpoints; created owner-only (0600) on first start, refused if others may read it"),
@@ -63,5 +72,20 @@ public static class ServerSettings
         "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "preventHostingStartup",
     ], StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsKnown(string key) => All.Any(setting => string.Equals(setting.Key, key, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// A setting's key. A level written {like-this} stands for any one level: a principal's name, or an array item's
+    /// index for settings that appsettings.json may write as arrays (<see cref="ArrayItems"/>, not shown by --help).
+    /// </summary>
+    public static bool IsKnown(string key) => All.Select(setting => setting.Key).Concat(ArrayItems).Any(pattern => Matches(pattern, key));
+
+    private static readonly string[] ArrayItems = [ClientCertificatePrincipals.RoleItemKey];
+
+    private static bool Matches(string pattern, string key)
+    {
+        var wanted = pattern.Split(':');
+        var given = (key ?? string.Empty).Split(':');
+        return wanted.Length == given.Length
+               && wanted.Zip(given).All(level => (level.First.StartsWith('{') && level.Second.Length > 0)
+                                                 || string.Equals(level.First, level.Second, StringComparison.OrdinalIgnoreCase));
+    }
 }

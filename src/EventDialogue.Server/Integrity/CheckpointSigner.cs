@@ -66,7 +66,7 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
     private async Task<LogProblem?> StillHoldsAsync(StoredCheckpoint last, CancellationToken cancellationToken)
     {
         var signed = SignedNotes.CheckpointOf(last.SignedNote);
-        var root = await new MerkleTree(tree.ReadSubtreeHashAsync).RootAsync(last.TreeSize, cancellationToken).ConfigureAwait(false);
+        var root = await new MerkleTree(tree.ReadSubtreeHashesAsync).RootAsync(last.TreeSize, cancellationToken).ConfigureAwait(false);
         return root.AsSpan().SequenceEqual(signed.RootHash)
             ? null
             : new LogProblem(null, $"the stored tree's first {last.TreeSize} leaves no longer give the root of the checkpoint signed at that size: the tree was rewritten");

@@ -40,7 +40,7 @@ public sealed class GetConsistencyProofHandler(ILogTree tree) : IQueryHandler<Ge
             throw DomainException.Invalid("new_size", $"is {query.NewSize}, but the tree holds {head.Size} leaves");
         }
 
-        var hashes = await new MerkleTree(tree.ReadSubtreeHashAsync).ConsistencyProofAsync(query.OldSize, query.NewSize, cancellationToken).ConfigureAwait(false);
+        var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).ConsistencyProofAsync(query.OldSize, query.NewSize, cancellationToken).ConfigureAwait(false);
         return new ConsistencyProof(query.OldSize, query.NewSize, hashes);
     }
 }

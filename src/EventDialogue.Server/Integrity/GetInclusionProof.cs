@@ -43,7 +43,7 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree) :
             throw DomainException.Invalid("tree_size", $"is {size}, but the tree holds {head.Size} leaves");
         }
 
-        var hashes = await new MerkleTree(tree.ReadSubtreeHashAsync).InclusionProofAsync(leaf, size, cancellationToken).ConfigureAwait(false);
+        var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).InclusionProofAsync(leaf, size, cancellationToken).ConfigureAwait(false);
         return new InclusionProof(recorded, leaf, CanonicalEvent.LeafHash(recorded), size, hashes);
     }
 

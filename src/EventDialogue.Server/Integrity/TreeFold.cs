@@ -16,9 +16,16 @@ internal sealed class TreeFold
     public static async Task<TreeFold> StartingAtAsync(ILogTree tree, long size, CancellationToken cancellationToken)
     {
         var fold = new TreeFold { Size = size };
-        foreach (var subtree in TreeGrowth.RightEdge(size))
+        var edge = TreeGrowth.RightEdge(size);
+        if (edge.Count == 0)
         {
-            fold._edge.Add((subtree.Level, await tree.ReadSubtreeHashAsync(subtree, cancellationToken).ConfigureAwait(false)));
+            return fold;
+        }
+
+        var hashes = await tree.ReadSubtreeHashesAsync(edge, cancellationToken).ConfigureAwait(false);
+        foreach (var subtree in edge)
+        {
+            fold._edge.Add((subtree.Level, hashes[subtree]));
         }
 
         return fold;

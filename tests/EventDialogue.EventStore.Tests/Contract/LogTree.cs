@@ -40,10 +40,12 @@ public abstract partial class EventStoreContract
 
         Assert.Equal(11, head.Size);
         Assert.Equal(Convert.ToHexStringLower(RecomputedRoot(log)), Convert.ToHexStringLower(head.RootHash));
+        var leaves = await Tree.ReadSubtreeHashesAsync([.. Enumerable.Range(0, log.Count).Select(i => new PerfectSubtree(0, i))]);
+        Assert.Equal(log.Count, leaves.Count);
         for (var i = 0; i < log.Count; i++)
         {
             Assert.Equal(i, await Tree.ReadLeafIndexAsync(log[i].Position));
-            Assert.Equal(CanonicalEvent.LeafHash(log[i]), await Tree.ReadSubtreeHashAsync(new PerfectSubtree(0, i)));
+            Assert.Equal(CanonicalEvent.LeafHash(log[i]), leaves[new PerfectSubtree(0, i)]);
         }
 
         Assert.Null(await Tree.ReadLeafIndexAsync(new Position(log[^1].Position.Value + 1)));
@@ -84,7 +86,7 @@ public abstract partial class EventStoreContract
         }
 
         var (head, log) = await ReadTreeAndLogAsync();
-        var tree = new MerkleTree(Tree.ReadSubtreeHashAsync);
+        var tree = new MerkleTree(Tree.ReadSubtreeHashesAsync);
 
         for (var size = 1; size <= head.Size; size++)
         {
@@ -106,7 +108,7 @@ public abstract partial class EventStoreContract
     {
         await Store.AppendToStreamAsync(Stream("case-liu-xiaobo"), ExpectedRevision.NoStream, Events.Some(3));
 
-        var refused = await Assert.ThrowsAsync<InvalidStoreRequestException>(async () => await Tree.ReadSubtreeHashAsync(new PerfectSubtree(2, 0)));
+        var refused = await Assert.ThrowsAsync<InvalidStoreRequestException>(async () => await Tree.ReadSubtreeHashesAsync([new PerfectSubtree(1, 0), new PerfectSubtree(0, 2), new PerfectSubtree(2, 0), new PerfectSubtree(0, 3)]));
 
         Assert.Equal("subtree", refused.Field);
         Assert.Contains("leaves 0 to 3", refused.Reason, StringComparison.Ordinal);
@@ -157,7 +159,7 @@ public abstract partial class EventStoreContract
         await ExecuteSqlAsync(edit.Replace("$position", victim.Position.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         var (head, log) = await ReadTreeAndLogAsync();
-        Assert.NotEqual(await Tree.ReadSubtreeHashAsync(new PerfectSubtree(0, 3)), CanonicalEvent.LeafHash(log[3]));
+        Assert.NotEqual((await Tree.ReadSubtreeHashesAsync([new PerfectSubtree(0, 3)]))[new PerfectSubtree(0, 3)], CanonicalEvent.LeafHash(log[3]));
         Assert.NotEqual(head.RootHash, RecomputedRoot(log));
         Assert.Equal(untouched.Where((_, i) => i != 3), log.Where((_, i) => i != 3));
         Assert.NotEqual(untouched[3], log[3]);

@@ -160,9 +160,9 @@ public sealed class MerkleTreeTests
             }
         }
 
-        return new MerkleTree((subtree, _) => subtrees.TryGetValue(subtree, out var hash)
-            ? ValueTask.FromResult(hash)
-            : throw new InvalidOperationException($"{subtree} is not complete in a tree of {leaves.Length} leaves"));
+        return new MerkleTree((wanted, _) => ValueTask.FromResult<IReadOnlyDictionary<PerfectSubtree, byte[]>>(wanted.ToDictionary(
+            subtree => subtree,
+            subtree => subtrees.TryGetValue(subtree, out var hash) ? hash : throw new InvalidOperationException($"{subtree} is not complete in a tree of {leaves.Length} leaves"))));
     }
 
     /// <summary>MTH as RFC 9162 §2.1.1 defines it, straight from the recursion.</summary>

@@ -9,7 +9,7 @@ public sealed class TreeGrowthTests
     public async Task Growing_a_tree_leaf_by_leaf_from_each_right_edge_writes_the_subtrees_each_leaf_completes_and_gives_every_root()
     {
         var stored = new Dictionary<PerfectSubtree, byte[]>();
-        var tree = new MerkleTree((subtree, _) => ValueTask.FromResult(stored[subtree]));
+        var tree = new MerkleTree((wanted, _) => ValueTask.FromResult<IReadOnlyDictionary<PerfectSubtree, byte[]>>(wanted.ToDictionary(subtree => subtree, subtree => stored[subtree])));
         var leaves = new List<byte[]>();
         for (var size = 0; size < 70; size++)
         {

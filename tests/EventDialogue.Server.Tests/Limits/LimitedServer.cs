@@ -1,3 +1,4 @@
+using EventDialogue.Api.V1;
 using EventDialogue.Server.Tests.Hosting;
 
 namespace EventDialogue.Server.Tests.Limits;
@@ -56,11 +57,25 @@ public sealed class SizeLimitedServer : LimitedServer
 
 /// <summary>
 /// Five calls a day per principal: a window far longer than any test, so that what is counted is calls, never time.
-/// Each test calls from its own loopback address (127.0.0.x), so that each has a principal of its own.
+/// Each test makes keys of its own, so that each counts against a principal of its own.
 /// </summary>
 public sealed class RateLimitedServer : LimitedServer
 {
     public const int Calls = 5;
+
+    /// <summary>
+    /// A principal of the test's own, so that each test counts its own calls. Made with the admin key, whose calls count
+    /// too: the tests make fewer keys than <see cref="Calls"/>.
+    /// </summary>
+    public async Task<(string Name, string Key)> CreateAnalystKeyAsync(string prefix)
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}";
+        using var channel = Server.CreateChannel();
+        var created = await new KeysService.KeysServiceClient(channel).CreateKeyAsync(
+            new CreateKeyRequest { Name = name, Roles = { "analyst" } },
+            deadline: DateTime.UtcNow + Timeouts.Call);
+        return (name, created.Key);
+    }
 
     protected override IReadOnlyDictionary<string, string> Limits { get; } = new Dictionary<string, string>
     {

@@ -17,7 +17,8 @@ public sealed class RateLimitTests(RateLimitedServer fixture) : IClassFixture<Ra
     [Fact]
     public async Task Given_a_limit_of_five_calls_when_a_caller_makes_eight_then_three_are_refused_RESOURCE_EXHAUSTED_with_when_to_retry_each_logged_once_and_the_server_still_answers()
     {
-        using var channel = FromAddress.Channel(Server.GrpcAddress, "127.0.0.11");
+        var (name, key) = await fixture.CreateAnalystKeyAsync("eight-calls");
+        using var channel = Server.CreateChannel(key);
         var views = new ViewsService.ViewsServiceClient(channel);
 
         var refusals = new List<RpcException>();
@@ -44,20 +45,20 @@ public sealed class RateLimitTests(RateLimitedServer fixture) : IClassFixture<Ra
             Assert.Equal("RATE_LIMITED", status.GetDetail<ErrorInfo>()?.Reason);
             var retryAfter = refusal.Trailers.GetValue("retry-after");
             Assert.Equal(((long)retry.RetryDelay.ToTimeSpan().TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), retryAfter);
-            Assert.Contains("127.0.0.11", refusal.Status.Detail, StringComparison.Ordinal);
+            Assert.Contains($"principal {name}", refusal.Status.Detail, StringComparison.Ordinal);
         }
 
-        await Server.Output.WaitForAsync(output => Lines(output, "rate limit reached for address 127.0.0.11") == refusals.Count, Timeouts.Call);
+        await Server.Output.WaitForAsync(output => Lines(output, $"rate limit reached for principal {name}") == refusals.Count, Timeouts.Call);
         var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         Assert.False(Server.HasExited);
     }
 
     [Fact]
-    public async Task Given_one_caller_over_its_limit_when_another_address_calls_then_the_other_is_answered()
+    public async Task Given_one_principal_over_its_limit_when_another_calls_from_the_same_address_then_the_other_is_answered()
     {
-        using var spent = FromAddress.Channel(Server.GrpcAddress, "127.0.0.12");
-        using var other = FromAddress.Channel(Server.GrpcAddress, "127.0.0.13");
+        using var spent = Server.CreateChannel((await fixture.CreateAnalystKeyAsync("spent")).Key);
+        using var other = Server.CreateChannel((await fixture.CreateAnalystKeyAsync("other")).Key);
         for (var i = 0; i < RateLimitedServer.Calls; i++)
         {
             await ListTopics(spent);
@@ -74,11 +75,12 @@ public sealed class RateLimitTests(RateLimitedServer fixture) : IClassFixture<Ra
     public async Task Given_a_caller_over_its_limit_on_the_JSON_endpoint_then_it_is_answered_429_with_Retry_After()
     {
         var topics = new Uri(Server.JsonAddress, "/v1/topics");
+        var (_, key) = await fixture.CreateAnalystKeyAsync("json");
         var statuses = new List<string>();
         ProcessRun last = null!;
         for (var i = 0; i < RateLimitedServer.Calls + 1; i++)
         {
-            last = await Curl.GetAsync(topics, "--interface", "127.0.0.14");
+            last = await Curl.GetAsync(topics, "--header", $"Authorization: Bearer {key}");
             statuses.Add(Curl.StatusCode(last));
         }
 

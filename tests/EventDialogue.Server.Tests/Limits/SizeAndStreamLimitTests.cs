@@ -1,3 +1,4 @@
+using EventDialogue.Client.Connection;
 using EventDialogue.Api.V1;
 using EventDialogue.Server.Tests.Hosting;
 using Grpc.Core;
@@ -65,12 +66,8 @@ public sealed class SizeAndStreamLimitTests(SizeLimitedServer fixture) : IClassF
     [Fact]
     public async Task Given_a_limit_of_two_streams_per_connection_when_two_calls_are_open_then_a_third_on_the_connection_waits_until_one_ends()
     {
-        using var channel = GrpcChannel.ForAddress(Server.GrpcAddress, new GrpcChannelOptions
-        {
-            // One connection: the limit is per connection, and a client free to open another would not meet it.
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = false },
-            DisposeHttpClient = true,
-        });
+        // One connection: the limit is per connection, and a client free to open another would not meet it.
+        using var channel = ServerChannel.Create(Server.GrpcAddress, ServerProcess.AdminKey, new SocketsHttpHandler { EnableMultipleHttp2Connections = false });
         var health = new Health.HealthClient(channel);
         var history = new HistoryService.HistoryServiceClient(channel);
 

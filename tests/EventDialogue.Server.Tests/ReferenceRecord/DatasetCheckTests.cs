@@ -26,7 +26,7 @@ public sealed class DatasetCheckTests
         var dataset = DatasetFolder.Load(RepositoryPaths.ReferenceDataset, RepositoryPaths.Sources);
 
         Assert.Equal(
-            ["00-sources.yaml", "01-earlier-rounds.yaml", "10-2010-washington-briefing.yaml", "11-2010-washington-ap.yaml", "12-2010-washington-voa.yaml", "20-2011-beijing.yaml", "30-2012-washington.yaml", "40-review-of-commitments.yaml"],
+            ["00-sources.yaml", "01-earlier-rounds.yaml", "10-2010-washington-briefing.yaml", "11-2010-washington-ap.yaml", "12-2010-washington-voa.yaml", "20-2011-beijing.yaml", "30-2012-washington.yaml", "40-review-of-commitments.yaml", "50-review-of-the-record.yaml"],
             dataset.Files.Select(f => f.Name));
         Assert.All(dataset.Files, file => Assert.NotEmpty(file.Entries));
         Assert.Equal(5, dataset.Files.SelectMany(f => f.Entries).Count(e => e.Call.Name == "register-source"));

@@ -39,6 +39,9 @@ internal sealed class TestCertificates : IDisposable
     /// <summary>The same subject, issued by a CA the server does not know.</summary>
     public X509Certificate2 UntrustedClient { get; }
 
+    /// <summary>Another client certificate from <see cref="Authority"/>, owned (disposed) with these.</summary>
+    public X509Certificate2 IssueClient(string subject) => Issue(Authority, subject, ClientAuthentication, serverNames: false);
+
     /// <summary>The settings that make a server serve https with this CA's server certificate.</summary>
     public Dictionary<string, string> ServerSettings() => new()
     {

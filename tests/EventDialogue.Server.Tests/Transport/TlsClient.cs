@@ -1,5 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using EventDialogue.Client.Connection;
+using EventDialogue.Server.Tests.Hosting;
 using Grpc.Net.Client;
 
 namespace EventDialogue.Server.Tests.Transport;
@@ -20,8 +22,9 @@ internal static class TlsClient
         },
     };
 
+    /// <summary>A channel that calls with the test servers' admin key.</summary>
     public static GrpcChannel Channel(Uri address, X509Certificate2 authority, X509Certificate2? clientCertificate = null) =>
-        GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = Handler(authority, clientCertificate), DisposeHttpClient = true });
+        ServerChannel.Create(address, ServerProcess.AdminKey, Handler(authority, clientCertificate));
 
     /// <summary>The name must match (the system checked it) and the chain must end at the test's CA alone.</summary>
     private static bool TrustedBy(X509Certificate2 authority, X509Certificate? presented, SslPolicyErrors errors)

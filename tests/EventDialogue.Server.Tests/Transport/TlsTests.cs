@@ -38,7 +38,7 @@ public sealed class TlsTests(TlsServerFixture fixture)
         Assert.Equal(Uri.UriSchemeHttps, Server.JsonAddress.Scheme);
         var topics = new Uri(Server.JsonAddress, "/v1/topics");
 
-        var trusted = await Curl.GetAsync(topics, "--cacert", fixture.Certificates.CaPath);
+        var trusted = await Curl.GetAsync(topics, "--cacert", fixture.Certificates.CaPath, "--header", $"Authorization: Bearer {ServerProcess.AdminKey}");
         var untrusted = await Curl.GetAsync(topics);
 
         Assert.True(Curl.StatusCode(trusted) == "200", trusted.ToString());

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using EventDialogue.EventStore.Integrity;
+using EventDialogue.EventStore.Postgres;
+using EventDialogue.EventStore.Tests.Fixtures;
+
+namespace EventDialogue.EventStore.Tests.Contract;
+
+/// <summary>
+/// On PostgreSQL every command is a round trip, and a proof once cost one per node (15–30): now a proof of any size is
+/// one command. Counted from the commands Npgsql traces (its ActivitySource), only those made under this test's own
+/// trace, so that tests running beside it do not count.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class PostgresProofRoundTrips(PostgresCluster cluster) : IAsyncLifetime
+{
+    private readonly string _schema = PostgresCluster.NewSchemaName();
+    private PostgresEventStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await PostgresEventStore.OpenAsync(cluster.ConnectionString, _schema);
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task An_inclusion_proof_a_consistency_proof_and_a_root_each_read_their_nodes_with_one_command()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await _store.AppendToStreamAsync(StreamName.Parse($"case-{i % 3}"), ExpectedRevision.Any, Events.Some(3 + (i % 4)));
+        }
+
+        var size = (await _store.ReadTreeHeadAsync()).Size;
+        var tree = new MerkleTree(_store.ReadSubtreeHashesAsync);
+        Assert.True(ProofPlan.Inclusion(13, size).Nodes.Count > 4, "the proof should need several nodes");
+
+        Assert.Single(await CommandsRunByAsync(() => tree.InclusionProofAsync(13, size).AsTask()));
+        Assert.Single(await CommandsRunByAsync(() => tree.ConsistencyProofAsync(7, size).AsTask()));
+        Assert.Single(await CommandsRunByAsync(() => tree.RootAsync(size - 1).AsTask()));
+    }
+
+    [Fact]
+    public async Task The_count_sees_a_proof_read_node_by_node_as_one_command_per_node()
+    {
+        await _store.AppendToStreamAsync(StreamName.Parse("case-liu-xiaobo"), ExpectedRevision.NoStream, Events.Some(13));
+        var nodeByNode = new MerkleTree(async (wanted, ct) =>
+        {
+            var found = new Dictionary<PerfectSubtree, byte[]>();
+            foreach (var subtree in wanted)
+            {
+                found[subtree] = (await _store.ReadSubtreeHashesAsync([subtree], ct))[subtree];
+            }
+
+            return found;
+        });
+
+        // Once before counting, so that a connection the pool opens is not among the commands counted.
+        await nodeByNode.InclusionProofAsync(5, 13);
+        var commands = await CommandsRunByAsync(() => nodeByNode.InclusionProofAsync(5, 13).AsTask());
+
+        Assert.Equal(ProofPlan.Inclusion(5, 13).Nodes.Count, commands.Count);
+    }
+
+    /// <summary>The database commands Npgsql ran for <paramref name="action"/>, by the names it traces them under.</summary>
+    private static async Task<List<string>> CommandsRunByAsync(Func<Task> action)
+    {
+        using var source = new ActivitySource("EventDialogue.Tests.ProofRoundTrips");
+        var commands = new List<string>();
+        ActivityTraceId trace = default;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Npgsql" || s == source,
+            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Source == source || options.Parent.TraceId == trace ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
+            ActivityStarted = activity =>
+            {
+                if (activity.Source.Name == "Npgsql" && activity.TraceId == trace)
+                {
+                    lock (commands)
+                    {
+                        commands.Add(activity.DisplayName);
+                    }
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using (var test = source.StartActivity("proof") ?? throw new InvalidOperationException("the test's activity was not sampled"))
+        {
+            trace = test.TraceId;
+            await action();
+        }
+
+        lock (commands)
+        {
+            return [.. commands];
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using EventDialogue.Api.V1;
+using EventDialogue.Server.Tests.Hosting;
+using EventDialogue.Server.Tests.Recording;
+using Grpc.Core;
+
+namespace EventDialogue.Server.Tests.Access.Jwt;
+
+/// <summary>Bearer JWTs from a real issuer: roles from the token, the same refusals as keys, recorded-by the subject.</summary>
+[Collection(JwtGroup.Name)]
+public sealed class JwtTests(JwtServer server)
+{
+    private static CallOptions Call() => new(deadline: DateTime.UtcNow + Timeouts.Call);
+
+    [Fact]
+    public async Task Given_a_token_with_the_analyst_role_when_it_reads_a_view_then_it_is_answered_and_recording_is_PERMISSION_DENIED()
+    {
+        using var channel = server.Channel(await server.TokenAsync(JwtServer.Analyst));
+
+        await new ViewsService.ViewsServiceClient(channel).ListTopicsAsync(new ListTopicsRequest(), Call());
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new RecordingService.RecordingServiceClient(channel).RegisterSourceAsync(Valid.Source(Valid.Id("jwt-analyst")), Call()).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Contains(JwtServer.Analyst, refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_token_without_roles_when_it_reads_a_view_then_it_is_PERMISSION_DENIED()
+    {
+        using var channel = server.Channel(await server.TokenAsync(JwtServer.NoRoles));
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new ViewsService.ViewsServiceClient(channel).ListTopicsAsync(new ListTopicsRequest(), Call()).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_a_token_for_another_audience_when_it_calls_then_it_is_UNAUTHENTICATED()
+    {
+        var refused = await RefusedAsync(await server.TokenAsync(JwtServer.Analyst, JwtServer.OtherAudience));
+
+        Assert.Contains("not for this server", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_an_expired_token_when_it_calls_then_it_is_UNAUTHENTICATED()
+    {
+        var token = await server.TokenAsync(JwtServer.ShortLived);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        var refused = await RefusedAsync(token);
+
+        Assert.Contains("expired", refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_token_whose_payload_was_altered_when_it_calls_then_it_is_UNAUTHENTICATED()
+    {
+        var parts = (await server.TokenAsync(JwtServer.NoRoles)).Split('.');
+        var analystPayload = (await server.TokenAsync(JwtServer.Analyst)).Split('.')[1];
+
+        // The analyst's claims under the role-less token's signature: a forged grant of roles.
+        await RefusedAsync($"{parts[0]}.{analystPayload}.{parts[2]}");
+    }
+
+    [Fact]
+    public async Task Given_a_recorder_token_when_it_records_then_recorded_by_is_the_token_subject()
+    {
+        using var channel = server.Channel(await server.TokenAsync(JwtServer.Recorder));
+
+        var written = await new RecordingService.RecordingServiceClient(channel).RegisterSourceAsync(Valid.Source(Valid.Id("jwt-recorder")), Call());
+
+        using var admin = server.AdminChannel();
+        using var read = new HistoryService.HistoryServiceClient(admin).ReadStream(new ReadStreamRequest { Stream = written.Result.Stream }, Call());
+        Assert.True(await read.ResponseStream.MoveNext());
+        Assert.Equal(JwtServer.Recorder, read.ResponseStream.Current.Event.RecordedBy);
+    }
+
+    private async Task<RpcException> RefusedAsync(string token)
+    {
+        using var channel = server.Channel(token);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => new ViewsService.ViewsServiceClient(channel).ListTopicsAsync(new ListTopicsRequest(), Call()).ResponseAsync);
+        Assert.True(refused.StatusCode == StatusCode.Unauthenticated, $"{refused.Status}\n{server.Output}");
+        return refused;
+    }
+}
