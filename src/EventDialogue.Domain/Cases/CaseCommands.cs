@@ -11,7 +11,7 @@ public abstract record CaseCommand(string CaseId, Citation Source) : IDomainComm
 
 public sealed record OpenCase(string CaseId, string Kind, IReadOnlyList<CaseName> Names, string? Description, Citation Source) : CaseCommand(CaseId, Source);
 
-public sealed record RaiseCase(string CaseId, string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : CaseCommand(CaseId, Source)
+public sealed record RaiseCase(string CaseId, string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source, bool InConfidence = false) : CaseCommand(CaseId, Source)
 {
     public override IEnumerable<string> References => RoundId is null ? base.References : [.. base.References, Streams.Round(RoundId)];
 }

@@ -13,13 +13,20 @@ public sealed record CaseOpened(string CaseId, string Kind, IReadOnlyList<CaseNa
 /// <summary>
 /// The case was raised: an intervention, in a round or another channel, by one side, in public or in confidence.
 /// </summary>
+/// <remarks>
+/// Raised privately (<see cref="Publicly"/> false) is not raised in confidence: talks held in private are often told of
+/// afterwards (the reference record's briefings). In confidence is the recorder's mark that the raising itself must
+/// stay unknown to all but the cleared; left out of the stored JSON when false, so raisings recorded before it read the same.
+/// </remarks>
 [EventType("CaseRaised")]
-public sealed record CaseRaised(string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : ICitingFact, IConfidentialFact
-{
-    /// <summary>Raised privately is raised in confidence; derived, so never stored twice.</summary>
-    [JsonIgnore]
-    public bool InConfidence => !Publicly;
-}
+public sealed record CaseRaised(
+    string RaisedBy,
+    string Channel,
+    string? RoundId,
+    bool Publicly,
+    string Date,
+    Citation Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InConfidence = false) : ICitingFact, IConfidentialFact;
 
 /// <summary>
 /// A report of where the person stands, as of a date, with how sure it is and what kind of source says so: the same

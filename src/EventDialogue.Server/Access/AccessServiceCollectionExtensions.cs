@@ -20,6 +20,7 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton(security.ClientCertificates);
         services.AddHttpContextAccessor();
         services.AddSingleton<CallerClearance>();
+        services.AddSingleton<ConfidentialEvents>();
         // The core alone: the full AddAuthentication brings data protection, which would make and keep a key ring in
         // the user's profile at every start for cookies this server never issues.
         services.AddWebEncoders();

@@ -3,23 +3,31 @@ using System.Security.Claims;
 namespace EventDialogue.Server.Access;
 
 /// <summary>
-/// Which entries a principal may see, beyond what its roles let it call: a claim of its own kind, so that any
-/// authentication scheme (API keys now; bearer tokens and certificates too) grants it the same way.
+/// Which entries a principal may see, beyond what its roles let it call. Every kind of principal carries a clearance
+/// the same way, as the role word <c>cleared:confidential</c>: an API key stores it beside its roles (keys create
+/// --cleared confidential), a JWT has it in its roles claim, a client certificate's principal lists it among its
+/// configured roles. No RPC is allowed by it; it only widens what the reads show.
 /// </summary>
 public static class Clearances
 {
-    /// <summary>The claim type; its value names the clearance.</summary>
-    public const string ClaimType = "eventdialogue:clearance";
-
-    /// <summary>Cases raised and responses received in confidence.</summary>
+    /// <summary>Cases raised and responses received in confidence, and whatever amends them.</summary>
     public const string Confidential = "confidential";
+
+    /// <summary>How a clearance is written among roles.</summary>
+    public const string RolePrefix = "cleared:";
 
     public static IReadOnlyList<string> All { get; } = [Confidential];
 
     public static bool IsKnown(string clearance) => All.Contains(clearance, StringComparer.Ordinal);
 
-    public static Claim Claim(string clearance) => new(ClaimType, clearance);
+    /// <summary>Whether a word given among roles is a known clearance (<c>cleared:confidential</c>).</summary>
+    public static bool IsRoleWord(string role) =>
+        role.StartsWith(RolePrefix, StringComparison.Ordinal) && IsKnown(role[RolePrefix.Length..]);
+
+    public static string RoleWord(string clearance) => RolePrefix + clearance;
+
+    public static Claim Claim(string clearance) => new(ClaimTypes.Role, RoleWord(clearance));
 
     /// <summary>Whether the principal may see confidential entries; no principal, no clearance.</summary>
-    public static bool SeesConfidential(ClaimsPrincipal? principal) => principal?.HasClaim(ClaimType, Confidential) == true;
+    public static bool SeesConfidential(ClaimsPrincipal? principal) => principal?.IsInRole(RoleWord(Confidential)) == true;
 }

@@ -88,6 +88,7 @@ public sealed class ConfidentialCaseFileTests(AccessServer server)
     {
         var request = Public(caseId, sourceId);
         request.Publicly = false;
+        request.InConfidence = true;
         request.RaisedBy = "cn";
         request.Date = "2010-06";
         return request;

@@ -15,7 +15,7 @@ internal static class CaseMappings
         r.Source.Required());
 
     public static RaiseCase ToCommand(this RaiseCaseRequest r) =>
-        new(r.CaseId, r.RaisedBy, r.Channel, r.RoundId.NullIfEmpty(), r.Publicly, r.Date, r.Source.Required());
+        new(r.CaseId, r.RaisedBy, r.Channel, r.RoundId.NullIfEmpty(), r.Publicly, r.Date, r.Source.Required(), r.InConfidence);
 
     public static ReportCaseStatus ToCommand(this ReportCaseStatusRequest r) => new(
         r.CaseId,

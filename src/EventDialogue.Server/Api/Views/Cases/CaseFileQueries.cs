@@ -21,7 +21,7 @@ public sealed record ListCaseFilesQuery(string Status, string RoundId, string Ra
 public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetCaseFileQuery, CaseFileRead>, IQueryHandler<ListCaseFilesQuery, Listed<CaseFileRead>>
 {
-    public const string Projection = "case-files";
+    public const string Projection = CaseFilesProjection.ProjectionName;
 
     private readonly ViewReader _reader = new(views, host, clock, caller);
 

@@ -19,7 +19,7 @@ public sealed record ListRoundsQuery(string DialogueId, string Status, int PageS
 public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetRoundQuery, RoundRead>, IQueryHandler<ListRoundsQuery, Listed<RoundRead>>
 {
-    public const string Projection = "rounds";
+    public const string Projection = RoundsProjection.ProjectionName;
 
     public static readonly IReadOnlyList<string> Statuses = ["scheduled", "held", "concluded"];
 

@@ -30,7 +30,7 @@ public sealed record ListStatementsQuery(
 public sealed class StatementQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetStatementQuery, StatementRead>, IQueryHandler<ListStatementsQuery, Listed<StatementRead>>
 {
-    public const string Projection = "statements";
+    public const string Projection = StatementsProjection.ProjectionName;
 
     private readonly ViewReader _reader = new(views, host, clock, caller);
 

@@ -16,7 +16,7 @@ public sealed record ListTopicsQuery(int PageSize, string PageToken, Freshness F
 public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetTopicQuery, TopicView>, IQueryHandler<ListTopicsQuery, Listed<TopicView>>
 {
-    public const string Projection = "topics";
+    public const string Projection = TopicsProjection.ProjectionName;
 
     private readonly ViewReader _reader = new(views, host, clock, caller);
 
