@@ -62,13 +62,18 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
             Fields.Check(() => c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id")).Against(channel, RoundOfChannel),
             Fields.Check(() => WorldDate.Require(c.Date, "date")),
             source);
+        if (c.InConfidence && c.Publicly)
+        {
+            throw DomainException.Invalid("in_confidence", "a case raised in confidence was not raised publicly: give publicly false, or in_confidence false");
+        }
+
         Existing(state, caseId, cited, known);
         if (round is not null)
         {
             known.Require(Streams.Round(round), "round_id", "round");
         }
 
-        return new CaseRaised(raisedBy, raisedIn, round, c.Publicly, date, cited);
+        return new CaseRaised(raisedBy, raisedIn, round, c.Publicly, date, cited, c.InConfidence);
     }
 
     private static CaseStatusReported Report(CaseState state, ReportCaseStatus c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
@@ -103,7 +108,7 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
             throw DomainException.Conflict($"case '{caseId}' has not been raised, so no response to it can be recorded", "case_id");
         }
 
-        return new CaseResponseReceived(from, response, date, detail, cited);
+        return new CaseResponseReceived(from, response, date, detail, cited, c.InConfidence);
     }
 
     private static void Existing(CaseState state, string id, Citation source, Known known)

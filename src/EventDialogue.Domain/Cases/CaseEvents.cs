@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Cases;
@@ -12,8 +13,20 @@ public sealed record CaseOpened(string CaseId, string Kind, IReadOnlyList<CaseNa
 /// <summary>
 /// The case was raised: an intervention, in a round or another channel, by one side, in public or in confidence.
 /// </summary>
+/// <remarks>
+/// Raised privately (<see cref="Publicly"/> false) is not raised in confidence: talks held in private are often told of
+/// afterwards (the reference record's briefings). In confidence is the recorder's mark that the raising itself must
+/// stay unknown to all but the cleared; left out of the stored JSON when false, so raisings recorded before it read the same.
+/// </remarks>
 [EventType("CaseRaised")]
-public sealed record CaseRaised(string RaisedBy, string Channel, string? RoundId, bool Publicly, string Date, Citation Source) : ICitingFact;
+public sealed record CaseRaised(
+    string RaisedBy,
+    string Channel,
+    string? RoundId,
+    bool Publicly,
+    string Date,
+    Citation Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InConfidence = false) : ICitingFact, IConfidentialFact;
 
 /// <summary>
 /// A report of where the person stands, as of a date, with how sure it is and what kind of source says so: the same
@@ -31,5 +44,12 @@ public sealed record CaseStatusReported(
     Citation Source) : ICitingFact;
 
 /// <summary>The answer the raising side received, in a fixed vocabulary (no response, denial, … action taken).</summary>
+/// <remarks>In confidence is left out of the stored JSON when false, so that responses recorded before it existed read the same.</remarks>
 [EventType("CaseResponseReceived")]
-public sealed record CaseResponseReceived(string From, string Response, string Date, string? Detail, Citation Source) : ICitingFact;
+public sealed record CaseResponseReceived(
+    string From,
+    string Response,
+    string Date,
+    string? Detail,
+    Citation Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InConfidence = false) : ICitingFact, IConfidentialFact;

@@ -33,9 +33,9 @@ public static class ReplacementCommands
         StatementRecorded e => new RecordStatement(
             e.StatementId, e.Speaker, e.SpeakerTitle, e.Side, e.Setting, e.Said, e.Place, e.Text, e.Exact, e.Topics, e.Stance, e.RoundId, e.Source),
         CaseOpened e => new OpenCase(e.CaseId, e.Kind, e.Names, e.Description, e.Source),
-        CaseRaised e => new RaiseCase(streamId, e.RaisedBy, e.Channel, e.RoundId, e.Publicly, e.Date, e.Source),
+        CaseRaised e => new RaiseCase(streamId, e.RaisedBy, e.Channel, e.RoundId, e.Publicly, e.Date, e.Source, e.InConfidence),
         CaseStatusReported e => new ReportCaseStatus(streamId, e.Status, e.AsOf, e.Term, e.Charge, e.Detail, e.Certainty, e.SourceType, e.Source),
-        CaseResponseReceived e => new RecordCaseResponse(streamId, e.From, e.Response, e.Date, e.Detail, e.Source),
+        CaseResponseReceived e => new RecordCaseResponse(streamId, e.From, e.Response, e.Date, e.Detail, e.Source, e.InConfidence),
         DialogueSourcesReviewed e => new ReviewDialogueSources(streamId, e.ReviewedUpTo, e.Detail, e.Source),
         CommitmentMade e => new MakeCommitment(e.CommitmentId, e.MadeBy, e.Words, e.Action, e.MadeOn, e.Due, e.DueRule, e.RoundId, e.Source, e.Kind),
         CommitmentReaffirmed e => new ReaffirmCommitment(streamId, e.By, e.On, e.Words, e.Source),

@@ -146,7 +146,10 @@ public sealed class PostgresApiKeyStore : IApiKeyStore
                 StoredApiKey.ParseRoles(reader.GetString(2)),
                 reader.GetFieldValue<DateTimeOffset>(3),
                 reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))
+            {
+                Clearances = StoredApiKey.ParseClearances(reader.GetString(2)),
+            });
         }
 
         return keys;

@@ -154,7 +154,10 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
                 StoredApiKey.ParseRoles(reader.GetString(2)),
                 UnixMicroseconds.ToDateTimeOffset(reader.GetInt64(3)),
                 reader.GetString(4),
-                reader.IsDBNull(5) ? null : UnixMicroseconds.ToDateTimeOffset(reader.GetInt64(5))));
+                reader.IsDBNull(5) ? null : UnixMicroseconds.ToDateTimeOffset(reader.GetInt64(5)))
+            {
+                Clearances = StoredApiKey.ParseClearances(reader.GetString(2)),
+            });
         }
 
         return keys;

@@ -41,8 +41,16 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// included): the very fold the live views run at each flush, without a view store, so that a past state of a
     /// stream (its history cut at some point) is projected by the same code as the present one.
     /// </summary>
-    public IReadOnlyList<ViewDocument> ProjectHistory(StreamName stream, IEnumerable<IDomainEvent> history) =>
-        [.. Project(stream, EffectiveHistory.Of(history))];
+    /// <param name="cleared">Whether the reader is cleared for confidential facts: if not, they are left out, as from the view.</param>
+    public IReadOnlyList<ViewDocument> ProjectHistory(StreamName stream, IEnumerable<IDomainEvent> history, bool cleared)
+    {
+        var effective = EffectiveHistory.Of(history);
+        return [.. Project(stream, cleared ? effective : Confidentiality.Redacted(effective))];
+    }
+
+    /// <summary>The documents the views keep of a stream: for each audience its own, when the stream holds a confidential fact.</summary>
+    private IReadOnlyList<ViewDocument> ProjectForAudiences(StreamName stream, IEnumerable<IDomainEvent> history) =>
+        [.. Audiences.Split(EffectiveHistory.Of(history), effective => Project(stream, effective))];
 
     /// <summary>Called after a stream's documents changed, with the documents it produced before and now.</summary>
     protected virtual Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -54,7 +62,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         history.AddRange(added.Select(r => new StoredFact(r.Type, r.Data, r.Metadata.SchemaVersion)));
         await views.PutAsync(new ViewDocument(HistoryCollection, stream.Value, ViewJson.Write(history), stream.Value, []), cancellationToken);
 
-        var after = ProjectHistory(stream, history.Select(h => readStored(h.Type, h.Data, h.SchemaVersion)))
+        var after = ProjectForAudiences(stream, history.Select(h => readStored(h.Type, h.Data, h.SchemaVersion)))
             .Select(d => d with { Tags = [.. d.Tags, new ViewTag(SourceTag, stream.Value)] })
             .ToList();
         var before = new List<ViewDocument>();
@@ -73,8 +81,11 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             await views.PutAsync(document, cancellationToken);
         }
 
-        await AfterChangeAsync(views, before, after, cancellationToken);
+        await AfterChangeAsync(new SummaryTransaction(views), ForEveryone(before), ForEveryone(after), cancellationToken);
     }
+
+    // By id, since documents read back carry no tags: the uncleared read every document but those marked for the cleared.
+    private static List<ViewDocument> ForEveryone(IEnumerable<ViewDocument> documents) => [.. documents.Where(d => !Audiences.IsClearedId(d.Id))];
 
     private sealed record StoredFact(string Type, string Data, int SchemaVersion);
 

@@ -19,6 +19,9 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton(keys);
         services.AddSingleton(security);
         services.AddSingleton(security.ClientCertificates);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CallerClearance>();
+        services.AddSingleton<ConfidentialEvents>();
         // The core alone: the full AddAuthentication brings data protection, which would make and keep a key ring in
         // the user's profile at every start for cookies this server never issues.
         services.AddWebEncoders();

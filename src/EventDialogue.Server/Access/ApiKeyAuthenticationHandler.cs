@@ -55,7 +55,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, stored.Name), .. stored.Roles.Select(role => new Claim(ClaimTypes.Role, role))],
+            [
+                new Claim(ClaimTypes.Name, stored.Name),
+                .. stored.Roles.Select(role => new Claim(ClaimTypes.Role, role)),
+                .. stored.Clearances.Select(Clearances.Claim),
+            ],
             AccessSchemes.ApiKey,
             ClaimTypes.Name,
             ClaimTypes.Role);

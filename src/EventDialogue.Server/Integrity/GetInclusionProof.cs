@@ -1,17 +1,21 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
 using EventDialogue.EventStore.Integrity;
+using EventDialogue.Server.Access;
 using Mediator;
 
 namespace EventDialogue.Server.Integrity;
 
-/// <summary>An event, its leaf index and hash, and the audit path of that leaf in the tree of <see cref="TreeSize"/> leaves.</summary>
-public sealed record InclusionProof(RecordedEvent Event, long LeafIndex, byte[] LeafHash, long TreeSize, IReadOnlyList<byte[]> Hashes);
+/// <summary>
+/// An event, its leaf index and hash, and the audit path of that leaf in the tree of <see cref="TreeSize"/> leaves;
+/// redacted when the caller is not cleared to see the event (only its position and leaf hash are then shown).
+/// </summary>
+public sealed record InclusionProof(RecordedEvent Event, long LeafIndex, byte[] LeafHash, long TreeSize, IReadOnlyList<byte[]> Hashes, bool Redacted);
 
 /// <summary>Proves the event at this position is in the tree of this size (the latest signed checkpoint's when null).</summary>
 public sealed record GetInclusionProofQuery(long Position, long? TreeSize) : IQuery<InclusionProof>;
 
-public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree) : IQueryHandler<GetInclusionProofQuery, InclusionProof>
+public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree, ConfidentialEvents confidential) : IQueryHandler<GetInclusionProofQuery, InclusionProof>
 {
     public async ValueTask<InclusionProof> Handle(GetInclusionProofQuery query, CancellationToken cancellationToken)
     {
@@ -45,7 +49,8 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree) :
         }
 
         var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).InclusionProofAsync(leaf, size, cancellationToken).ConfigureAwait(false);
-        return new InclusionProof(recorded, leaf, CanonicalEvent.LeafHash(recorded), size, hashes);
+        var redacted = await confidential.HiddenAsync(recorded, cancellationToken).ConfigureAwait(false);
+        return new InclusionProof(recorded, leaf, CanonicalEvent.LeafHash(recorded), size, hashes, redacted);
     }
 
     private static DomainException NoEventAt(long position) => new(DomainErrorKind.NotFound, $"no event is recorded at position {position}", "position");

@@ -139,6 +139,22 @@ public sealed class CaseDeciderTests
     }
 
     [Fact]
+    public void A_case_raised_in_private_talks_is_not_confidential_and_one_raised_in_confidence_is()
+    {
+        var privately = OnlyEvent<CaseRaised>(Decider.Decide(Given(LiuXiaoboOpened), RaiseInRound() with { Publicly = false }, Everything()));
+        var inConfidence = OnlyEvent<CaseRaised>(Decider.Decide(Given(LiuXiaoboOpened), RaiseInRound() with { Publicly = false, InConfidence = true }, Everything()));
+
+        Assert.False(Confidentiality.IsConfidential(privately));
+        Assert.True(Confidentiality.IsConfidential(inConfidence));
+    }
+
+    [Fact]
+    public void A_case_raised_in_confidence_cannot_have_been_raised_publicly()
+    {
+        Invalid(() => Decider.Decide(Given(LiuXiaoboOpened), RaiseInRound() with { InConfidence = true }, Everything()), "in_confidence");
+    }
+
+    [Fact]
     public void A_case_can_be_raised_again_and_again()
     {
         Assert.Single(Decider.Decide(Given(LiuXiaoboOpened, LiuXiaoboRaisedInRound, LiuXiaoboRaisedInRound), RaiseInRound(), Everything()));

@@ -43,6 +43,23 @@ public abstract class ApiKeyStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_key_cleared_for_confidential_entries_when_it_is_found_or_listed_then_its_clearance_comes_back_apart_from_its_roles()
+    {
+        var cleared = Key("desk", "analyst") with { Clearances = ["confidential"] };
+        var plain = Key("reader", "analyst");
+        await Keys.AddAsync(cleared);
+        await Keys.AddAsync(plain);
+
+        var found = await SecondServer.FindAsync(cleared.Hash);
+        Assert.NotNull(found);
+        Assert.Equal(["analyst"], found.Roles);
+        Assert.Equal(["confidential"], found.Clearances);
+        Assert.Equal(
+            [("desk", "confidential"), ("reader", "")],
+            (await SecondServer.ListAsync()).Select(k => (k.Name, string.Join(',', k.Clearances))));
+    }
+
+    [Fact]
     public async Task Given_no_key_with_a_hash_when_it_is_looked_up_then_there_is_none()
     {
         await Keys.AddAsync(Key("importer"));

@@ -53,6 +53,14 @@ public sealed class AccessServer : IAsyncLifetime
         return (name, created.Key);
     }
 
+    /// <summary>A new key, as <see cref="CreateKeyAsync"/>, that also holds the given clearances.</summary>
+    public async Task<(string Name, string Key)> CreateClearedKeyAsync(string prefix, string[] cleared, params string[] roles)
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 64)];
+        var created = await AdminKeys.CreateKeyAsync(new CreateKeyRequest { Name = name, Roles = { roles }, Cleared = { cleared } }, deadline: DateTime.UtcNow + Timeouts.Call);
+        return (name, created.Key);
+    }
+
     public GrpcChannel Channel(string? apiKey) => Process.CreateChannel(apiKey);
 
     public HttpClient NewJsonClient(string? apiKey) => new()

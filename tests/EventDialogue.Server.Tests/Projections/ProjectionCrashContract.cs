@@ -132,7 +132,7 @@ public abstract class ProjectionCrashContract : IDisposable
     {
         while (true)
         {
-            var checkpoint = await views.ReadCheckpointAsync("case-files", cancellationToken);
+            var checkpoint = await views.ReadCheckpointAsync(CaseFilesProjection.ProjectionName, cancellationToken);
             if (checkpoint > Position.Start)
             {
                 return checkpoint;

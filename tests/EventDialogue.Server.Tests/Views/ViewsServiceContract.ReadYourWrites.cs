@@ -38,8 +38,8 @@ public abstract partial class ViewsServiceContract
         Assert.True(clock.Elapsed < ShortDeadline + TimeSpan.FromSeconds(2), $"answered after {clock.Elapsed}");
         var info = status.GetDetail<ErrorInfo>();
         Assert.True(info is not null, $"'{status.Message}' has no ErrorInfo");
-        // The commitments projection carries the version of its documents' shape in its name.
-        var projection = view == "commitments" ? "commitments-v2" : view;
+        // Each projection carries the version of its documents' shape in its name.
+        var projection = view == "commitments" ? "commitments-v3" : $"{view}-v2";
         Assert.Equal(("VIEW_BEHIND", "eventdialogue", projection), (info.Reason, info.Domain, info.Metadata["view"]));
         Assert.Equal(beyond.ToString(CultureInfo.InvariantCulture), info.Metadata["min_position"]);
         var checkpoint = long.Parse(info.Metadata["checkpoint"], CultureInfo.InvariantCulture);

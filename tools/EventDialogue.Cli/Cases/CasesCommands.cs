@@ -93,7 +93,7 @@ internal static class CasesCommands
         var raised = Cells.Table("Raised", "Date", "By", "Channel", "Round", "Publicly", "Source");
         foreach (var raising in file.Raised)
         {
-            raised.AddRow(Cells.Or(raising.Date), Markup.Escape(raising.RaisedBy), Markup.Escape(raising.Channel), Cells.Or(raising.RoundId), raising.Publicly ? "yes" : "in confidence", Cells.Cite(raising.Source));
+            raised.AddRow(Cells.Or(raising.Date), Markup.Escape(raising.RaisedBy), Markup.Escape(raising.Channel), Cells.Or(raising.RoundId), raising.Publicly ? "yes" : "no", Cells.Cite(raising.Source));
         }
 
         yield return raised;

@@ -6,7 +6,7 @@ namespace EventDialogue.Cli.History;
 
 /// <summary>
 /// An event's leaf hash recomputed by the auditor from the fields a history read shows, never the server's own
-/// <see cref="HistoryEvent.LeafHash"/>: the canonical bytes (docs/integrity.md) cover exactly those fields. An empty
+/// <see cref="HistoryEvent.LeafHash"/> (but for a redacted event, which has nothing else): the canonical bytes (docs/integrity.md) cover exactly those fields. An empty
 /// causation id or request fingerprint reads as absent, as the API carries them.
 /// </summary>
 internal static class HistoryEventLeaves
@@ -14,6 +14,15 @@ internal static class HistoryEventLeaves
     public static byte[] LeafHash(HistoryEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
+
+        // An event the reader is not cleared to see comes as its position and leaf hash alone: that hash is taken as
+        // given, since there is nothing to recompute it from. It still has to fold to the signed root with the rest, so
+        // a server cannot pass off a changed event as redacted without the replay failing.
+        if (e.Redacted)
+        {
+            return e.LeafHash.Length == MerkleHashes.Size ? e.LeafHash.ToByteArray() : Unmatchable;
+        }
+
         if (e.RecordedAt is null)
         {
             return Unmatchable;

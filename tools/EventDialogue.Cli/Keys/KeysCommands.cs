@@ -17,11 +17,17 @@ internal static class KeysCommands
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private static readonly Option<string[]> Cleared = new("--cleared")
+    {
+        Description = "A clearance it holds beside its roles: confidential (sees cases raised and responses received in confidence).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private static readonly Argument<string> KeyName = new("name") { Description = "The name of the key to revoke." };
 
     public static Command Create()
     {
-        var create = new Command("create", "Create a key; it is printed once, on stdout, and only its hash is kept.") { Name, Role };
+        var create = new Command("create", "Create a key; it is printed once, on stdout, and only its hash is kept.") { Name, Role, Cleared };
         create.SetSessionAction(CreateAsync);
         var list = new Command("list", "List the keys (never the keys themselves), revoked ones too.");
         list.SetSessionAction(ListAsync);
@@ -32,7 +38,7 @@ internal static class KeysCommands
 
     private static async Task CreateAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var request = new CreateKeyRequest { Name = parsed.GetRequiredValue(Name), Roles = { parsed.GetRequiredValue(Role) } };
+        var request = new CreateKeyRequest { Name = parsed.GetRequiredValue(Name), Roles = { parsed.GetRequiredValue(Role) }, Cleared = { parsed.GetValue(Cleared) ?? [] } };
         var response = await session.Keys.CreateKeyAsync(request, Session.Call(cancellationToken)).ConfigureAwait(false);
         if (session.Json)
         {
@@ -42,7 +48,7 @@ internal static class KeysCommands
 
         // The key alone on stdout, so that KEY=$(eventdialogue keys create …) captures it; the rest goes to stderr.
         Console.Out.WriteLine(response.Key);
-        session.Err.MarkupLineInterpolated($"[green]Created the key '{response.ApiKey.Name}' ({string.Join(", ", response.ApiKey.Roles)}).[/] It is shown only now: keep it.");
+        session.Err.MarkupLineInterpolated($"[green]Created the key '{response.ApiKey.Name}' ({string.Join(", ", [.. response.ApiKey.Roles, .. response.ApiKey.Cleared.Select(c => $"cleared {c}")])}).[/] It is shown only now: keep it.");
     }
 
     private static async Task ListAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
@@ -54,10 +60,10 @@ internal static class KeysCommands
             return;
         }
 
-        var table = Cells.Table("API keys", "Name", "Roles", "Created", "Created by", "Revoked");
+        var table = Cells.Table("API keys", "Name", "Roles", "Cleared", "Created", "Created by", "Revoked");
         foreach (var key in response.Keys)
         {
-            table.AddRow(Markup.Escape(key.Name), Cells.List(key.Roles), Moment(key.CreatedAt), Markup.Escape(key.CreatedBy), key.RevokedAt is null ? Cells.None : Moment(key.RevokedAt));
+            table.AddRow(Markup.Escape(key.Name), Cells.List(key.Roles), Cells.List(key.Cleared), Moment(key.CreatedAt), Markup.Escape(key.CreatedBy), key.RevokedAt is null ? Cells.None : Moment(key.RevokedAt));
         }
 
         session.Out.Write(table);

@@ -10,11 +10,17 @@ namespace EventDialogue.Projections.Views.Cases;
 /// <summary>The case files view: one document per case.</summary>
 public sealed class CaseFilesProjection(Func<string, string, int, IDomainEvent> readStored) : StreamProjection(readStored)
 {
-    public const string CasesCollection = "case-files";
+    /// <summary>
+    /// The version is in the name (see <see cref="Commitments.CommitmentsProjection.ProjectionName"/>): v2 keeps a document
+    /// per audience for a stream with a confidential fact (#12), so a store built before is built again from the log.
+    /// </summary>
+    public const string ProjectionName = "case-files-v2";
+
+    public const string CasesCollection = ProjectionName;
 
     private static readonly string[] CertaintyOrder = ["unconfirmed", "believed", "confirmed"];
 
-    public override string Name => "case-files";
+    public override string Name => ProjectionName;
 
     protected override IReadOnlyList<string> Categories => ["case"];
 

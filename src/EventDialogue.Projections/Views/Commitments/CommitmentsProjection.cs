@@ -18,9 +18,9 @@ public sealed class CommitmentsProjection(Func<string, string, int, IDomainEvent
     /// <summary>
     /// The version is in the name: a projection whose documents change shape gets a new name, so it starts from its
     /// own empty checkpoint and builds its documents from the log, and no document of the old shape is ever read as
-    /// the new one. (v1's "commitments" documents are left behind, unread.)
+    /// the new one. (v1's "commitments" documents are left behind, unread; v3 keeps a document per audience, #12.)
     /// </summary>
-    public const string ProjectionName = "commitments-v2";
+    public const string ProjectionName = "commitments-v3";
 
     public const string CommitmentsCollection = ProjectionName;
 

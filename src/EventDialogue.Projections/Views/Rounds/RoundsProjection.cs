@@ -15,10 +15,17 @@ namespace EventDialogue.Projections.Views.Rounds;
 /// </summary>
 public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> readStored) : StreamProjection(readStored)
 {
-    public const string RoundsCollection = "rounds";
-    public const string LinksCollection = "round-links";
+    /// <summary>
+    /// The version is in the name (see <see cref="Commitments.CommitmentsProjection.ProjectionName"/>): v2 keeps a document
+    /// per audience for a stream with a confidential fact (#12), so a store built before is built again from the log.
+    /// </summary>
+    public const string ProjectionName = "rounds-v2";
 
-    public override string Name => "rounds";
+    public const string RoundsCollection = ProjectionName;
+
+    public const string LinksCollection = $"{ProjectionName}.links";
+
+    public override string Name => ProjectionName;
 
     protected override IReadOnlyList<string> Categories => ["round", "case", "commitment", "statement"];
 

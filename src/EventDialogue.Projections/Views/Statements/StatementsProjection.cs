@@ -12,9 +12,15 @@ namespace EventDialogue.Projections.Views.Statements;
 /// </summary>
 public sealed class StatementsProjection(Func<string, string, int, IDomainEvent> readStored) : StreamProjection(readStored)
 {
-    public const string StatementsCollection = "statements";
+    /// <summary>
+    /// The version is in the name (see <see cref="Commitments.CommitmentsProjection.ProjectionName"/>): v2 keeps a document
+    /// per audience for a stream with a confidential fact (#12), so a store built before is built again from the log.
+    /// </summary>
+    public const string ProjectionName = "statements-v2";
 
-    public override string Name => "statements";
+    public const string StatementsCollection = ProjectionName;
+
+    public override string Name => ProjectionName;
 
     protected override IReadOnlyList<string> Categories => ["statement"];
 

@@ -13,10 +13,17 @@ namespace EventDialogue.Projections.Views.Topics;
 /// </summary>
 public sealed class TopicsProjection(Func<string, string, int, IDomainEvent> readStored) : StreamProjection(readStored)
 {
-    public const string TopicsCollection = "topics";
-    public const string MentionsCollection = "topic-mentions";
+    /// <summary>
+    /// The version is in the name (see <see cref="Commitments.CommitmentsProjection.ProjectionName"/>): v2 keeps a document
+    /// per audience for a stream with a confidential fact (#12), so a store built before is built again from the log.
+    /// </summary>
+    public const string ProjectionName = "topics-v2";
 
-    public override string Name => "topics";
+    public const string TopicsCollection = ProjectionName;
+
+    public const string MentionsCollection = $"{ProjectionName}.mentions";
+
+    public override string Name => ProjectionName;
 
     protected override IReadOnlyList<string> Categories => ["round", "statement"];
 

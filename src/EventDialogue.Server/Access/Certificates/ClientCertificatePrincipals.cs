@@ -84,11 +84,13 @@ public sealed class ClientCertificatePrincipals(IReadOnlyDictionary<string, Cert
         }
 
         var roles = Roles(entry.GetSection("Roles"));
-        var unknown = roles.Where(role => !Access.Roles.IsKnown(role)).ToList();
-        if (roles.Count == 0 || unknown.Count > 0)
+        // A clearance (cleared:confidential) is given among the roles, as every kind of principal carries it.
+        var unknown = roles.Where(role => !Access.Roles.IsKnown(role) && !Clearances.IsRoleWord(role)).ToList();
+        if (!roles.Any(Access.Roles.IsKnown) || unknown.Count > 0)
         {
             throw new AccessStartException(
-                $"{Section}:{name}:Roles is '{string.Join(",", roles)}'; give one or more of {string.Join(", ", Access.Roles.All)}, separated by commas.");
+                $"{Section}:{name}:Roles is '{string.Join(",", roles)}'; give one or more of {string.Join(", ", Access.Roles.All)}, separated by commas " +
+                $"(and {string.Join(", ", Clearances.All.Select(Clearances.RoleWord))} to clear it for confidential entries).");
         }
 
         return (thumbprint, new CertificatePrincipal(name, roles));

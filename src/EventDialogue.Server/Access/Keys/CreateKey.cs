@@ -7,7 +7,7 @@ namespace EventDialogue.Server.Access.Keys;
 /// <summary>The key as created: the secret, shown this once, and what is stored of it.</summary>
 public sealed record CreatedKey(string Secret, StoredApiKey Stored);
 
-public sealed record CreateKeyCommand(string Name, IReadOnlyList<string> Roles, string CreatedBy) : ICommand<CreatedKey>;
+public sealed record CreateKeyCommand(string Name, IReadOnlyList<string> Roles, string CreatedBy, IReadOnlyList<string>? Cleared = null) : ICommand<CreatedKey>;
 
 public sealed class CreateKeyHandler(IApiKeyStore keys, TimeProvider clock) : ICommandHandler<CreateKeyCommand, CreatedKey>
 {
@@ -19,6 +19,9 @@ public sealed class CreateKeyHandler(IApiKeyStore keys, TimeProvider clock) : IC
         var violations = roles.Where(role => !Roles.IsKnown(role))
             .Select(role => new FieldViolation("roles", $"'{role}' is not a role: one of {string.Join(", ", Roles.All)}"))
             .ToList();
+        var cleared = (command.Cleared ?? []).Distinct(StringComparer.Ordinal).ToList();
+        violations.AddRange(cleared.Where(c => !Clearances.IsKnown(c))
+            .Select(c => new FieldViolation("cleared", $"'{c}' is not a clearance: one of {string.Join(", ", Clearances.All)}")));
         if (roles.Count == 0)
         {
             violations.Add(new FieldViolation("roles", $"give at least one role: {string.Join(", ", Roles.All)}"));
@@ -30,7 +33,7 @@ public sealed class CreateKeyHandler(IApiKeyStore keys, TimeProvider clock) : IC
         }
 
         var secret = ApiKeySecret.Generate();
-        var stored = new StoredApiKey(command.Name, ApiKeySecret.Hash(secret), roles, clock.GetUtcNow(), command.CreatedBy);
+        var stored = new StoredApiKey(command.Name, ApiKeySecret.Hash(secret), roles, clock.GetUtcNow(), command.CreatedBy) { Clearances = cleared };
         return await keys.AddAsync(stored, cancellationToken).ConfigureAwait(false) switch
         {
             ApiKeyAddOutcome.Added => new CreatedKey(secret, stored),

@@ -46,7 +46,7 @@ public static class AuditMappings
         ArgumentNullException.ThrowIfNull(proof);
         return new GetInclusionProofResponse
         {
-            Event = proof.Event.ToHistoryEvent(),
+            Event = proof.Event.ToHistoryEvent(proof.Redacted),
             LeafIndex = proof.LeafIndex,
             LeafHash = ByteString.CopyFrom(proof.LeafHash),
             TreeSize = proof.TreeSize,

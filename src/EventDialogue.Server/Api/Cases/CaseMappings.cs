@@ -15,7 +15,7 @@ internal static class CaseMappings
         r.Source.Required());
 
     public static RaiseCase ToCommand(this RaiseCaseRequest r) =>
-        new(r.CaseId, r.RaisedBy, r.Channel, r.RoundId.NullIfEmpty(), r.Publicly, r.Date, r.Source.Required());
+        new(r.CaseId, r.RaisedBy, r.Channel, r.RoundId.NullIfEmpty(), r.Publicly, r.Date, r.Source.Required(), r.InConfidence);
 
     public static ReportCaseStatus ToCommand(this ReportCaseStatusRequest r) => new(
         r.CaseId,
@@ -29,5 +29,5 @@ internal static class CaseMappings
         r.Source.Required());
 
     public static RecordCaseResponse ToCommand(this RecordCaseResponseRequest r) =>
-        new(r.CaseId, r.From, r.Response, r.Date, r.Detail.NullIfEmpty(), r.Source.Required());
+        new(r.CaseId, r.From, r.Response, r.Date, r.Detail.NullIfEmpty(), r.Source.Required(), r.InConfidence);
 }

@@ -1,3 +1,4 @@
+using EventDialogue.Server.Access;
 using EventDialogue.Server.EventStoreDb.Protocol;
 using Grpc.Core;
 using Mediator;
@@ -10,7 +11,7 @@ namespace EventDialogue.Server.Api.EventStoreDb;
 /// <see cref="EventStoreDbAppendRefusedException"/>); docs/eventstoredb.md has the whole mapping.
 /// </summary>
 [BindServiceMethod(typeof(StreamsServiceBinding), nameof(StreamsServiceBinding.BindService))]
-public sealed class StreamsService(ISender sender) : Streams.StreamsBase
+public sealed class StreamsService(ISender sender, ConfidentialEvents confidential) : Streams.StreamsBase
 {
     public override async Task Read(ReadReq request, IServerStreamWriter<ReadResp> responseStream, ServerCallContext context)
     {
@@ -21,6 +22,12 @@ public sealed class StreamsService(ISender sender) : Streams.StreamsBase
         var structuredIds = request.Options.UuidOption?.ContentCase == ReadReq.Types.Options.Types.UUIDOption.ContentOneofCase.Structured;
         await foreach (var item in sender.CreateStream(query, context.CancellationToken))
         {
+            // An event the caller is not cleared to see is simply not there, in stream and $all reads and subscriptions alike.
+            if (item is ReadItem.Recorded { Value: var recorded } && await confidential.HiddenAsync(recorded, context.CancellationToken))
+            {
+                continue;
+            }
+
             await responseStream.WriteAsync(ReadResponses.ToResponse(item, structuredIds), context.CancellationToken);
         }
     }

@@ -20,6 +20,7 @@ internal static class HistoryEventMappings
     /// </summary>
     public static HistoryEvent ToHistoryEvent(this RecordedEvent recorded)
     {
+        ArgumentNullException.ThrowIfNull(recorded);
         var metadata = recorded.Metadata;
         var history = new HistoryEvent
         {
@@ -51,6 +52,18 @@ internal static class HistoryEventMappings
             _ => null,
         };
         return history;
+    }
+
+    /// <summary>
+    /// The event as the caller may see it: whole, or (redacted) a placeholder at its position with its leaf hash and
+    /// nothing else, so that a replay of the whole log still folds to the signed root without learning what it was.
+    /// </summary>
+    public static HistoryEvent ToHistoryEvent(this RecordedEvent recorded, bool redacted)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return redacted
+            ? new HistoryEvent { Position = recorded.Position.Value, LeafHash = ByteString.CopyFrom(CanonicalEvent.LeafHash(recorded)), Redacted = true }
+            : recorded.ToHistoryEvent();
     }
 
     internal static IDomainEvent? ReadFact(RecordedEvent recorded)

@@ -14,7 +14,7 @@ internal static class HistoryReadMappings
 
     public static SubscribeResponse ToResponse(this SubscriptionMessage message) => message switch
     {
-        SubscribedEvent e => new SubscribeResponse { Event = e.Event.ToHistoryEvent() },
+        SubscribedEvent e => new SubscribeResponse { Event = e.Event.ToHistoryEvent(e.Redacted) },
         SubscriptionCheckpointed c => new SubscribeResponse { Checkpoint = new SubscriptionCheckpoint { Position = c.Position.Value } },
         SubscriptionWentLive l => new SubscribeResponse { CaughtUp = new SubscriptionCaughtUp { Position = l.Head.Value } },
         _ => throw new ArgumentOutOfRangeException(nameof(message), message, "not a subscription message"),

@@ -26,9 +26,9 @@ public sealed partial class HistoryService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        await foreach (var recorded in Sender.CreateStream(request.ToQuery(), context.CancellationToken))
+        await foreach (var entry in Sender.CreateStream(request.ToQuery(), context.CancellationToken))
         {
-            await responseStream.WriteAsync(new ReadAllResponse { Event = recorded.ToHistoryEvent() });
+            await responseStream.WriteAsync(new ReadAllResponse { Event = entry.Event.ToHistoryEvent(entry.Redacted) });
         }
     }
 

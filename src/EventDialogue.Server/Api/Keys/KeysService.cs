@@ -16,7 +16,7 @@ public sealed class KeysService(ISender sender) : Rpc.KeysServiceBase
 {
     public override async Task<CreateKeyResponse> CreateKey(CreateKeyRequest request, ServerCallContext context)
     {
-        var created = await sender.Send(new CreateKeyCommand(request.Name, [.. request.Roles], CallerPrincipal.Name(context)), context.CancellationToken);
+        var created = await sender.Send(new CreateKeyCommand(request.Name, [.. request.Roles], CallerPrincipal.Name(context), [.. request.Cleared]), context.CancellationToken);
         return new CreateKeyResponse { Key = created.Secret, ApiKey = ToMessage(created.Stored) };
     }
 
@@ -30,6 +30,7 @@ public sealed class KeysService(ISender sender) : Rpc.KeysServiceBase
     {
         Name = key.Name,
         Roles = { key.Roles },
+        Cleared = { key.Clearances },
         CreatedAt = Timestamp.FromDateTimeOffset(key.CreatedAt),
         CreatedBy = key.CreatedBy,
         RevokedAt = key.RevokedAt is { } revoked ? Timestamp.FromDateTimeOffset(revoked) : null,

@@ -11,6 +11,7 @@ using EventDialogue.Server.Api.Views.Cases;
 using EventDialogue.Server.Api.Views.Commitments;
 using EventDialogue.Server.Api.Views.Rounds;
 using EventDialogue.Server.Api.Views.Statements;
+using EventDialogue.Server.Access;
 using Mediator;
 
 namespace EventDialogue.Server.History.Entries;
@@ -35,7 +36,7 @@ public sealed record GetEntryAsOfQuery(string Stream, long AtPosition, DateTimeO
 /// memory rather than through a view transaction keeps the past out of the view store entirely: nothing to roll back,
 /// nothing another reader could see.
 /// </summary>
-public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjection> projections) : IQueryHandler<GetEntryAsOfQuery, EntryAsOf>
+public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjection> projections, CallerClearance caller, ConfidentialEvents confidential) : IQueryHandler<GetEntryAsOfQuery, EntryAsOf>
 {
     public static readonly IReadOnlyList<string> Categories = ["round", "case", "commitment", "statement"];
 
@@ -51,7 +52,7 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
         }
 
         var point = AsOfPoint.Of(query.AtPosition, query.AtRecordedAt);
-        var events = await EntryEvents.ReadAsync(store, stream, point, cancellationToken);
+        var events = await EntryEvents.ReadAsync(store, stream, point, confidential, cancellationToken);
         if (events.Count == 0)
         {
             throw DomainException.NotFound($"stream '{stream}' did not exist yet at {point}: its first event was recorded later");
@@ -82,7 +83,7 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
             default:
                 var rounds = Projection<RoundsProjection>();
                 var round = Read<RoundView>(rounds, RoundsProjection.RoundsCollection, stream, folded, point);
-                var (links, linkedLast) = await RoundLinksAsOf.ReadAsync(store, rounds, round.RoundId, point, cancellationToken);
+                var (links, linkedLast) = await RoundLinksAsOf.ReadAsync(store, rounds, round.RoundId, point, confidential, cancellationToken);
                 if (linkedLast is not null)
                 {
                     last = EntryEvents.Later(last, linkedLast);
@@ -92,9 +93,9 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
         }
     }
 
-    private static T Read<T>(StreamProjection projection, string collection, StreamName stream, IReadOnlyList<IDomainEvent> folded, AsOfPoint point)
+    private T Read<T>(StreamProjection projection, string collection, StreamName stream, IReadOnlyList<IDomainEvent> folded, AsOfPoint point)
     {
-        var document = projection.ProjectHistory(stream, folded).FirstOrDefault(d => d.Collection == collection)
+        var document = projection.ProjectHistory(stream, folded, caller.SeesConfidential).FirstOrDefault(d => d.Collection == collection)
             ?? throw DomainException.NotFound($"stream '{stream}' showed nothing in the {collection} view at {point}");
         return ViewJson.Read<T>(document.Json);
     }

@@ -1,4 +1,5 @@
 using EventDialogue.EventStore;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.History;
 using Mediator;
 
@@ -14,9 +15,10 @@ public sealed record GetEntryHistoryQuery(string Stream) : IQuery<EntryHistory>;
 
 /// <summary>
 /// Reads the whole stream from the store (not from a view, which keeps only how the entry now reads). A stream is the
-/// story of one entry, tens of events, so it is read whole.
+/// story of one entry, tens of events, so it is read whole. An event the caller is not cleared to see is left out, and
+/// the changes are those of the story without it.
 /// </summary>
-public sealed class GetEntryHistoryHandler(IEventStore store) : IQueryHandler<GetEntryHistoryQuery, EntryHistory>
+public sealed class GetEntryHistoryHandler(IEventStore store, ConfidentialEvents confidential) : IQueryHandler<GetEntryHistoryQuery, EntryHistory>
 {
     public async ValueTask<EntryHistory> Handle(GetEntryHistoryQuery query, CancellationToken cancellationToken)
     {
@@ -25,7 +27,10 @@ public sealed class GetEntryHistoryHandler(IEventStore store) : IQueryHandler<Ge
         var events = new List<RecordedEvent>();
         await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken))
         {
-            events.Add(recorded);
+            if (!await confidential.HiddenAsync(recorded, cancellationToken))
+            {
+                events.Add(recorded);
+            }
         }
 
         var facts = events.Select(HistoryEventMappings.ReadFact).ToList();

@@ -3,6 +3,7 @@ using EventDialogue.EventStore;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Rounds;
+using EventDialogue.Server.Access;
 
 namespace EventDialogue.Server.History.Entries;
 
@@ -24,7 +25,7 @@ public static class RoundLinksAsOf
 
     /// <summary>The round's links as they stood, in the live view's order, and the latest event folded into them.</summary>
     public static async Task<(IReadOnlyList<RoundLinkView> Links, RecordedEvent? Last)> ReadAsync(
-        IEventStore store, RoundsProjection projection, string roundId, AsOfPoint point, CancellationToken cancellationToken)
+        IEventStore store, RoundsProjection projection, string roundId, AsOfPoint point, ConfidentialEvents confidential, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(projection);
@@ -50,8 +51,8 @@ public static class RoundLinksAsOf
         var round = new ViewTag("round", roundId);
         foreach (var stream in candidates)
         {
-            var events = await EntryEvents.ReadAsync(store, stream, point, cancellationToken);
-            var linked = projection.ProjectHistory(stream, [.. events.Select(EntryEvents.Fact)])
+            var events = await EntryEvents.ReadAsync(store, stream, point, confidential, cancellationToken);
+            var linked = projection.ProjectHistory(stream, [.. events.Select(EntryEvents.Fact)], confidential.CallerSeesAll)
                 .Where(d => d.Collection == RoundsProjection.LinksCollection && d.Tags.Contains(round))
                 .ToList();
             if (linked.Count > 0)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EventDialogue.EventStore;
+using EventDialogue.Server.Access;
 using Mediator;
 
 namespace EventDialogue.Server.History.Reads;
@@ -11,8 +12,11 @@ namespace EventDialogue.Server.History.Reads;
 /// <param name="MaxCount">At most this many events; 0 for all.</param>
 public sealed record ReadStreamQuery(string Stream, bool Backwards, long FromRevision, bool FromEnd, long MaxCount) : IStreamQuery<RecordedEvent>;
 
-/// <summary>One stream's events as the store reads them, a chunk at a time, each handed on as the caller asks for it.</summary>
-public sealed class ReadStreamHandler(IEventStore store) : IStreamQueryHandler<ReadStreamQuery, RecordedEvent>
+/// <summary>
+/// One stream's events as the store reads them, a chunk at a time, each handed on as the caller asks for it; an event
+/// the caller is not cleared to see is left out, and max_count counts only what it sees.
+/// </summary>
+public sealed class ReadStreamHandler(IEventStore store, ConfidentialEvents confidential) : IStreamQueryHandler<ReadStreamQuery, RecordedEvent>
 {
     // A stream read is one statement; reading it in pages keeps what is held to a page however long the stream.
     private const int Page = 500;
@@ -45,15 +49,19 @@ public sealed class ReadStreamHandler(IEventStore store) : IStreamQueryHandler<R
         {
             var read = 0;
             var last = -1L;
-            await foreach (var recorded in store.ReadStreamAsync(stream!, direction, from, Math.Min(left, Page), cancellationToken))
+            var asked = Math.Min(left, Page);
+            await foreach (var recorded in store.ReadStreamAsync(stream!, direction, from, asked, cancellationToken))
             {
                 read++;
                 last = recorded.Revision;
-                yield return recorded;
+                if (!await confidential.HiddenAsync(recorded, cancellationToken))
+                {
+                    left--;
+                    yield return recorded;
+                }
             }
 
-            left -= read;
-            if (read < Page || (query.Backwards && last == 0))
+            if (read < asked || (query.Backwards && last == 0))
             {
                 yield break;
             }

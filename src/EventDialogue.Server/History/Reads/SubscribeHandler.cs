@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using EventDialogue.EventStore;
 using EventDialogue.EventStore.Subscriptions;
+using EventDialogue.Server.Access;
 using Mediator;
 
 namespace EventDialogue.Server.History.Reads;
@@ -12,7 +13,7 @@ namespace EventDialogue.Server.History.Reads;
 /// is sent its place every interval. The wait for the next read races the interval, never the other way round: a
 /// checkpoint never says more than has been read.
 /// </summary>
-public sealed class SubscribeHandler(IEventStore store, TimeProvider clock, SubscriberLagLimit lagLimit) : IStreamQueryHandler<SubscribeQuery, SubscriptionMessage>
+public sealed class SubscribeHandler(IEventStore store, TimeProvider clock, SubscriberLagLimit lagLimit, ConfidentialEvents confidential) : IStreamQueryHandler<SubscribeQuery, SubscriptionMessage>
 {
     public async IAsyncEnumerable<SubscriptionMessage> Handle(SubscribeQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -53,8 +54,15 @@ public sealed class SubscribeHandler(IEventStore store, TimeProvider clock, Subs
                 {
                     case EventMatched matched:
                         readTo = matched.Event.Position;
+                        // Hidden from the caller: a placeholder when it follows the whole log, else left out (as ReadAll).
+                        var hidden = await confidential.HiddenAsync(matched.Event, stop.Token);
+                        if (hidden && !query.Filter.IsEmpty)
+                        {
+                            break;
+                        }
+
                         lastSent = clock.GetTimestamp();
-                        yield return new SubscribedEvent(matched.Event);
+                        yield return new SubscribedEvent(matched.Event, hidden);
                         break;
                     case LogRead read when live && read.Lag > lagLimit.MaxPositions:
                         throw new SubscriberTooSlowException(read.ReadTo, read.Lag, lagLimit.MaxPositions);

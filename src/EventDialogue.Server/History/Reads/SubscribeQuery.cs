@@ -12,7 +12,7 @@ public sealed record SubscribeQuery(long AfterPosition, LogFilter Filter, int Ch
 public abstract record SubscriptionMessage;
 
 /// <summary>An event that matches the subscriber's filter.</summary>
-public sealed record SubscribedEvent(RecordedEvent Event) : SubscriptionMessage;
+public sealed record SubscribedEvent(RecordedEvent Event, bool Redacted = false) : SubscriptionMessage;
 
 /// <summary>Every event up to here has been read, and sent if it matched: the subscriber may resume after it.</summary>
 public sealed record SubscriptionCheckpointed(Position Position) : SubscriptionMessage;

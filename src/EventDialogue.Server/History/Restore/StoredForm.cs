@@ -14,6 +14,14 @@ internal static class StoredForm
     public static RecordedEvent Of(HistoryEvent exported)
     {
         var position = exported.Position;
+        if (exported.Redacted)
+        {
+            // Exported by a principal not cleared for confidential entries: the event's content is not in the file.
+            throw new InvalidStoreRequestException(
+                RestoreField.Of(position, "redacted"),
+                "the event is redacted (exported by a principal not cleared for confidential entries), so it cannot be restored: export with a cleared key");
+        }
+
         return new RecordedEvent(
             EventIdOf(exported, position),
             exported.Type,

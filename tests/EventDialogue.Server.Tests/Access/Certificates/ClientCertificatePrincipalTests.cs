@@ -12,9 +12,11 @@ namespace EventDialogue.Server.Tests.Access.Certificates;
 public sealed class ClientCertificatePrincipalTests : IAsyncLifetime
 {
     private const string Principal = "cert-desk";
+    private const string ClearedPrincipal = "cert-cleared-auditor";
 
     private readonly string _workingDirectory = TempDirectory.Create();
     private TestCertificates Certificates { get; set; } = null!;
+    private X509Certificate2 ClearedClient { get; set; } = null!;
     private ServerProcess? _server;
 
     public async Task InitializeAsync()
@@ -25,6 +27,9 @@ public sealed class ClientCertificatePrincipalTests : IAsyncLifetime
         settings["Security:Tls:ClientCaPath"] = Certificates.CaPath;
         settings[$"Security:ClientCertificates:Principals:{Principal}:Thumbprint"] = Certificates.TrustedClient.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
         settings[$"Security:ClientCertificates:Principals:{Principal}:Roles"] = "recorder";
+        ClearedClient = Certificates.IssueClient("CN=cleared auditor");
+        settings[$"Security:ClientCertificates:Principals:{ClearedPrincipal}:Thumbprint"] = ClearedClient.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        settings[$"Security:ClientCertificates:Principals:{ClearedPrincipal}:Roles"] = "auditor,cleared:confidential";
         _server = ServerProcess.Start(_workingDirectory, settings, scheme: "https", httpHandler: () => TlsClient.Handler(Certificates.Authority));
         await _server.WaitUntilServingAsync(Timeouts.ServerStart);
     }
@@ -67,6 +72,17 @@ public sealed class ClientCertificatePrincipalTests : IAsyncLifetime
         Assert.Equal("this call needs a credential: send an API key as 'authorization: Bearer edk_...' or a client certificate registered with this server (over TLS)", refused.Status.Detail);
     }
 
+    [Fact]
+    public async Task Given_a_case_raised_in_confidence_when_a_certificate_whose_roles_hold_cleared_confidential_reads_its_stream_then_it_sees_it_and_an_uncleared_key_does_not()
+    {
+        using var admin = _server!.CreateChannel();
+        var secret = await ConfidentialRaising.RecordAsync(new RecordingService.RecordingServiceClient(admin));
+        using var cleared = CertificateOnly(ClearedClient);
+
+        Assert.Contains(secret.Position, await ConfidentialRaising.PositionsAsync(cleared, secret.Stream));
+        Assert.DoesNotContain(secret.Position, await ConfidentialRaising.PositionsAsync(admin, secret.Stream));
+    }
+
     public async Task DisposeAsync()
     {
         if (_server is not null)
@@ -74,6 +90,7 @@ public sealed class ClientCertificatePrincipalTests : IAsyncLifetime
             await _server.DisposeAsync();
         }
 
+        ClearedClient?.Dispose();
         Certificates?.Dispose();
         TempDirectory.Delete(_workingDirectory);
     }

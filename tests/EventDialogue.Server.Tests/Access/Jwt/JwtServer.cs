@@ -12,6 +12,8 @@ public sealed class JwtServer : IAsyncLifetime
     public const string Recorder = "recording-desk";
     public const string NoRoles = "bystander";
     public const string ShortLived = "short-lived";
+    public const string Auditor = "audit-desk";
+    public const string ClearedAuditor = "cleared-audit-desk";
 
     private readonly string _workingDirectory = TempDirectory.Create();
     private TestIssuer? _issuer;
@@ -25,7 +27,8 @@ public sealed class JwtServer : IAsyncLifetime
     {
         _issuer = await TestIssuer.StartAsync(
             [Audience, OtherAudience],
-            [new(Analyst, ["analyst"]), new(Recorder, ["recorder"]), new(NoRoles, []), new(ShortLived, ["analyst"], TtlSeconds: 1)]);
+            [new(Analyst, ["analyst"]), new(Recorder, ["recorder"]), new(NoRoles, []), new(ShortLived, ["analyst"], TtlSeconds: 1),
+                new(Auditor, ["auditor"]), new(ClearedAuditor, ["auditor", "cleared:confidential"])]);
         _server = ServerProcess.Start(_workingDirectory, new Dictionary<string, string>
         {
             ["EventStore:SqlitePath"] = Path.Combine(_workingDirectory, "jwt.sqlite"),

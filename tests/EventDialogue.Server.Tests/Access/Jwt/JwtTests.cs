@@ -119,6 +119,18 @@ public sealed class JwtTests(JwtServer server)
         }
     }
 
+    [Fact]
+    public async Task Given_a_case_raised_in_confidence_when_auditors_read_its_stream_with_tokens_then_only_the_one_whose_roles_claim_holds_cleared_confidential_sees_it()
+    {
+        using var admin = server.AdminChannel();
+        var secret = await ConfidentialRaising.RecordAsync(new RecordingService.RecordingServiceClient(admin));
+        using var uncleared = server.Channel(await server.TokenAsync(JwtServer.Auditor));
+        using var cleared = server.Channel(await server.TokenAsync(JwtServer.ClearedAuditor));
+
+        Assert.DoesNotContain(secret.Position, await ConfidentialRaising.PositionsAsync(uncleared, secret.Stream));
+        Assert.Contains(secret.Position, await ConfidentialRaising.PositionsAsync(cleared, secret.Stream));
+    }
+
     private async Task<RpcException> RefusedAsync(string token)
     {
         using var channel = server.Channel(token);

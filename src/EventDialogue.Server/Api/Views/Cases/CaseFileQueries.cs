@@ -2,6 +2,7 @@ using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Cases;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Views;
 using Mediator;
@@ -17,12 +18,12 @@ public sealed record ListCaseFilesQuery(string Status, string RoundId, string Ra
     : IQuery<Listed<CaseFileRead>>;
 
 /// <summary>Reads the case files view: filtered by tags, or searched by name and description.</summary>
-public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
+public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetCaseFileQuery, CaseFileRead>, IQueryHandler<ListCaseFilesQuery, Listed<CaseFileRead>>
 {
-    public const string Projection = "case-files";
+    public const string Projection = CaseFilesProjection.ProjectionName;
 
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<CaseFileRead> Handle(GetCaseFileQuery query, CancellationToken cancellationToken)
     {

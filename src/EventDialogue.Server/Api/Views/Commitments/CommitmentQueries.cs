@@ -2,6 +2,7 @@ using EventDialogue.Domain.Commitments.Assessment;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Commitments;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Views;
 using Mediator;
@@ -25,7 +26,7 @@ public sealed record ListCommitmentsQuery(string Status, string MadeBy, string R
 /// filters, assesses, filters and pages itself. Commitments, rounds and reviewed dialogues are few (hundreds), so
 /// this stays cheap.
 /// </summary>
-public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
+public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetCommitmentQuery, CommitmentRead>, IQueryHandler<ListCommitmentsQuery, Listed<CommitmentRead>>
 {
     public const string Projection = CommitmentsProjection.ProjectionName;
@@ -34,7 +35,7 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
     public static IReadOnlyList<string> ListedStatuses { get; } =
         [.. CommitmentVerdicts.All.Where(v => v != CommitmentVerdict.NotYetMade).Select(v => v.Name())];
 
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<CommitmentRead> Handle(GetCommitmentQuery query, CancellationToken cancellationToken)
     {

@@ -1,12 +1,17 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
+using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Views;
 
 namespace EventDialogue.Server.Api.Views.Common;
 
-/// <summary>What every view read does: wait for the view to reach the caller's position, fetch a document or a page.</summary>
-public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvider clock)
+/// <summary>
+/// What every view read does: wait for the view to reach the caller's position, fetch a document or a page — of the
+/// documents the caller's clearance lets it read (<see cref="Audiences"/>), the one place views are filtered by it.
+/// </summary>
+public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvider clock, CallerClearance caller)
 {
     /// <summary>How long a read waits for its position when the call has no deadline.</summary>
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
@@ -66,22 +71,32 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
             var now = StatusOf(projection);
             throw now.Failure is null ? ViewLag.Behind(now, wanted, wait) : ViewLag.Stopped(now, wanted);
         }
-        catch (Projections.Engine.ProjectionStoppedException)
+        catch (ProjectionStoppedException)
         {
             throw ViewLag.Stopped(StatusOf(projection), wanted);
         }
     }
 
     /// <summary>A document of the view, or NOT_FOUND naming it.</summary>
-    public async Task<ViewDocument> GetAsync(string collection, string id, string what, CancellationToken cancellationToken) =>
-        await views.GetAsync(collection, id, cancellationToken)
-            ?? throw DomainException.NotFound($"{what} '{id}' is not in the {collection} view");
+    /// <remarks>
+    /// An uncleared caller reads the id as given (a document for both audiences or for the uncleared); a cleared one
+    /// reads its own variant first. A document for the cleared alone is, to anyone else, NOT_FOUND as for an id never
+    /// recorded, the message included.
+    /// </remarks>
+    public async Task<ViewDocument> GetAsync(string collection, string id, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var document = Audiences.IsClearedId(id) ? null
+            : (caller.SeesConfidential ? await views.GetAsync(collection, Audiences.ClearedId(id), cancellationToken) : null)
+                ?? await views.GetAsync(collection, id, cancellationToken);
+        return document ?? throw DomainException.NotFound($"{what} '{id}' is not in the {collection} view");
+    }
 
     /// <summary>A page of a collection (ranked when searching), with the token of the next.</summary>
     public async Task<Listed<ViewHit>> ListAsync(string collection, IReadOnlyList<ViewTag> filters, Projections.Search.SearchQuery? search, Paging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paging);
-        var page = await views.QueryAsync(new ViewQuery(collection, filters, paging.Size, paging.After, search), cancellationToken);
+        var page = await views.QueryAsync(new ViewQuery(collection, ForCaller(filters), paging.Size, paging.After, search), cancellationToken);
         return new Listed<ViewHit>(page.Hits, paging.NextToken(page.Next));
     }
 
@@ -92,7 +107,7 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         ViewCursor? after = null;
         do
         {
-            var page = await views.QueryAsync(new ViewQuery(collection, filters, Batch, after), cancellationToken);
+            var page = await views.QueryAsync(new ViewQuery(collection, ForCaller(filters), Batch, after), cancellationToken);
             documents.AddRange(page.Hits.Select(h => h.Document));
             after = page.Next;
         }
@@ -101,7 +116,9 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         return documents;
     }
 
-    private Projections.Engine.ProjectionStatus StatusOf(string projection) =>
+    private IReadOnlyList<ViewTag> ForCaller(IReadOnlyList<ViewTag> filters) => [.. filters, new ViewTag(Audiences.Tag, Audiences.Of(caller.SeesConfidential))];
+
+    private ProjectionStatus StatusOf(string projection) =>
         host.Statuses.SingleOrDefault(s => s.Name == projection)
             ?? throw new InvalidOperationException($"no projection is named '{projection}'");
 

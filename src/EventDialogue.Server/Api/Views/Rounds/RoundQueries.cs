@@ -1,6 +1,7 @@
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Rounds;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Views;
 using Mediator;
@@ -15,14 +16,14 @@ public sealed record GetRoundQuery(string RoundId, Freshness Freshness) : IQuery
 public sealed record ListRoundsQuery(string DialogueId, string Status, int PageSize, string PageToken, Freshness Freshness) : IQuery<Listed<RoundRead>>;
 
 /// <summary>Reads the rounds view, joining each round to its links (both kept by the rounds projection).</summary>
-public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
+public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetRoundQuery, RoundRead>, IQueryHandler<ListRoundsQuery, Listed<RoundRead>>
 {
-    public const string Projection = "rounds";
+    public const string Projection = RoundsProjection.ProjectionName;
 
     public static readonly IReadOnlyList<string> Statuses = ["scheduled", "held", "concluded"];
 
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<RoundRead> Handle(GetRoundQuery query, CancellationToken cancellationToken)
     {

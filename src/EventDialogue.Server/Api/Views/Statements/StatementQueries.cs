@@ -2,6 +2,7 @@ using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Statements;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Views;
 using Mediator;
@@ -26,12 +27,12 @@ public sealed record ListStatementsQuery(
     Freshness Freshness) : IQuery<Listed<StatementRead>>;
 
 /// <summary>Reads the statements view: filtered by tags, and searched in full text (ranked, matches highlighted).</summary>
-public sealed class StatementQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
+public sealed class StatementQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetStatementQuery, StatementRead>, IQueryHandler<ListStatementsQuery, Listed<StatementRead>>
 {
-    public const string Projection = "statements";
+    public const string Projection = StatementsProjection.ProjectionName;
 
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<StatementRead> Handle(GetStatementQuery query, CancellationToken cancellationToken)
     {

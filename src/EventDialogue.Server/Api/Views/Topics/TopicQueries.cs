@@ -1,6 +1,7 @@
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Topics;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Views;
 using Mediator;
@@ -12,12 +13,12 @@ public sealed record GetTopicQuery(string Topic, Freshness Freshness) : IQuery<T
 public sealed record ListTopicsQuery(int PageSize, string PageToken, Freshness Freshness) : IQuery<Listed<TopicView>>;
 
 /// <summary>Reads the topics view: one document per topic, ordered by the topic's text.</summary>
-public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey)
+public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetTopicQuery, TopicView>, IQueryHandler<ListTopicsQuery, Listed<TopicView>>
 {
-    public const string Projection = "topics";
+    public const string Projection = TopicsProjection.ProjectionName;
 
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<TopicView> Handle(GetTopicQuery query, CancellationToken cancellationToken)
     {

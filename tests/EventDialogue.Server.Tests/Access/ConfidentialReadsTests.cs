@@ -1,0 +1,262 @@
+using EventDialogue.Api.V1;
+using EventDialogue.Server.EventStoreDb.Protocol;
+using EventDialogue.Server.Tests.Hosting;
+using EventDialogue.Server.Tests.Recording;
+using Google.Protobuf;
+using Grpc.Core;
+using EsdbEmpty = EventDialogue.Server.EventStoreDb.Protocol.Empty;
+using EsdbOptions = EventDialogue.Server.EventStoreDb.Protocol.ReadReq.Types.Options;
+
+namespace EventDialogue.Server.Tests.Access;
+
+/// <summary>
+/// A case raised in confidence (in a round) among public entries, read through every read RPC (#12). Two cases and two
+/// rounds are recorded alike, but for the confidential raising of one case in one round: what an uncleared analyst or
+/// auditor reads of the first pair is compared with what it reads of the twin pair, where the raising was never
+/// recorded; a cleared one sees the raising. Reads of the whole log show it as a placeholder (position and leaf hash).
+/// </summary>
+[Collection(AccessGroup.Name)]
+public sealed class ConfidentialReadsTests(AccessServer server)
+{
+    /// <summary>How each read RPC is covered; the test below holds this list to the services' descriptors.</summary>
+    private static readonly Dictionary<string, string> Covered = new(StringComparer.Ordinal)
+    {
+        ["eventdialogue.v1.ViewsService/GetRound"] = "compared with the twin round",
+        ["eventdialogue.v1.ViewsService/ListRounds"] = "compared with the twin round",
+        ["eventdialogue.v1.ViewsService/GetCaseFile"] = "compared with the twin case (and ConfidentialCaseFileTests)",
+        ["eventdialogue.v1.ViewsService/ListCaseFiles"] = "filtered by the raising side and round",
+        ["eventdialogue.v1.ViewsService/GetCommitment"] = "no case stream is read: no trace of the marker",
+        ["eventdialogue.v1.ViewsService/ListCommitments"] = "no trace of the marker",
+        ["eventdialogue.v1.ViewsService/GetStatement"] = "no case stream is read: no trace of the marker",
+        ["eventdialogue.v1.ViewsService/ListStatements"] = "no trace of the marker",
+        ["eventdialogue.v1.ViewsService/GetTopic"] = "no case stream is read: no trace of the marker",
+        ["eventdialogue.v1.ViewsService/ListTopics"] = "no trace of the marker",
+        ["eventdialogue.v1.HistoryService/ReadStream"] = "compared with the twin case",
+        ["eventdialogue.v1.HistoryService/ReadAll"] = "filtered: left out; whole log: a placeholder",
+        ["eventdialogue.v1.HistoryService/Subscribe"] = "filtered: left out; whole log: a placeholder",
+        ["eventdialogue.v1.HistoryService/GetEntryHistory"] = "compared with the twin case",
+        ["eventdialogue.v1.HistoryService/GetEntryAsOf"] = "compared with the twin case and round",
+        ["eventdialogue.v1.AuditService/GetInclusionProof"] = "a placeholder (ConfidentialVerifyTests)",
+        ["eventdialogue.v1.AuditService/GetCheckpoint"] = "sizes and hashes only",
+        ["eventdialogue.v1.AuditService/GetConsistencyProof"] = "sizes and hashes only",
+        ["eventdialogue.v1.AuditService/CheckLog"] = "admin's consistency check: counts, and a problem only on tampering",
+        ["event_store.client.streams.Streams/Read"] = "stream and $all reads leave it out",
+    };
+
+    private static CallOptions Call() => new(deadline: DateTime.UtcNow + Timeouts.Call);
+
+    [Fact]
+    public void Every_read_RPC_of_the_API_is_covered_by_these_tests()
+    {
+        var reads = new[] { ViewsService.Descriptor, HistoryService.Descriptor, AuditService.Descriptor, Streams.Descriptor }
+            .SelectMany(service => service.Methods.Select(m => $"{service.FullName}/{m.Name}"))
+            .Where(name => name is not "eventdialogue.v1.HistoryService/RestoreHistory" and not "event_store.client.streams.Streams/Append")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(reads, Covered.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_a_case_raised_in_confidence_in_a_round_when_each_read_RPC_is_called_then_the_uncleared_see_what_they_would_had_it_never_been_recorded_and_the_cleared_see_it()
+    {
+        var world = await RecordAsync();
+        var (_, analystKey) = await server.CreateKeyAsync("conf-analyst", "analyst");
+        var (_, auditorKey) = await server.CreateKeyAsync("conf-auditor", "auditor");
+        var (_, clearedKey) = await server.CreateClearedKeyAsync("conf-cleared", ["confidential"], "analyst", "auditor");
+        var analyst = new ViewsService.ViewsServiceClient(server.Channel(analystKey));
+        var auditor = new HistoryService.HistoryServiceClient(server.Channel(auditorKey));
+        var clearedViews = new ViewsService.ViewsServiceClient(server.Channel(clearedKey));
+        var clearedHistory = new HistoryService.HistoryServiceClient(server.Channel(clearedKey));
+
+        // Views: the round and the case file as if never raised there; lists filtered by round and side do not find it.
+        var round = await analyst.GetRoundAsync(new GetRoundRequest { RoundId = world.Round, MinPosition = world.Head }, Call());
+        var twinRound = await analyst.GetRoundAsync(new GetRoundRequest { RoundId = world.TwinRound, MinPosition = world.Head }, Call());
+        Assert.Equal(world.Twin(twinRound.Round.ToString()), world.Normalised(round.Round.ToString()));
+        Assert.Contains((await clearedViews.GetRoundAsync(new GetRoundRequest { RoundId = world.Round, MinPosition = world.Head }, Call())).Round.CasesRaised, c => c.CaseId == world.Case);
+        var caseFile = await analyst.GetCaseFileAsync(new GetCaseFileRequest { CaseId = world.Case, MinPosition = world.Head }, Call());
+        var twinFile = await analyst.GetCaseFileAsync(new GetCaseFileRequest { CaseId = world.TwinCase, MinPosition = world.Head }, Call());
+        Assert.Equal(world.Twin(twinFile.CaseFile.ToString()), world.Normalised(caseFile.CaseFile.ToString()));
+        Assert.Empty((await analyst.ListCaseFilesAsync(new ListCaseFilesRequest { RoundId = world.Round, MinPosition = world.Head }, Call())).CaseFiles);
+        Assert.Single((await clearedViews.ListCaseFilesAsync(new ListCaseFilesRequest { RoundId = world.Round, MinPosition = world.Head }, Call())).CaseFiles);
+        var rounds = (await analyst.ListRoundsAsync(new ListRoundsRequest { DialogueId = world.Dialogue, MinPosition = world.Head }, Call())).Rounds;
+        Assert.Equal(2, rounds.Count);
+        Assert.Equal(world.Twin(rounds.Single(r => r.RoundId == world.TwinRound).ToString()), world.Normalised(rounds.Single(r => r.RoundId == world.Round).ToString()));
+        var others = string.Join(
+            "\n",
+            (await analyst.ListTopicsAsync(new ListTopicsRequest { PageSize = 1000, MinPosition = world.Head }, Call())).ToString(),
+            (await analyst.ListStatementsAsync(new ListStatementsRequest { PageSize = 1000, MinPosition = world.Head }, Call())).ToString(),
+            (await analyst.ListCommitmentsAsync(new ListCommitmentsRequest { PageSize = 1000, MinPosition = world.Head }, Call())).ToString());
+        Assert.DoesNotContain(World.Marker, others, StringComparison.Ordinal);
+
+        // History: the stream, the entry's story and its past state as the twin's; whole-log reads hold a placeholder.
+        var stream = await ReadStreamAsync(auditor, world.CaseStream);
+        var twinStream = await ReadStreamAsync(auditor, world.TwinCaseStream);
+        Assert.Equal(twinStream.Select(e => world.Twin(Content(e))), stream.Select(e => world.Normalised(Content(e))));
+        Assert.Contains(await ReadStreamAsync(clearedHistory, world.CaseStream), e => e.Position == world.Secret);
+        var story = await auditor.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = world.CaseStream }, Call());
+        var twinStory = await auditor.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = world.TwinCaseStream }, Call());
+        Assert.Equal(twinStory.Steps.Select(s => world.Twin(Content(s.Event) + string.Join(",", s.Changes))), story.Steps.Select(s => world.Normalised(Content(s.Event) + string.Join(",", s.Changes))));
+        Assert.Contains((await clearedHistory.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = world.CaseStream }, Call())).Steps, s => s.Event.Position == world.Secret);
+        var asOf = await auditor.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = world.CaseStream, AtPosition = world.Head }, Call());
+        var twinAsOf = await auditor.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = world.TwinCaseStream, AtPosition = world.Head }, Call());
+        Assert.Equal(world.Twin(twinAsOf.CaseFile.ToString()), world.Normalised(asOf.CaseFile.ToString()));
+        Assert.NotEqual(world.Secret, asOf.Position);
+        var roundAsOf = await auditor.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = $"round-{world.Round}", AtPosition = world.Head }, Call());
+        Assert.NotEqual(world.Secret, roundAsOf.Position);
+        Assert.DoesNotContain(World.Marker, roundAsOf.ToString(), StringComparison.Ordinal);
+
+        var filtered = await ReadAllAsync(auditor, new ReadAllRequest { AfterPosition = world.First - 1, Filter = new HistoryFilter { Streams = { world.CaseStream } } });
+        Assert.Equal(stream.Select(e => e.Position), filtered.Select(e => e.Position));
+        var byType = await ReadAllAsync(auditor, new ReadAllRequest { AfterPosition = world.First - 1, Filter = new HistoryFilter { EventTypes = { "CaseRaised" } }, MaxCount = 1 });
+        Assert.NotEqual(world.Secret, Assert.Single(byType).Position);
+        var whole = await ReadAllAsync(auditor, new ReadAllRequest { AfterPosition = world.First - 1, MaxCount = world.Head - world.First + 1 });
+        AssertPlaceholderAtSecret(world, whole);
+        var clearedWhole = await ReadAllAsync(clearedHistory, new ReadAllRequest { AfterPosition = world.First - 1, MaxCount = world.Head - world.First + 1 });
+        Assert.Contains(World.Marker, clearedWhole.Single(e => e.Position == world.Secret).Data, StringComparison.Ordinal);
+
+        AssertPlaceholderAtSecret(world, await SubscribeAsync(auditor, new SubscribeRequest { AfterPosition = world.First - 1 }, world.Head));
+        var followed = await SubscribeAsync(auditor, new SubscribeRequest { AfterPosition = world.First - 1, Filter = new HistoryFilter { Streams = { world.CaseStream } } }, world.Head);
+        Assert.Equal(stream.Select(e => e.Position), followed.Select(e => e.Position));
+
+        // EventStoreDB's read API: neither a stream read nor a read of $all shows it.
+        var esdb = new Streams.StreamsClient(server.Channel(auditorKey));
+        var esdbCleared = new Streams.StreamsClient(server.Channel(clearedKey));
+        Assert.Equal(stream.Select(e => (ulong)e.Position), await EsdbPositionsAsync(esdb, world.CaseStream));
+        Assert.Contains((ulong)world.Secret, await EsdbPositionsAsync(esdbCleared, world.CaseStream));
+        var all = await EsdbPositionsAsync(esdb, null);
+        Assert.DoesNotContain((ulong)world.Secret, all);
+        Assert.Contains((ulong)world.Head, all);
+        Assert.Contains((ulong)world.Secret, await EsdbPositionsAsync(esdbCleared, null));
+    }
+
+    private static void AssertPlaceholderAtSecret(World world, IReadOnlyList<HistoryEvent> events)
+    {
+        var placeholder = Assert.Single(events, e => e.Position == world.Secret);
+        Assert.True(placeholder.Redacted);
+        Assert.Equal(32, placeholder.LeafHash.Length);
+        Assert.Equal(new HistoryEvent { Position = world.Secret, LeafHash = placeholder.LeafHash, Redacted = true }, placeholder);
+        Assert.All(events.Where(e => e.Position != world.Secret), e => Assert.False(e.Redacted));
+        Assert.DoesNotContain(World.Marker, string.Join("\n", events.Select(e => e.ToString())), StringComparison.Ordinal);
+    }
+
+    /// <summary>What an event says, without what differs between any two events (ids, positions, times, revisions).</summary>
+    private static string Content(HistoryEvent e) => $"{e.Type}|{e.RecordedBy}|{e.Data}|{e.Source}|{e.Amends}";
+
+    private static async Task<List<HistoryEvent>> ReadStreamAsync(HistoryService.HistoryServiceClient client, string stream)
+    {
+        using var call = client.ReadStream(new ReadStreamRequest { Stream = stream }, Call());
+        return await call.ResponseStream.ReadAllAsync().Select(r => r.Event).ToListAsync();
+    }
+
+    private static async Task<List<HistoryEvent>> ReadAllAsync(HistoryService.HistoryServiceClient client, ReadAllRequest request)
+    {
+        using var call = client.ReadAll(request, Call());
+        return await call.ResponseStream.ReadAllAsync().Select(r => r.Event).ToListAsync();
+    }
+
+    /// <summary>The events a subscription sends up to the head, ended once it has caught up or passed it.</summary>
+    private static async Task<List<HistoryEvent>> SubscribeAsync(HistoryService.HistoryServiceClient client, SubscribeRequest request, long head)
+    {
+        using var stop = new CancellationTokenSource(Timeouts.Call);
+        using var call = client.Subscribe(request, cancellationToken: stop.Token);
+        var events = new List<HistoryEvent>();
+        await foreach (var message in call.ResponseStream.ReadAllAsync(stop.Token))
+        {
+            if (message.Event is { } e && e.Position <= head)
+            {
+                events.Add(e);
+            }
+
+            if (message.CaughtUp is not null || message.Checkpoint?.Position >= head || message.Event?.Position >= head)
+            {
+                break;
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>The commit positions of a forwards EventStoreDB read of the stream, or of $all when none is given.</summary>
+    private static async Task<List<ulong>> EsdbPositionsAsync(Streams.StreamsClient client, string? stream)
+    {
+        var options = new EsdbOptions
+        {
+            ReadDirection = EsdbOptions.Types.ReadDirection.Forwards,
+            Count = 100_000,
+            NoFilter = new EsdbEmpty(),
+            UuidOption = new EsdbOptions.Types.UUIDOption { String = new EsdbEmpty() },
+        };
+        if (stream is null)
+        {
+            options.All = new EsdbOptions.Types.AllOptions { Start = new EsdbEmpty() };
+        }
+        else
+        {
+            options.Stream = new EsdbOptions.Types.StreamOptions { StreamIdentifier = new StreamIdentifier { StreamName = ByteString.CopyFromUtf8(stream) }, Start = new EsdbEmpty() };
+        }
+
+        using var call = client.Read(new ReadReq { Options = options }, Call());
+        return await call.ResponseStream.ReadAllAsync()
+            .Where(r => r.ContentCase == ReadResp.ContentOneofCase.Event)
+            .Select(r => r.Event.Event.CommitPosition)
+            .ToListAsync();
+    }
+
+    /// <summary>Two rounds of one dialogue and two cases, each raised publicly by letter; one case is also raised in confidence in the first round.</summary>
+    private async Task<World> RecordAsync()
+    {
+        var (_, recorderKey) = await server.CreateKeyAsync("conf-desk", "recorder");
+        var recording = new RecordingService.RecordingServiceClient(server.Channel(recorderKey));
+        var source = Valid.Id("conf-src");
+        var dialogue = Valid.Id("conf-dialogue");
+        var world = new World(dialogue, Valid.Id("conf-round"), Valid.Id("conf-twinround"), Valid.Id("conf-case"), Valid.Id("conf-twincase"));
+        var first = (await recording.RegisterSourceAsync(Valid.Source(source), Call())).Result.Position;
+        await recording.EstablishDialogueAsync(Valid.Dialogue(dialogue, source), Call());
+        await recording.ScheduleRoundAsync(Valid.ScheduleRound(world.Round, dialogue, source), Call());
+        await recording.ScheduleRoundAsync(Valid.ScheduleRound(world.TwinRound, dialogue, source), Call());
+        long secret = 0;
+        long head = 0;
+        foreach (var caseId in new[] { world.Case, world.TwinCase })
+        {
+            await recording.OpenCaseAsync(Valid.OpenCase(caseId, source), Call());
+            var letter = Valid.RaiseCase(caseId, string.Empty, source);
+            letter.Channel = "letter";
+            letter.RequestId = Valid.RequestId();
+            await recording.RaiseCaseAsync(letter, Call());
+            if (caseId == world.Case)
+            {
+                var inConfidence = Valid.RaiseCase(caseId, world.Round, source);
+                inConfidence.RequestId = Valid.RequestId();
+                inConfidence.Channel = "round";
+                inConfidence.Publicly = false;
+                inConfidence.InConfidence = true;
+                inConfidence.Source = Valid.Cite(source, quote: World.Marker);
+                secret = (await recording.RaiseCaseAsync(inConfidence, Call())).Result.Position;
+            }
+
+            head = (await recording.ReportCaseStatusAsync(Valid.CaseStatus(caseId, source), Call())).Result.Position;
+        }
+
+        return world with { First = first, Secret = secret, Head = head };
+    }
+
+    private sealed record World(string Dialogue, string Round, string TwinRound, string Case, string TwinCase)
+    {
+        /// <summary>Words only the confidential raising's citation holds.</summary>
+        public const string Marker = "said only in confidence";
+
+        public long First { get; init; }
+
+        public long Secret { get; init; }
+
+        public long Head { get; init; }
+
+        public string CaseStream => $"case-{Case}";
+
+        public string TwinCaseStream => $"case-{TwinCase}";
+
+        public string Normalised(string text) => text.Replace(Case, "CASE", StringComparison.Ordinal).Replace(Round, "ROUND", StringComparison.Ordinal);
+
+        public string Twin(string text) => text.Replace(TwinCase, "CASE", StringComparison.Ordinal).Replace(TwinRound, "ROUND", StringComparison.Ordinal);
+    }
+}
