@@ -1,3 +1,4 @@
+using EventDialogue.Server.Access;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Server.Api.Views.Cases;
@@ -13,9 +14,9 @@ public sealed record CaseRecurrencesRead(DateOnly AsOf, IReadOnlyList<CaseRecurr
 public sealed record ListCaseRecurrencesQuery(string AsOf, Freshness Freshness) : IQuery<CaseRecurrencesRead>;
 
 /// <summary>Finds the recurring cases over every case file (<see cref="CaseRecurrences"/>).</summary>
-public sealed class CaseRecurrenceQueries(IViewStore views, ProjectionHost host, TimeProvider clock) : IQueryHandler<ListCaseRecurrencesQuery, CaseRecurrencesRead>
+public sealed class CaseRecurrenceQueries(IViewStore views, ProjectionHost host, TimeProvider clock, CallerClearance caller) : IQueryHandler<ListCaseRecurrencesQuery, CaseRecurrencesRead>
 {
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<CaseRecurrencesRead> Handle(ListCaseRecurrencesQuery query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using EventDialogue.Server.Access;
 using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Engine;
@@ -13,9 +14,9 @@ namespace EventDialogue.Server.Api.Analysis;
 public sealed record CompareRoundsQuery(string RoundA, string RoundB, Freshness Freshness) : IQuery<RoundComparison>;
 
 /// <summary>Compares two rounds of the rounds view (<see cref="RoundComparer"/>).</summary>
-public sealed class CompareRoundsQueries(IViewStore views, ProjectionHost host, TimeProvider clock) : IQueryHandler<CompareRoundsQuery, RoundComparison>
+public sealed class CompareRoundsQueries(IViewStore views, ProjectionHost host, TimeProvider clock, CallerClearance caller) : IQueryHandler<CompareRoundsQuery, RoundComparison>
 {
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<RoundComparison> Handle(CompareRoundsQuery query, CancellationToken cancellationToken)
     {

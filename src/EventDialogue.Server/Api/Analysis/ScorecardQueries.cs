@@ -1,3 +1,4 @@
+using EventDialogue.Server.Access;
 using EventDialogue.Domain.Commitments.Assessment;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Storage;
@@ -14,9 +15,9 @@ public sealed record GetScorecardQuery(string GroupBy, string AsOf, string Round
     : IQuery<Scorecard>;
 
 /// <summary>The scorecard over the whole commitment tracker (<see cref="ScorecardCalculator"/>).</summary>
-public sealed class ScorecardQueries(IViewStore views, ProjectionHost host, TimeProvider clock) : IQueryHandler<GetScorecardQuery, Scorecard>
+public sealed class ScorecardQueries(IViewStore views, ProjectionHost host, TimeProvider clock, CallerClearance caller) : IQueryHandler<GetScorecardQuery, Scorecard>
 {
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<Scorecard> Handle(GetScorecardQuery query, CancellationToken cancellationToken)
     {

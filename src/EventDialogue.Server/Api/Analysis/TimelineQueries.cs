@@ -1,3 +1,4 @@
+using EventDialogue.Server.Access;
 using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Engine;
@@ -17,12 +18,12 @@ public sealed record GetTimelineQuery(string Id, Freshness Freshness) : IQuery<T
 /// A case's or a commitment's timeline (<see cref="Timelines"/>). The id is looked up as both; a stream name
 /// ("case-…", "commitment-…") says which when an id names one of each.
 /// </summary>
-public sealed class TimelineQueries(IViewStore views, ProjectionHost host, TimeProvider clock) : IQueryHandler<GetTimelineQuery, Timeline>
+public sealed class TimelineQueries(IViewStore views, ProjectionHost host, TimeProvider clock, CallerClearance caller) : IQueryHandler<GetTimelineQuery, Timeline>
 {
     private const string CasePrefix = "case-";
     private const string CommitmentPrefix = "commitment-";
 
-    private readonly ViewReader _reader = new(views, host, clock);
+    private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<Timeline> Handle(GetTimelineQuery query, CancellationToken cancellationToken)
     {
