@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite the way CI does: a throwaway PostgreSQL cluster for the PostgreSQL tests, `dotnet test`
-# on the solution (Debian's chromium installed first when missing, for the web page's browser tests), the cluster stopped again (also when tests fail or the run is interrupted), and one closing line
-# "N passed, N failed" counted from the TRX reports. Exits non-zero on any failure.
+# on the solution (Debian's chromium installed first when missing, for the web page's browser tests), the cluster
+# stopped again (also when tests fail or the run is interrupted), and one closing line "N passed, N failed" counted
+# from the TRX reports. Exits non-zero on any failure. The browser tests' screenshots stay in TestResults/ at the root.
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +24,9 @@ if ! connection=$(bash "$root/scripts/postgres-cluster.sh" start "$cluster"); th
 fi
 export EVENTDIALOGUE_TEST_POSTGRES="$connection"
 
-# The web page's tests drive Debian's chromium (Playwright cannot download its own browser here).
+# The web page's tests drive Debian's chromium (Playwright cannot download its own browser here), and keep a
+# screenshot of each page they open where a reader of the run can find them (the TRX reports go with the run).
+export EVENTDIALOGUE_TEST_RESULTS="${EVENTDIALOGUE_TEST_RESULTS:-$root/TestResults}"
 if ! bash "$root/scripts/chromium.sh" >/dev/null; then
   echo "could not install Debian's chromium for the browser tests" >&2
   echo "0 passed, 1 failed"
