@@ -127,6 +127,11 @@ public sealed class ConfidentialReadsTests(AccessServer server)
         Assert.DoesNotContain((ulong)world.Secret, all);
         Assert.Contains((ulong)world.Head, all);
         Assert.Contains((ulong)world.Secret, await EsdbPositionsAsync(esdbCleared, null));
+
+        // Asked for as many events as they may see, the uncleared get them all: a hidden event is not counted.
+        Assert.Equal(stream.Select(e => (ulong)e.Position), await EsdbPositionsAsync(esdb, world.CaseStream, count: stream.Count));
+        var visibleToHead = all.Where(p => p <= (ulong)world.Head).ToList();
+        Assert.Equal(visibleToHead, await EsdbPositionsAsync(esdb, null, count: visibleToHead.Count));
     }
 
     private static void AssertPlaceholderAtSecret(World world, IReadOnlyList<HistoryEvent> events)
@@ -177,12 +182,12 @@ public sealed class ConfidentialReadsTests(AccessServer server)
     }
 
     /// <summary>The commit positions of a forwards EventStoreDB read of the stream, or of $all when none is given.</summary>
-    private static async Task<List<ulong>> EsdbPositionsAsync(Streams.StreamsClient client, string? stream)
+    private static async Task<List<ulong>> EsdbPositionsAsync(Streams.StreamsClient client, string? stream, int count = 100_000)
     {
         var options = new EsdbOptions
         {
             ReadDirection = EsdbOptions.Types.ReadDirection.Forwards,
-            Count = 100_000,
+            Count = (ulong)count,
             NoFilter = new EsdbEmpty(),
             UuidOption = new EsdbOptions.Types.UUIDOption { String = new EsdbEmpty() },
         };

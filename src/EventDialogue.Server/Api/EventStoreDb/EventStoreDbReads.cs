@@ -1,14 +1,17 @@
 using System.Runtime.CompilerServices;
 using EventDialogue.EventStore;
+using EventDialogue.Server.Access;
 using Mediator;
 
 namespace EventDialogue.Server.Api.EventStoreDb;
 
 /// <summary>
 /// EventStoreDB's reads (not subscriptions) over our store. $all is read in pages and filtered here, so that no read of
-/// the store stays open while a slow client takes its events.
+/// the store stays open while a slow client takes its events. An event the caller is not cleared for is left out here,
+/// before it is counted: a client asking for n events gets n while there are n it may see, and does not take a short
+/// page for the end of the stream.
 /// </summary>
-public sealed class EventStoreDbReads(IEventStore store)
+public sealed class EventStoreDbReads(IEventStore store, ConfidentialEvents confidential)
     : IStreamQueryHandler<ReadEventStoreDbStreamQuery, ReadItem>, IStreamQueryHandler<ReadEventStoreDbAllQuery, ReadItem>
 {
     public const int PageSize = 500;
@@ -37,9 +40,21 @@ public sealed class EventStoreDbReads(IEventStore store)
             yield break;
         }
 
-        await foreach (var recorded in store.ReadStreamAsync(query.Stream, query.Direction, from.Value, CountOf(query.Count), cancellationToken))
+        // Uncleared, the read goes on past hidden events until it has as many as were asked for.
+        var left = query.Count;
+        var toRead = confidential.CallerSeesAll ? CountOf(query.Count) : int.MaxValue;
+        await foreach (var recorded in store.ReadStreamAsync(query.Stream, query.Direction, from.Value, toRead, cancellationToken))
         {
+            if (await confidential.HiddenAsync(recorded, cancellationToken))
+            {
+                continue;
+            }
+
             yield return new ReadItem.Recorded(recorded);
+            if (--left == 0)
+            {
+                yield break;
+            }
         }
     }
 
@@ -65,7 +80,7 @@ public sealed class EventStoreDbReads(IEventStore store)
             foreach (var recorded in page)
             {
                 after = recorded.Position;
-                if (query.Filter?.Matches(recorded) ?? true)
+                if ((query.Filter?.Matches(recorded) ?? true) && !await confidential.HiddenAsync(recorded, cancellationToken))
                 {
                     yield return new ReadItem.Recorded(recorded);
                     if (--left == 0)
@@ -94,7 +109,7 @@ public sealed class EventStoreDbReads(IEventStore store)
         var left = query.Count;
         await foreach (var recorded in store.ReadAllBackwardsAsync(before, AllFilter.None, int.MaxValue, cancellationToken))
         {
-            if (query.Filter?.Matches(recorded) ?? true)
+            if ((query.Filter?.Matches(recorded) ?? true) && !await confidential.HiddenAsync(recorded, cancellationToken))
             {
                 yield return new ReadItem.Recorded(recorded);
                 if (--left == 0)

@@ -22,7 +22,8 @@ public sealed class StreamsService(ISender sender, ConfidentialEvents confidenti
         var structuredIds = request.Options.UuidOption?.ContentCase == ReadReq.Types.Options.Types.UUIDOption.ContentOneofCase.Structured;
         await foreach (var item in sender.CreateStream(query, context.CancellationToken))
         {
-            // An event the caller is not cleared to see is simply not there, in stream and $all reads and subscriptions alike.
+            // An event the caller is not cleared to see is simply not there, in stream and $all reads and subscriptions
+            // alike. Reads leave it out before counting (EventStoreDbReads); this also covers subscriptions.
             if (item is ReadItem.Recorded { Value: var recorded } && await confidential.HiddenAsync(recorded, context.CancellationToken))
             {
                 continue;
