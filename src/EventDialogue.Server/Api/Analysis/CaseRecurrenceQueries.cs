@@ -1,6 +1,6 @@
-using EventDialogue.Server.Access;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Storage;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Cases;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Views;

@@ -1,9 +1,9 @@
-using EventDialogue.Server.Access;
 using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Rounds;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Api.Views.Rounds;
 using EventDialogue.Server.Views;

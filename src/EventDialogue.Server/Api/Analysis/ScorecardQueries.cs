@@ -1,8 +1,8 @@
-using EventDialogue.Server.Access;
 using EventDialogue.Domain.Commitments.Assessment;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Commitments;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Api.Views.Rounds;
 using EventDialogue.Server.Views;

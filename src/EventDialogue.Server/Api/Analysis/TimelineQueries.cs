@@ -1,10 +1,10 @@
-using EventDialogue.Server.Access;
 using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Analysis;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Cases;
 using EventDialogue.Projections.Views.Commitments;
+using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Views.Cases;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Views;
