@@ -71,9 +71,9 @@ internal static class BenchmarkCommand
 
     private static readonly Option<string[]> Measure = new("--measure")
     {
-        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call), recording (statements recorded through the real server, stretch by stretch), replay (the generated history through HistoryService.ReadAll against the store's own read, and a slow client's replay watching the server's memory; --history-scale 95 makes about a million events), integrity (checkpoints and proofs on the real server against the empty call, and the CLI's history verify against a plain ReadAll replay, on the generated history).",
+        Description = "Parts to measure: store (appends and $all reads against raw SQL), rebuild (every view from position 0 against a raw read), latency (view reads on the real server against a near-empty call), recording (statements recorded through the real server, stretch by stretch), replay (the generated history through HistoryService.ReadAll against the store's own read, and a slow client's replay watching the server's memory; --history-scale 95 makes about a million events), integrity (checkpoints and proofs on the real server against the empty call, and the CLI's history verify against a plain ReadAll replay, on the generated history); not by default: analysis (GetScorecard grouped five ways, as of today and of a past day, over 10,200 more generated commitments added to the history, against the empty call; use a few --calls, each scorecard takes much longer than a view read).",
         AllowMultipleArgumentsPerToken = true,
-        DefaultValueFactory = _ => [.. BenchmarkParts.All],
+        DefaultValueFactory = _ => [.. BenchmarkParts.Default],
     };
 
     private static readonly Option<int> HistoryScale = new("--history-scale")

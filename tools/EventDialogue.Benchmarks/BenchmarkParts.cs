@@ -21,5 +21,14 @@ internal static class BenchmarkParts
     /// <summary>The log's Merkle tree as an auditor uses it: proof latency against the empty call, and the CLI's full verification against a plain ReadAll replay.</summary>
     public const string Integrity = "integrity";
 
-    public static IReadOnlyList<string> All { get; } = [Store, Rebuild, Latency, Recording, Replay, Integrity];
+    /// <summary>GetScorecard over more than 10,000 generated commitments on the real server, against the empty call. Not run by default: the history it adds takes minutes to append.</summary>
+    public const string Analysis = "analysis";
+
+    /// <summary>What a run measures when <c>--measure</c> is not given.</summary>
+    public static IReadOnlyList<string> Default { get; } = [Store, Rebuild, Latency, Recording, Replay, Integrity];
+
+    public static IReadOnlyList<string> All { get; } = [.. Default, Analysis];
+
+    /// <summary>The parts that need the generated domain history, appended and projected once per backend.</summary>
+    public static IReadOnlyList<string> OnHistory { get; } = [Rebuild, Latency, Replay, Integrity, Analysis];
 }
