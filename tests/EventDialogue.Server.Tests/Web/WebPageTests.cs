@@ -128,7 +128,11 @@ public sealed class WebPageTests(WebRecord web)
         await citation.ClickAsync();
         await session.Page.WaitForURLAsync(url => url.Contains($"/sources/{sourceId}", StringComparison.Ordinal));
 
-        Assert.Contains(sourceId!, await session.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        // The source as registered: its title heads the page, and the document's address in ../shared/sources is given.
+        Assert.Equal(sourceId, await session.Page.Locator("dl.source dd code").First.TextContentAsync());
+        Assert.DoesNotContain(sourceId!, await session.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Matches("^00[0-4]_[0-9a-f]{16}\\.txt$", await session.Page.Locator(".source-address").TextContentAsync());
+        Assert.True(await session.Page.Locator("blockquote, .quote, q").CountAsync() > 0, "the source page shows no quoted words");
         await session.ScreenshotAsync("source");
         session.AssertNoScriptErrors();
     }

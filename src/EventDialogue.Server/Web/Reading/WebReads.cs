@@ -1,9 +1,13 @@
 using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Corrections;
+using EventDialogue.Domain.Sources;
+using EventDialogue.Server.Api.History;
 using EventDialogue.Server.Api.Views.Cases;
 using EventDialogue.Server.Api.Views.Commitments;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Api.Views.Rounds;
 using EventDialogue.Server.Api.Views.Statements;
+using EventDialogue.Server.History.Reads;
 using Mediator;
 
 namespace EventDialogue.Server.Web.Reading;
@@ -36,6 +40,19 @@ public sealed class WebReads(ISender sender)
 
     public async Task<IReadOnlyList<StatementRead>> StatementsAsync(string? speaker, string? side, string? topic, string? roundId, string? query, string? sourceId, CancellationToken cancellationToken) =>
         await AllAsync(token => sender.Send(new ListStatementsQuery(speaker ?? "", side ?? "", topic ?? "", roundId ?? "", sourceId ?? "", "", query ?? "", PageSize, token, AsItIs), cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// A source as registered, with any correction applied: the views keep no document of sources, so its own stream is
+    /// read through the history's stream query (sources are never confidential). NOT_FOUND when none was registered.
+    /// </summary>
+    public async Task<SourceRegistered> SourceAsync(string id, CancellationToken cancellationToken)
+    {
+        var raw = await sender.CreateStream(new ReadStreamQuery(Streams.Source(id), Backwards: false, FromRevision: 0, FromEnd: false, MaxCount: 0), cancellationToken)
+            .Select(recorded => HistoryEventMappings.ReadFact(recorded))
+            .ToListAsync(cancellationToken);
+        return EffectiveHistory.Of(raw.OfType<IDomainEvent>()).OfType<SourceRegistered>().LastOrDefault()
+            ?? throw new DomainException(DomainErrorKind.NotFound, $"no source '{id}' is registered", "id");
+    }
 
     public async Task<IReadOnlyList<RoundRead>> RoundsAsync(CancellationToken cancellationToken) =>
         await AllAsync(token => sender.Send(new ListRoundsQuery("", "", PageSize, token, AsItIs), cancellationToken), cancellationToken);
