@@ -122,7 +122,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
 
         if (settings.Parts.Contains(BenchmarkParts.Analysis))
         {
-            var analysis = new ScorecardScenario(history, settings.Calls, settings.WarmupCalls, settings.WorkDirectory, log);
+            var analysis = new ScorecardScenario(history, settings.AnalysisCalls, settings.AnalysisWarmupCalls, settings.WorkDirectory, log);
             latencies.AddRange(await analysis.RunAsync(backend, cancellationToken).ConfigureAwait(false));
         }
 

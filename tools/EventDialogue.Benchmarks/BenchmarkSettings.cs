@@ -17,6 +17,8 @@ namespace EventDialogue.Benchmarks;
 /// <param name="Projections">The projections to rebuild; empty for all, as the server runs them.</param>
 /// <param name="Calls">Measured calls of each kind in the view-latency part.</param>
 /// <param name="WarmupCalls">Calls of each kind before the measured ones.</param>
+/// <param name="AnalysisCalls">Measured calls of each kind in the analysis part.</param>
+/// <param name="AnalysisWarmupCalls">Calls of each kind before those.</param>
 /// <param name="Statements">Statements recorded through the server in the recording part, for each number of writers.</param>
 /// <param name="Stretch">Statements per reported stretch of the recording part.</param>
 /// <param name="ReplayRounds">Measured rounds of the replay through ReadAll, each beside the store's own read.</param>
@@ -39,6 +41,8 @@ internal sealed record BenchmarkSettings(
     IReadOnlyList<string> Projections,
     int Calls,
     int WarmupCalls,
+    int AnalysisCalls,
+    int AnalysisWarmupCalls,
     long Statements,
     long Stretch,
     int ReplayRounds,
