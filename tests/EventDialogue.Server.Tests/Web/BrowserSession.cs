@@ -8,7 +8,8 @@ namespace EventDialogue.Server.Tests.Web;
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    private static readonly float Wait = 30_000;
+    // Generous: the suite runs its collections side by side on two cores, and a page waits for the server's views.
+    private static readonly float Wait = 90_000;
     private readonly List<string> _scriptErrors = [];
     private readonly List<string> _failedLoads = [];
 
@@ -52,7 +53,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GotoAsync("/sign-in?returnUrl=" + Uri.EscapeDataString(path));
         await Page.GetByLabel("API key").FillAsync(key);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        // The page it leads to counts as reached once its document is parsed (its scripts ran): what a test reads next
+        // is there, and a late image or style cannot hold the sign-in up.
+        await Page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>A refusal the test asked for (401, 403) is logged by the browser as a failed load: not a script error.</summary>
