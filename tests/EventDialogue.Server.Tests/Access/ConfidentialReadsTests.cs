@@ -132,6 +132,40 @@ public sealed class ConfidentialReadsTests(AccessServer server)
         Assert.Equal(stream.Select(e => (ulong)e.Position), await EsdbPositionsAsync(esdb, world.CaseStream, count: stream.Count));
         var visibleToHead = all.Where(p => p <= (ulong)world.Head).ToList();
         Assert.Equal(visibleToHead, await EsdbPositionsAsync(esdb, null, count: visibleToHead.Count));
+
+        // A catch-up subscription to the stream gives the uncleared what their read does, up to catching up.
+        Assert.Equal(stream.Select(e => (ulong)e.Position), await EsdbSubscribedPositionsAsync(esdb, world.CaseStream));
+        Assert.Contains((ulong)world.Secret, await EsdbSubscribedPositionsAsync(esdbCleared, world.CaseStream));
+    }
+
+    /// <summary>The commit positions a catch-up subscription to the stream gives before it says it has caught up.</summary>
+    private static async Task<List<ulong>> EsdbSubscribedPositionsAsync(Streams.StreamsClient client, string stream)
+    {
+        var options = new EsdbOptions
+        {
+            ReadDirection = EsdbOptions.Types.ReadDirection.Forwards,
+            Subscription = new EsdbOptions.Types.SubscriptionOptions(),
+            NoFilter = new EsdbEmpty(),
+            UuidOption = new EsdbOptions.Types.UUIDOption { String = new EsdbEmpty() },
+            Stream = new EsdbOptions.Types.StreamOptions { StreamIdentifier = new StreamIdentifier { StreamName = ByteString.CopyFromUtf8(stream) }, Start = new EsdbEmpty() },
+        };
+        using var stop = new CancellationTokenSource(Timeouts.Call);
+        using var call = client.Read(new ReadReq { Options = options }, cancellationToken: stop.Token);
+        var positions = new List<ulong>();
+        await foreach (var response in call.ResponseStream.ReadAllAsync(stop.Token))
+        {
+            if (response.ContentCase == ReadResp.ContentOneofCase.CaughtUp)
+            {
+                break;
+            }
+
+            if (response.ContentCase == ReadResp.ContentOneofCase.Event)
+            {
+                positions.Add(response.Event.Event.CommitPosition);
+            }
+        }
+
+        return positions;
     }
 
     private static void AssertPlaceholderAtSecret(World world, IReadOnlyList<HistoryEvent> events)

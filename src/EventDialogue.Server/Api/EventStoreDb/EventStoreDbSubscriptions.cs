@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using EventDialogue.EventStore;
+using EventDialogue.Server.Access;
 using Mediator;
 
 namespace EventDialogue.Server.Api.EventStoreDb;
@@ -7,9 +8,10 @@ namespace EventDialogue.Server.Api.EventStoreDb;
 /// <summary>
 /// EventStoreDB's catch-up subscriptions over our store: a confirmation first, the history after the start read in
 /// pages, caught-up, then live events from the store's own subscription to $all, continued from the last event looked
-/// at, so nothing is skipped or given twice at the switch.
+/// at, so nothing is skipped or given twice at the switch. An event the caller is not cleared for is not given, as in
+/// <see cref="EventStoreDbReads"/>.
 /// </summary>
-public sealed class EventStoreDbSubscriptions(IEventStore store)
+public sealed class EventStoreDbSubscriptions(IEventStore store, ConfidentialEvents confidential)
     : IStreamQueryHandler<SubscribeToEventStoreDbAllQuery, ReadItem>, IStreamQueryHandler<SubscribeToEventStoreDbStreamQuery, ReadItem>
 {
     public async IAsyncEnumerable<ReadItem> Handle(SubscribeToEventStoreDbAllQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -26,7 +28,7 @@ public sealed class EventStoreDbSubscriptions(IEventStore store)
             foreach (var recorded in page)
             {
                 after = recorded.Position;
-                foreach (var item in Look(recorded))
+                foreach (var item in Look(recorded, await confidential.HiddenAsync(recorded, cancellationToken)))
                 {
                     yield return item;
                 }
@@ -48,15 +50,15 @@ public sealed class EventStoreDbSubscriptions(IEventStore store)
         yield return new ReadItem.CaughtUp();
         await foreach (var recorded in store.SubscribeToAllAsync(after, AllFilter.None, cancellationToken))
         {
-            foreach (var item in Look(recorded))
+            foreach (var item in Look(recorded, await confidential.HiddenAsync(recorded, cancellationToken)))
             {
                 yield return item;
             }
         }
 
-        IEnumerable<ReadItem> Look(RecordedEvent recorded)
+        IEnumerable<ReadItem> Look(RecordedEvent recorded, bool hidden)
         {
-            if (query.Filter?.Matches(recorded) ?? true)
+            if (!hidden && (query.Filter?.Matches(recorded) ?? true))
             {
                 yield return new ReadItem.Recorded(recorded);
             }
@@ -93,7 +95,10 @@ public sealed class EventStoreDbSubscriptions(IEventStore store)
             foreach (var recorded in page)
             {
                 last = recorded.Revision;
-                yield return new ReadItem.Recorded(recorded);
+                if (!await confidential.HiddenAsync(recorded, cancellationToken))
+                {
+                    yield return new ReadItem.Recorded(recorded);
+                }
             }
 
             if (page.Count < EventStoreDbReads.PageSize)
@@ -110,7 +115,10 @@ public sealed class EventStoreDbSubscriptions(IEventStore store)
             if (recorded.Stream == stream && recorded.Revision > last)
             {
                 last = recorded.Revision;
-                yield return new ReadItem.Recorded(recorded);
+                if (!await confidential.HiddenAsync(recorded, cancellationToken))
+                {
+                    yield return new ReadItem.Recorded(recorded);
+                }
             }
         }
     }

@@ -1,4 +1,3 @@
-using EventDialogue.Server.Access;
 using EventDialogue.Server.EventStoreDb.Protocol;
 using Grpc.Core;
 using Mediator;
@@ -11,7 +10,7 @@ namespace EventDialogue.Server.Api.EventStoreDb;
 /// <see cref="EventStoreDbAppendRefusedException"/>); docs/eventstoredb.md has the whole mapping.
 /// </summary>
 [BindServiceMethod(typeof(StreamsServiceBinding), nameof(StreamsServiceBinding.BindService))]
-public sealed class StreamsService(ISender sender, ConfidentialEvents confidential) : Streams.StreamsBase
+public sealed class StreamsService(ISender sender) : Streams.StreamsBase
 {
     public override async Task Read(ReadReq request, IServerStreamWriter<ReadResp> responseStream, ServerCallContext context)
     {
@@ -20,15 +19,9 @@ public sealed class StreamsService(ISender sender, ConfidentialEvents confidenti
         ArgumentNullException.ThrowIfNull(context);
         var query = ReadRequestMapping.ToQuery(request);
         var structuredIds = request.Options.UuidOption?.ContentCase == ReadReq.Types.Options.Types.UUIDOption.ContentOneofCase.Structured;
+        // The handlers leave out what the caller is not cleared to see (EventStoreDbReads, EventStoreDbSubscriptions).
         await foreach (var item in sender.CreateStream(query, context.CancellationToken))
         {
-            // An event the caller is not cleared to see is simply not there, in stream and $all reads and subscriptions
-            // alike. Reads leave it out before counting (EventStoreDbReads); this also covers subscriptions.
-            if (item is ReadItem.Recorded { Value: var recorded } && await confidential.HiddenAsync(recorded, context.CancellationToken))
-            {
-                continue;
-            }
-
             await responseStream.WriteAsync(ReadResponses.ToResponse(item, structuredIds), context.CancellationToken);
         }
     }
