@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the buf CLI pinned in tools/buf/package.json (npm ships its binary), installing it first when it is missing:
-#   bash scripts/buf.sh lint protos
+#   bash scripts/buf.sh lint DIR          (for our protos, scripts/lint-protos.sh)
 #   bash scripts/buf.sh curl --http2-prior-knowledge --protocol grpc --data '{...}' http://localhost:5080/...
 # Arguments are passed through unchanged and read relative to the caller's working directory.
 set -euo pipefail

@@ -13,9 +13,9 @@ public sealed class ProtoLintTests
     public async Task Given_the_protos_when_buf_lint_runs_then_it_reports_nothing()
     {
         var buf = await ChildProcess.RunAsync(
-            new ProcessStartInfo("bash") { ArgumentList = { "scripts/buf.sh", "lint", "protos" }, WorkingDirectory = RepositoryPaths.Root },
+            new ProcessStartInfo("bash") { ArgumentList = { "scripts/lint-protos.sh" }, WorkingDirectory = RepositoryPaths.Root },
             LintTimeout);
 
-        Assert.True(buf.ExitCode == 0, $"bash scripts/buf.sh lint protos in {RepositoryPaths.Root}: {buf}");
+        Assert.True(buf.ExitCode == 0, $"bash scripts/lint-protos.sh in {RepositoryPaths.Root}: {buf}");
     }
 }
