@@ -4,24 +4,15 @@ using EventDialogue.Domain.Dates;
 
 namespace EventDialogue.Domain.Commitments;
 
-public sealed record CommitmentState(bool Made, string? MadeOn, bool Fulfilled, bool Broken, bool Withdrawn);
-
 /// <summary>
 /// A command's fields are checked first, all together, so that a refusal names every wrong one; then what it names must
 /// exist, and then it must fit the commitment as it stands.
 /// </summary>
 public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentCommand>
 {
-    public override CommitmentState Initial { get; } = new(false, null, false, false, false);
+    public override CommitmentState Initial => CommitmentState.Initial;
 
-    public override CommitmentState Evolve(CommitmentState state, IDomainEvent fact) => fact switch
-    {
-        CommitmentMade e => state with { Made = true, MadeOn = e.MadeOn },
-        CommitmentFulfilled => state with { Fulfilled = true },
-        CommitmentDeclaredBroken => state with { Broken = true },
-        CommitmentWithdrawn => state with { Withdrawn = true },
-        _ => state,
-    };
+    public override CommitmentState Evolve(CommitmentState state, IDomainEvent fact) => state.After(fact);
 
     public override IReadOnlyList<IDomainEvent> Decide(CommitmentState state, CommitmentCommand command, Known known)
     {
@@ -57,7 +48,7 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             source,
             Fields.Check(() => string.IsNullOrWhiteSpace(c.Kind) ? CommitmentKinds.Undertaking : CommitmentKinds.Parse(c.Kind.Trim(), "kind").Name()));
         known.RequireSource(cited, "source");
-        if (state.Made)
+        if (state is not CommitmentState.NotMade)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"commitment '{commitment}' is already recorded", "commitment_id");
         }
@@ -110,7 +101,7 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             Fields.Check(() => Text.Optional(c.EvidenceStream, "evidence_stream", 200)),
             source);
         Followable(state, commitment, cited, known);
-        if (state.Fulfilled)
+        if (state is CommitmentState.Fulfilled)
         {
             throw DomainException.Conflict($"commitment '{commitment}' is already fulfilled", "commitment_id");
         }
@@ -184,7 +175,7 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
     private static void Existing(CommitmentState state, string id, Citation source, Known known)
     {
         known.RequireSource(source, "source");
-        if (!state.Made)
+        if (state is CommitmentState.NotMade)
         {
             throw DomainException.NotFound($"commitment '{id}' does not exist: record it being made first");
         }
@@ -196,20 +187,13 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
     /// </summary>
     private static void Followable(CommitmentState state, string id, Citation source, Known known, string? unlessFulfilled = null)
     {
-        known.RequireSource(source, "source");
-        if (!state.Made)
+        Existing(state, id, source, known);
+        switch (state)
         {
-            throw DomainException.NotFound($"commitment '{id}' does not exist: record it being made first");
-        }
-
-        if (state.Withdrawn)
-        {
-            throw DomainException.Conflict($"commitment '{id}' was withdrawn: nothing more can happen to it (correct the withdrawal if it was wrong)", "commitment_id");
-        }
-
-        if (unlessFulfilled is not null && state.Fulfilled)
-        {
-            throw DomainException.Conflict($"commitment '{id}' is fulfilled, so it cannot be {unlessFulfilled}", "commitment_id");
+            case CommitmentState.Withdrawn:
+                throw DomainException.Conflict($"commitment '{id}' was withdrawn: nothing more can happen to it (correct the withdrawal if it was wrong)", "commitment_id");
+            case CommitmentState.Fulfilled when unlessFulfilled is not null:
+                throw DomainException.Conflict($"commitment '{id}' is fulfilled, so it cannot be {unlessFulfilled}", "commitment_id");
         }
     }
 
@@ -230,7 +214,7 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
             : date.ToString();
     });
 
-    private static EdtfDate? MadeOn(CommitmentState state) => state.MadeOn is null ? null : EdtfDate.Parse(state.MadeOn);
+    private static EdtfDate? MadeOn(CommitmentState state) => state is CommitmentState.Made made ? EdtfDate.Parse(made.MadeOn) : null;
 
     private static bool EndsBefore(EdtfDate date, EdtfDate other) => date.Latest is { } last && other.Earliest is { } first && last < first;
 

@@ -2,11 +2,6 @@ using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Rounds;
 
-public sealed record RoundState(bool Scheduled, bool Held, bool Concluded, string? DialogueId, IReadOnlySet<string> Leaders)
-{
-    public bool Exists => Scheduled || Held;
-}
-
 /// <summary>
 /// A command's fields are checked first, all together, so that a refusal names every wrong one; then what it names must
 /// exist, and then it must fit the round as it stands.
@@ -15,16 +10,9 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
 {
     private const int MaxTopics = 30;
 
-    public override RoundState Initial { get; } = new(false, false, false, null, new HashSet<string>());
+    public override RoundState Initial => RoundState.Initial;
 
-    public override RoundState Evolve(RoundState state, IDomainEvent fact) => fact switch
-    {
-        RoundScheduled e => state with { Scheduled = true, DialogueId = e.DialogueId },
-        RoundHeld e => state with { Held = true, DialogueId = e.DialogueId },
-        DelegationMemberNamed { Leads: true } e => state with { Leaders = new HashSet<string>(state.Leaders) { e.Side } },
-        RoundConcluded => state with { Concluded = true },
-        _ => state,
-    };
+    public override RoundState Evolve(RoundState state, IDomainEvent fact) => state.After(fact);
 
     public override IReadOnlyList<IDomainEvent> Decide(RoundState state, RoundCommand command, Known known)
     {
@@ -47,9 +35,9 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
     {
         var (round, dialogue, dates, place, cited) = Fields.All(id, DialogueId(c.DialogueId), Dates(c.Dates), Place(c.Place), source);
         known.RequireSource(cited, "source");
-        if (state.Exists)
+        if (state is RoundState.Planned)
         {
-            throw new DomainException(DomainErrorKind.AlreadyExists, $"round '{round}' is already {(state.Held ? "held" : "scheduled")}", "round_id");
+            throw new DomainException(DomainErrorKind.AlreadyExists, $"round '{round}' is already {(state is RoundState.Scheduled ? "scheduled" : "held")}", "round_id");
         }
 
         known.Require(Streams.Dialogue(dialogue), "dialogue_id", "dialogue");
@@ -66,15 +54,15 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
             Fields.Check(() => Text.Optional(c.Ordinal, "ordinal", 20)),
             source);
         known.RequireSource(cited, "source");
-        if (state.Held)
+        if (state is RoundState.Held or RoundState.Concluded)
         {
             throw DomainException.Conflict($"round '{round}' was already held: a round cannot be held twice (correct the earlier entry instead)", "round_id");
         }
 
         known.Require(Streams.Dialogue(dialogue), "dialogue_id", "dialogue");
-        if (state.DialogueId is not null && state.DialogueId != dialogue)
+        if (state is RoundState.Scheduled scheduled && scheduled.DialogueId != dialogue)
         {
-            throw DomainException.Conflict($"round '{round}' was scheduled in dialogue '{state.DialogueId}', not '{dialogue}'", "dialogue_id");
+            throw DomainException.Conflict($"round '{round}' was scheduled in dialogue '{scheduled.DialogueId}', not '{dialogue}'", "dialogue_id");
         }
 
         return new RoundHeld(round, dialogue, dates, place, ordinal, cited);
@@ -89,8 +77,8 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
             Fields.Check(() => Text.Optional(c.Title, "title", Text.Title)),
             Fields.Check(() => Text.Optional(c.Agency, "agency", Text.Title)),
             source);
-        Existing(state, round, cited, known);
-        if (c.Leads && state.Leaders.Contains(side))
+        var planned = Existing(state, round, cited, known);
+        if (c.Leads && planned.Leaders.Contains(side))
         {
             throw DomainException.Conflict($"the '{side}' delegation already has a leader in this round", "leads");
         }
@@ -132,27 +120,21 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
     private static RoundConcluded Conclude(RoundState state, ConcludeRound c, FieldCheck<string> id, FieldCheck<Citation> source, Known known)
     {
         var (round, date, cited) = Fields.All(id, Date(c.Date), source);
-        Existing(state, round, cited, known);
-        if (!state.Held)
+        switch (Existing(state, round, cited, known))
         {
-            throw DomainException.Conflict($"round '{round}' has not been held, so it cannot be concluded", "round_id");
-        }
-
-        if (state.Concluded)
-        {
-            throw DomainException.Conflict($"round '{round}' is already concluded", "round_id");
+            case RoundState.Scheduled:
+                throw DomainException.Conflict($"round '{round}' has not been held, so it cannot be concluded", "round_id");
+            case RoundState.Concluded:
+                throw DomainException.Conflict($"round '{round}' is already concluded", "round_id");
         }
 
         return new RoundConcluded(date, cited);
     }
 
-    private static void Existing(RoundState state, string id, Citation source, Known known)
+    private static RoundState.Planned Existing(RoundState state, string id, Citation source, Known known)
     {
         known.RequireSource(source, "source");
-        if (!state.Exists)
-        {
-            throw DomainException.NotFound($"round '{id}' does not exist: schedule or hold it first");
-        }
+        return state as RoundState.Planned ?? throw DomainException.NotFound($"round '{id}' does not exist: schedule or hold it first");
     }
 
     private static FieldCheck<string> DialogueId(string dialogueId) => Fields.Check(() => EntityId.Require(dialogueId, "dialogue_id"));
