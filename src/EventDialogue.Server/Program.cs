@@ -12,6 +12,7 @@ using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Hosting;
 using EventDialogue.Server.Integrity;
 using EventDialogue.Server.Limits;
+using EventDialogue.Server.Recording;
 using EventDialogue.Server.Transport;
 using EventDialogue.Server.Views;
 using EventDialogue.Server.Web;
@@ -132,7 +133,13 @@ builder.Services.AddAccess(apiKeys, securityOptions);
 builder.Services.AddWeb();
 builder.Services.AddIntegrity(store, signingKey, integrityOptions);
 builder.Services.AddApi();
-builder.Services.AddMediator((Mediator.MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Singleton);
+builder.Services.AddMediator((Mediator.MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Singleton;
+
+    // What every recorded command goes through, in this order: measured (refusals too), then logged once recorded.
+    options.PipelineBehaviors = [typeof(RecordingMetrics), typeof(RecordingLog)];
+});
 builder.Services.AddSingleton(limits);
 builder.Services.AddSingleton<CallRateLimiter>();
 builder.Services.AddGrpc(options =>

@@ -73,14 +73,19 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         }
         else
         {
-            Refused(logger, context.Method, mapped.StatusCode, mapped.Status.Detail);
+            var caller = Caller(context);
+            Refused(logger, context.Method, caller, mapped.StatusCode, mapped.Status.Detail);
         }
 
         return mapped;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused: {Code} {Detail}")]
-    private static partial void Refused(ILogger logger, string method, StatusCode code, string detail);
+    /// <summary>Who was refused: the authenticated principal, or nobody yet (a call refused before it was authenticated).</summary>
+    private static string Caller(ServerCallContext context) =>
+        context.GetHttpContext().User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? Printable.Escape(name) : "(unauthenticated)";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} refused: {Code} {Detail} (caller {Principal})")]
+    private static partial void Refused(ILogger logger, string method, string principal, StatusCode code, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} answered {Code}: the store failed with {ExceptionType}: {Reason}")]
     private static partial void StoreFailed(ILogger logger, string method, StatusCode code, string exceptionType, string reason);
