@@ -13,16 +13,16 @@ public sealed partial class PostgresGroupCommit
     public async Task An_append_that_names_its_first_revision_is_one_round_trip_and_one_that_does_not_is_two()
     {
         using var bound = Bound();
-        // once before counting, so that a connection the pool opens is not among the commands counted
+        // once before counting, as a server's appends are
         await _store.AppendToStreamAsync(Stream("case-warm"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
 
         var noStream = await NpgsqlCommands.RunByAsync(() => _store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.NoStream, Events.Some(2), bound.Token));
         var exact = await NpgsqlCommands.RunByAsync(() => _store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
         var any = await NpgsqlCommands.RunByAsync(() => _store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.Any, Events.Some(1), bound.Token));
 
-        Assert.Single(noStream);
-        Assert.Single(exact);
-        Assert.Equal(2, any.Count);
+        Assert.True(noStream.Count == 1, $"no stream: {string.Join(", ", noStream)}");
+        Assert.True(exact.Count == 1, $"exact: {string.Join(", ", exact)}");
+        Assert.True(any.Count == 2, $"any: {string.Join(", ", any)}");
         Assert.Equal(4, (await ReadStreamAsync("case-counted", bound.Token)).Count);
     }
 

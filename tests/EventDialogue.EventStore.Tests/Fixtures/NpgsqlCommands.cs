@@ -4,7 +4,7 @@ namespace EventDialogue.EventStore.Tests.Fixtures;
 
 /// <summary>
 /// Counts round trips to PostgreSQL: the commands (and batches) Npgsql traces through its ActivitySource, only those
-/// made under the caller's own trace, so that tests running beside it do not count.
+/// made under the caller's own trace, so that tests running beside it do not count, and not the opening of a connection.
 /// </summary>
 public static class NpgsqlCommands
 {
@@ -21,7 +21,8 @@ public static class NpgsqlCommands
                 options.Source == source || options.Parent.TraceId == trace ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
             ActivityStarted = activity =>
             {
-                if (activity.Source.Name == "Npgsql" && activity.TraceId == trace)
+                // a physical connection the pool opens meanwhile (another caller holds the one it had) is no command
+                if (activity.Source.Name == "Npgsql" && activity.TraceId == trace && !activity.DisplayName.StartsWith("CONNECT", StringComparison.Ordinal))
                 {
                     lock (commands)
                     {
