@@ -45,6 +45,12 @@ internal sealed partial class PostgresSchema
     /// <summary>2: the log's Merkle tree beside the events (built for the events of a version 1 store when it is opened).</summary>
     public const int Version = 2;
 
+    /// <summary>SQLSTATE raised by <c>append_checked</c> when the stream is not at the revision before the append's first.</summary>
+    public const string RevisionMovedState = "ED001";
+
+    /// <summary>SQLSTATE raised by <c>append_checked</c> when one of the append's event ids is stored already.</summary>
+    public const string EventIdStoredState = "ED002";
+
     public long AppendLockKey { get; }
 
     /// <summary>The session lock held by the one process of a group that runs the projections.</summary>
@@ -65,6 +71,11 @@ internal sealed partial class PostgresSchema
     // append lock (held to the commit) is never held across a round trip to the client. The client sends each event's
     // canonical bytes (CanonicalEvent, version 1) with position 0; the function puts the position in (bytes 2 to 9)
     // and hashes as MerkleHashes does. The same tree as PostgresTree's, which migrations and restores use.
+    // append_checked: one append's insert and tree_append, checked first on the server (the stream is at the revision
+    // before the append's first, none of its event ids is stored), so that a group of appends whose first revisions the
+    // client knows needs no state read first: one round trip. A failed check raises one of the states below and writes
+    // nothing (no position drawn); the client then decides that append as it decides any other (see PostgresGroupCommit).
+    // Created on every open, so a store created before it gets it too.
     // transaction_id: the appending transaction, for the $all read horizon (see PostgresEventStore).
     public string Create => $"""
         CREATE SCHEMA IF NOT EXISTS "{Name}";
@@ -154,6 +165,35 @@ internal sealed partial class PostgresSchema
             RETURN v_size;
         END
         $tree$;
+        CREATE OR REPLACE FUNCTION "{Name}".append_checked(p_ids uuid[], p_stream text, p_category text, p_first_revision bigint, p_types text[], p_data text[], p_metadata text[], p_recorded_at timestamptz, p_canonical bytea[], OUT tree_size bigint, OUT last_position bigint)
+        LANGUAGE plpgsql AS $append$
+        DECLARE
+            v_last_revision bigint;
+            v_positions bigint[];
+            v_canonical bytea[];
+        BEGIN
+            SELECT max(revision) INTO v_last_revision FROM {Events} WHERE stream = p_stream;
+            IF coalesce(v_last_revision, -1) <> p_first_revision - 1 THEN
+                RAISE EXCEPTION 'stream % is at revision %, not at %', p_stream, coalesce(v_last_revision::text, 'none'), p_first_revision - 1
+                    USING ERRCODE = '{RevisionMovedState}';
+            END IF;
+            IF EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY(p_ids)) THEN
+                RAISE EXCEPTION 'an event id of the append to stream % is stored already', p_stream USING ERRCODE = '{EventIdStoredState}';
+            END IF;
+            WITH inserted AS (
+                INSERT INTO {Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
+                SELECT e.id, p_stream, p_category, p_first_revision + e.ord - 1, e.type, e.data, e.metadata, p_recorded_at
+                FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, ord)
+                ORDER BY e.ord
+                RETURNING position, revision
+            )
+            SELECT array_agg(position ORDER BY position), array_agg(p_canonical[revision - p_first_revision + 1] ORDER BY position)
+            INTO v_positions, v_canonical
+            FROM inserted;
+            tree_size := "{Name}".tree_append(v_positions, v_canonical);
+            last_position := v_positions[array_length(v_positions, 1)];
+        END
+        $append$;
         CREATE TABLE IF NOT EXISTS {StoreSchema} (
             version         integer     NOT NULL
         );

@@ -4,7 +4,10 @@ using NpgsqlTypes;
 
 namespace EventDialogue.EventStore.Postgres;
 
-/// <summary>The SQL of one schema's store, with the round trips of a group of appends kept to two (lock and state; inserts, tree and commit).</summary>
+/// <summary>
+/// The SQL of one schema's store, with the round trips of a group of appends kept to one when the client knows where each
+/// append starts (lock, checked inserts, tree and commit), two otherwise (lock and state; inserts, tree and commit).
+/// </summary>
 internal sealed class PostgresStatements(PostgresSchema schema)
 {
     // Transactions older than the oldest one still running have all finished: their events can be read without
@@ -26,6 +29,8 @@ internal sealed class PostgresStatements(PostgresSchema schema)
         SELECT "{schema.Name}".tree_append(array_agg(position ORDER BY position), array_agg(($9::bytea[])[revision - $4 + 1] ORDER BY position)), max(position)
         FROM inserted
         """;
+
+    private readonly string _checkedInsert = $"SELECT tree_size, last_position FROM \"{schema.Name}\".append_checked($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
     public string ReadStreamForwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3";
 
@@ -71,22 +76,38 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     /// under the lock, which every writer holds to its commit, this state cannot change before the group commits, so
     /// the group's checks cannot be overtaken by a concurrent append (nor a restore, which takes the lock too).
     /// </summary>
-    public async Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> BeginLockAndReadStateAsync(NpgsqlConnection connection, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken)
+    public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> BeginLockAndReadStateAsync(NpgsqlConnection connection, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken) =>
+        ReadStateAsync(connection, [new NpgsqlBatchCommand("BEGIN"), LockAppends()], skippedResults: 1, group, cancellationToken);
+
+    /// <summary>
+    /// In a group's transaction whose checked inserts (see <see cref="CheckedInsert"/>) stopped at a failed one: undoes
+    /// that one, back to its savepoint, and reads, in the same round trip and still under the append lock, the state for
+    /// deciding it and those after it, which includes what the inserts before it wrote.
+    /// </summary>
+    public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> RollBackToAndReadStateAsync(NpgsqlConnection connection, string savepoint, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken) =>
+        ReadStateAsync(connection, [new NpgsqlBatchCommand($"ROLLBACK TO SAVEPOINT {savepoint}"), new NpgsqlBatchCommand($"RELEASE SAVEPOINT {savepoint}")], skippedResults: 0, group, cancellationToken);
+
+    /// <summary>Takes the global append lock, to the end of the transaction; one row.</summary>
+    public NpgsqlBatchCommand LockAppends() => Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey);
+
+    private async Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> ReadStateAsync(NpgsqlConnection connection, NpgsqlBatchCommand[] first, int skippedResults, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken)
     {
         var ids = group.SelectMany(a => a.Events).Select(e => e.EventId).ToArray();
         var streams = group.Select(a => a.Stream.Value).Distinct(StringComparer.Ordinal).ToArray();
-        await using var batch = new NpgsqlBatch(connection)
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var command in first)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("BEGIN"),
-                Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey),
-                Command(_findStored, ids),
-                Command(_currentRevisions, (object)streams), // a string[] would otherwise be taken as the params array itself
-            },
-        };
+            batch.BatchCommands.Add(command);
+        }
+
+        batch.BatchCommands.Add(Command(_findStored, ids));
+        batch.BatchCommands.Add(Command(_currentRevisions, (object)streams)); // a string[] would otherwise be taken as the params array itself
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        for (var skipped = 0; skipped < skippedResults; skipped++)
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var stored = new Dictionary<Guid, StoredEventIdentity>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -120,12 +141,24 @@ internal sealed class PostgresStatements(PostgresSchema schema)
     /// by them (<c>tree_append</c>, on the server, in the same statement), so that the tree grows by every append in
     /// position order with every earlier leaf visible. Its one row: the tree's size and the last event's position.
     /// </summary>
-    public NpgsqlBatchCommand Insert(StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt)
+    public NpgsqlBatchCommand Insert(StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt) =>
+        Append(_insert, stream, firstRevision, events, recordedAt);
+
+    /// <summary>
+    /// <see cref="Insert"/>, checked on the server before it writes anything (<c>append_checked</c>): it fails, with
+    /// <see cref="PostgresSchema.RevisionMovedState"/> or <see cref="PostgresSchema.EventIdStoredState"/>, unless the
+    /// stream is at the revision before <paramref name="firstRevision"/> and none of the event ids is stored. The same
+    /// one row.
+    /// </summary>
+    public NpgsqlBatchCommand CheckedInsert(StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt) =>
+        Append(_checkedInsert, stream, firstRevision, events, recordedAt);
+
+    private static NpgsqlBatchCommand Append(string sql, StreamName stream, long firstRevision, IReadOnlyList<EventData> events, DateTimeOffset recordedAt)
     {
         var metadata = events.Select(e => EventMetadataJson.Serialize(e.Metadata)).ToArray();
         // each event's canonical bytes as a reader will read it back, but for its position, which the server puts in
         var canonical = events.Select((e, i) => CanonicalEvent.Bytes(new RecordedEvent(e.EventId, e.Type, stream, firstRevision + i, Position.Start, recordedAt, e.Data, EventMetadataJson.Deserialize(metadata[i])))).ToArray();
-        var insert = new NpgsqlBatchCommand(_insert);
+        var insert = new NpgsqlBatchCommand(sql);
         insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.EventId).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = stream.Value });
         insert.Parameters.Add(new NpgsqlParameter { Value = stream.Category });

@@ -14,6 +14,12 @@ internal sealed class PendingAppend(StreamName stream, ExpectedRevision expected
 
     public IReadOnlyList<EventData> Events { get; } = events;
 
+    /// <summary>
+    /// The revision the append's first event gets if it is written at all, when the expectation names it (no stream: 0;
+    /// exact n: n + 1); null for any and stream-exists, which leave it to the stream's state.
+    /// </summary>
+    public long? KnownFirstRevision { get; } = expected == ExpectedRevision.NoStream ? 0 : expected.IsExact ? expected.Value + 1 : null;
+
     public Task<AppendResult> Outcome => _outcome.Task;
 
     /// <summary>Completed when this caller is to take the queue and commit it (see <see cref="AppendQueue"/>).</summary>

@@ -3,11 +3,17 @@ using Npgsql;
 namespace EventDialogue.EventStore.Postgres.GroupCommit;
 
 /// <summary>
-/// Commits a group of appends (see <see cref="AppendQueue"/>) in one transaction: the append lock and the state in one
-/// round trip, each append decided as a lone append would be (<see cref="GroupDecisions"/>), the inserts and the commit
-/// in a second. Each append gets its own result or its own error, and only once the transaction has ended: nothing is
-/// acknowledged before its commit. An outage fails every append of the transaction with the driver's error, as it
-/// fails a lone append.
+/// Commits a group of appends (see <see cref="AppendQueue"/>) in one transaction. When every append names the revision
+/// it starts at (no stream, or an exact revision: what the server's commands send), the transaction is one round trip:
+/// <c>BEGIN</c>, the append lock, each append's insert checked on the server (its stream at the revision before, none of
+/// its ids stored; see <see cref="PostgresStatements.CheckedInsert"/>) under a savepoint of its own, and the commit.
+/// Should a check or an insert fail, that append and those after it are decided in the same transaction, still under
+/// the lock, as every append of a group is otherwise: the append lock and the state in one round trip, each append
+/// decided as a lone append would be (<see cref="GroupDecisions"/>), the inserts and the commit in a second. So a
+/// failed check never answers an append by itself: a retry whose stream has moved on still gets its first result, and a
+/// refusal names the revision the stream is at. Each append gets its own result or its own error, and only once the
+/// transaction has ended: nothing is acknowledged before its commit. An outage fails every append of the transaction
+/// with the driver's error, as it fails a lone append.
 /// </summary>
 internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresStatements sql, TimeProvider timeProvider)
 {
@@ -41,16 +47,39 @@ internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresS
             var ended = false;
             try
             {
-                var (stored, revisions) = await sql.BeginLockAndReadStateAsync(connection, group, none).ConfigureAwait(false);
-                var decisions = GroupDecisions.Decide(group, stored, revisions);
                 var recordedAt = UnixMicroseconds.Truncate(timeProvider.GetUtcNow());
-                var inserts = group.Zip(decisions)
+                var written = new List<AppendResult>();
+                var undecided = group;
+                Dictionary<Guid, StoredEventIdentity> stored;
+                Dictionary<string, long> revisions;
+                if (group.All(a => a.KnownFirstRevision is not null))
+                {
+                    var @checked = group.Select(a => sql.CheckedInsert(a.Stream, a.KnownFirstRevision!.Value, a.Events, recordedAt)).ToList();
+                    var (checkedPositions, checkFailed) = await SavepointInserts.BeginLockInsertAndCommitAsync(connection, sql.LockAppends(), @checked).ConfigureAwait(false);
+                    written.AddRange(checkedPositions.Select((position, i) => Written(group[i], group[i].KnownFirstRevision!.Value, position)));
+                    if (checkFailed is null)
+                    {
+                        ended = true;
+                        return Answer(group, written);
+                    }
+
+                    undecided = group.Skip(written.Count).ToList();
+                    (stored, revisions) = await sql.RollBackToAndReadStateAsync(connection, SavepointInserts.CheckedSavepoint(written.Count), undecided, none).ConfigureAwait(false);
+                }
+                else
+                {
+                    (stored, revisions) = await sql.BeginLockAndReadStateAsync(connection, group, none).ConfigureAwait(false);
+                }
+
+                var decisions = GroupDecisions.Decide(undecided, stored, revisions);
+                var inserts = undecided.Zip(decisions)
                     .Where(d => d.Second is AppendDecision.Write)
                     .Select(d => sql.Insert(d.First.Stream, ((AppendDecision.Write)d.Second).FirstRevision, d.First.Events, recordedAt))
                     .ToList();
                 var (lastPositions, failed) = await SavepointInserts.InsertAndCommitAsync(connection, inserts).ConfigureAwait(false);
                 ended = true;
-                return Answer(group, decisions, lastPositions, failed);
+                Answer(group, written);
+                return Answer(undecided, decisions, lastPositions, failed);
             }
             catch (Exception ex)
             {
@@ -64,6 +93,20 @@ internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresS
                 }
             }
         }
+    }
+
+    private static AppendResult Written(PendingAppend append, long firstRevision, long lastPosition) =>
+        new(append.Stream, firstRevision + append.Events.Count - 1, new Position(lastPosition));
+
+    /// <summary>Answers the first appends of a committed transaction, written by checked inserts; the rest are left.</summary>
+    private static List<PendingAppend> Answer(IReadOnlyList<PendingAppend> group, List<AppendResult> written)
+    {
+        for (var i = 0; i < written.Count; i++)
+        {
+            group[i].Succeed(written[i]);
+        }
+
+        return group.Skip(written.Count).ToList();
     }
 
     /// <summary>
@@ -89,7 +132,7 @@ internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresS
                     left.AddRange(group.Skip(i + 1));
                     return left;
                 case AppendDecision.Write write:
-                    append.Succeed(new AppendResult(append.Stream, write.FirstRevision + append.Events.Count - 1, new Position(lastPositions[written++])));
+                    append.Succeed(Written(append, write.FirstRevision, lastPositions[written++]));
                     break;
                 case AppendDecision.Repeat repeat:
                     append.Succeed(repeat.Result);

@@ -13,7 +13,7 @@ namespace EventDialogue.EventStore.Tests.Contract;
 /// sent meanwhile queue (an append is queued by the time its call returns its task) and are committed together next.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class PostgresGroupCommit(PostgresCluster cluster) : IAsyncLifetime
+public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyncLifetime
 {
     private readonly string _schema = PostgresCluster.NewSchemaName();
     private PostgresEventStore _store = null!;

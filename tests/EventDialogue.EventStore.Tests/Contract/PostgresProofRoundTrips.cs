@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventDialogue.EventStore.Integrity;
 using EventDialogue.EventStore.Postgres;
 using EventDialogue.EventStore.Tests.Fixtures;
@@ -7,8 +6,7 @@ namespace EventDialogue.EventStore.Tests.Contract;
 
 /// <summary>
 /// On PostgreSQL every command is a round trip, and a proof once cost one per node (15–30): now a proof of any size is
-/// one command. Counted from the commands Npgsql traces (its ActivitySource), only those made under this test's own
-/// trace, so that tests running beside it do not count.
+/// one command. Counted from the commands Npgsql traces (see <see cref="NpgsqlCommands"/>).
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class PostgresProofRoundTrips(PostgresCluster cluster) : IAsyncLifetime
@@ -32,9 +30,9 @@ public sealed class PostgresProofRoundTrips(PostgresCluster cluster) : IAsyncLif
         var tree = new MerkleTree(_store.ReadSubtreeHashesAsync);
         Assert.True(ProofPlan.Inclusion(13, size).Nodes.Count > 4, "the proof should need several nodes");
 
-        Assert.Single(await CommandsRunByAsync(() => tree.InclusionProofAsync(13, size).AsTask()));
-        Assert.Single(await CommandsRunByAsync(() => tree.ConsistencyProofAsync(7, size).AsTask()));
-        Assert.Single(await CommandsRunByAsync(() => tree.RootAsync(size - 1).AsTask()));
+        Assert.Single(await NpgsqlCommands.RunByAsync(() => tree.InclusionProofAsync(13, size).AsTask()));
+        Assert.Single(await NpgsqlCommands.RunByAsync(() => tree.ConsistencyProofAsync(7, size).AsTask()));
+        Assert.Single(await NpgsqlCommands.RunByAsync(() => tree.RootAsync(size - 1).AsTask()));
     }
 
     [Fact]
@@ -54,43 +52,8 @@ public sealed class PostgresProofRoundTrips(PostgresCluster cluster) : IAsyncLif
 
         // Once before counting, so that a connection the pool opens is not among the commands counted.
         await nodeByNode.InclusionProofAsync(5, 13);
-        var commands = await CommandsRunByAsync(() => nodeByNode.InclusionProofAsync(5, 13).AsTask());
+        var commands = await NpgsqlCommands.RunByAsync(() => nodeByNode.InclusionProofAsync(5, 13).AsTask());
 
         Assert.Equal(ProofPlan.Inclusion(5, 13).Nodes.Count, commands.Count);
-    }
-
-    /// <summary>The database commands Npgsql ran for <paramref name="action"/>, by the names it traces them under.</summary>
-    private static async Task<List<string>> CommandsRunByAsync(Func<Task> action)
-    {
-        using var source = new ActivitySource("EventDialogue.Tests.ProofRoundTrips");
-        var commands = new List<string>();
-        ActivityTraceId trace = default;
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name is "Npgsql" || s == source,
-            Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-                options.Source == source || options.Parent.TraceId == trace ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
-            ActivityStarted = activity =>
-            {
-                if (activity.Source.Name == "Npgsql" && activity.TraceId == trace)
-                {
-                    lock (commands)
-                    {
-                        commands.Add(activity.DisplayName);
-                    }
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        using (var test = source.StartActivity("proof") ?? throw new InvalidOperationException("the test's activity was not sampled"))
-        {
-            trace = test.TraceId;
-            await action();
-        }
-
-        lock (commands)
-        {
-            return [.. commands];
-        }
     }
 }
