@@ -12,7 +12,7 @@ public static class UnknownSettings
         ArgumentNullException.ThrowIfNull(configuration);
         var unknown = ServerSettings.OwnSections
             .SelectMany(section => configuration.GetSection(section).AsEnumerable())
-            .Where(entry => entry.Value is not null && !ServerSettings.IsKnown(entry.Key))
+            .Where(entry => entry.Value is not null && !ServerSettings.IsKnown(entry.Key) && !IsEmptySection(configuration, entry.Key, entry.Value))
             .Select(entry => entry.Key)
             .Order(StringComparer.OrdinalIgnoreCase)
             .FirstOrDefault();
@@ -25,4 +25,11 @@ public static class UnknownSettings
         var suggestion = nearest is null ? "" : $" (did you mean {nearest}?)";
         return $"unknown setting {unknown}{suggestion}; --help lists the settings.";
     }
+
+    /// <summary>
+    /// An empty value on a key that has keys below it sets nothing: ASP.NET Core's test host passes its configuration
+    /// on as arguments, each section as --Section= beside its --Section:Key=value.
+    /// </summary>
+    private static bool IsEmptySection(IConfiguration configuration, string key, string value) =>
+        value.Length == 0 && configuration.GetSection(key).GetChildren().Any();
 }

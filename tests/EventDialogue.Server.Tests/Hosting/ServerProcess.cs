@@ -11,11 +11,11 @@ namespace EventDialogue.Server.Tests.Hosting;
 /// is given <see cref="AdminKey"/> through Security:AdminKeyFile, and the channels and clients made here send it, so a
 /// test calls as an admin holding every role unless it asks for another key.
 /// </summary>
-internal sealed class ServerProcess : IAsyncDisposable
+internal sealed class ServerProcess : IServerUnderTest, IAsyncDisposable
 {
     public const string AdminKeyFileSetting = "Security:AdminKeyFile";
 
-    private const string EnvironmentPrefix = "EVENTDIALOGUE_";
+    public const string EnvironmentPrefix = "EVENTDIALOGUE_";
     private readonly Process _process;
 
     private readonly Func<HttpMessageHandler>? _httpHandler;

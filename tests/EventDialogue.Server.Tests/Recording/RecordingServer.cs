@@ -8,7 +8,8 @@ namespace EventDialogue.Server.Tests.Recording;
 /// <summary>
 /// The real server on one backend, started once for a test collection: a gRPC client on its HTTP/2 endpoint, an
 /// HTTP client on its JSON endpoint, and a second reader on the same store, so that a test can read back what the
-/// server wrote while it runs. Tests share the server and keep apart by using ids of their own.
+/// server wrote while it runs. Tests share the server and keep apart by using ids of their own. A child process, or,
+/// where <see cref="InProcess"/>, the same server in the test process (<see cref="InProcessServer"/>).
 /// </summary>
 public abstract class RecordingServer : IAsyncLifetime
 {
@@ -17,6 +18,7 @@ public abstract class RecordingServer : IAsyncLifetime
 
     private readonly string _workingDirectory = TempDirectory.Create();
     private ServerProcess? _server;
+    private InProcessServer? _inProcess;
     private GrpcChannel? _channel;
     private Uri? _jsonAddress;
     private IEventStore? _store;
@@ -24,12 +26,18 @@ public abstract class RecordingServer : IAsyncLifetime
     public RecordingService.RecordingServiceClient Client => new(_channel ?? throw NotStarted());
 
     /// <summary>A client of the HTTP/1.1 endpoint that serves the JSON transcoding routes; the caller disposes it.</summary>
-    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call, DefaultRequestHeaders = { Authorization = ServerProcess.AdminAuthorization } };
+    public HttpClient NewJsonClient() => _inProcess?.NewJsonClient() ?? new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call, DefaultRequestHeaders = { Authorization = ServerProcess.AdminAuthorization } };
 
     /// <summary>The server's own store, opened a second time by the test process.</summary>
     public IEventStore Store => _store ?? throw NotStarted();
 
-    internal ServerProcess Process => _server ?? throw NotStarted();
+    internal ServerProcess Process => _server ?? throw new InvalidOperationException("The server runs in this process, not as a child.");
+
+    /// <summary>The server, whichever way it runs.</summary>
+    internal IServerUnderTest Host => (IServerUnderTest?)_inProcess ?? _server ?? throw NotStarted();
+
+    /// <summary>True to run the server in the test process rather than as a child.</summary>
+    protected virtual bool InProcess => false;
 
     protected string WorkingDirectory => _workingDirectory;
 
@@ -37,6 +45,20 @@ public abstract class RecordingServer : IAsyncLifetime
     {
         try
         {
+            if (InProcess)
+            {
+                var inProcessSettings = new Dictionary<string, string>(await BackendSettingsAsync()) { ["Security:AdminKeyName"] = RecordedBy };
+                foreach (var (key, value) in InProcessServer.SettingsOf(BackendEnvironment()))
+                {
+                    inProcessSettings[key] = value;
+                }
+
+                _inProcess = await InProcessServer.StartAsync(_workingDirectory, inProcessSettings);
+                _channel = _inProcess.CreateChannel();
+                _store = await OpenStoreAsync();
+                return;
+            }
+
             var jsonAddress = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
             var settings = new Dictionary<string, string>(await BackendSettingsAsync())
             {
@@ -72,6 +94,12 @@ public abstract class RecordingServer : IAsyncLifetime
         {
             await _server.DisposeAsync();
             _server = null;
+        }
+
+        if (_inProcess is not null)
+        {
+            await _inProcess.DisposeAsync();
+            _inProcess = null;
         }
 
         await CleanUpAsync();

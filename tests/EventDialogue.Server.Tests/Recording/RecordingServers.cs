@@ -5,7 +5,7 @@ using EventDialogue.EventStore.Sqlite;
 namespace EventDialogue.Server.Tests.Recording;
 
 /// <summary>The server on a SQLite file of its own; the test reads the same file (WAL lets a second process read while it writes).</summary>
-public sealed class SqliteRecordingServer : RecordingServer
+public class SqliteRecordingServer : RecordingServer
 {
     private string SqlitePath => Path.Combine(WorkingDirectory, "recording.sqlite");
 
@@ -20,7 +20,7 @@ public sealed class SqliteRecordingServer : RecordingServer
 }
 
 /// <summary>The server on a fresh schema of the test PostgreSQL (EVENTDIALOGUE_TEST_POSTGRES), dropped afterwards.</summary>
-public sealed class PostgresRecordingServer : RecordingServer
+public class PostgresRecordingServer : RecordingServer
 {
     private readonly string _schema = TestPostgres.NewSchemaName();
     private string? _connectionString;
@@ -44,20 +44,34 @@ public sealed class PostgresRecordingServer : RecordingServer
     }
 }
 
+/// <summary>The server on its SQLite file, run in the test process.</summary>
+public sealed class InProcessSqliteRecordingServer : SqliteRecordingServer
+{
+    protected override bool InProcess => true;
+}
+
+/// <summary>The server on its PostgreSQL schema, run in the test process.</summary>
+public sealed class InProcessPostgresRecordingServer : PostgresRecordingServer
+{
+    protected override bool InProcess => true;
+}
+
+// The contract checks what the server answers and stores, not how it runs: in process. The fuzzers, which check that
+// the process survives, keep a child.
 [CollectionDefinition(Name)]
-public sealed class SqliteRecordingGroup : ICollectionFixture<SqliteRecordingServer>
+public sealed class SqliteRecordingGroup : ICollectionFixture<InProcessSqliteRecordingServer>
 {
     public const string Name = "Recording service on SQLite";
 }
 
 [CollectionDefinition(Name)]
-public sealed class PostgresRecordingGroup : ICollectionFixture<PostgresRecordingServer>
+public sealed class PostgresRecordingGroup : ICollectionFixture<InProcessPostgresRecordingServer>
 {
     public const string Name = "Recording service on PostgreSQL";
 }
 
 [Collection(SqliteRecordingGroup.Name)]
-public sealed class SqliteRecordingServiceTests(SqliteRecordingServer server) : RecordingServiceContract(server);
+public sealed class SqliteRecordingServiceTests(InProcessSqliteRecordingServer server) : RecordingServiceContract(server);
 
 [Collection(PostgresRecordingGroup.Name)]
-public sealed class PostgresRecordingServiceTests(PostgresRecordingServer server) : RecordingServiceContract(server);
+public sealed class PostgresRecordingServiceTests(InProcessPostgresRecordingServer server) : RecordingServiceContract(server);

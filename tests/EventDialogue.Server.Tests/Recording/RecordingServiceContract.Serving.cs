@@ -8,7 +8,7 @@ public abstract partial class RecordingServiceContract
     [Fact]
     public async Task Server_reflection_lists_the_recording_service_so_clients_need_no_proto_files()
     {
-        using var channel = Server.Process.CreateChannel();
+        using var channel = Server.Host.CreateChannel();
         using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo(Call());
 
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "eventdialogue.v1.RecordingService" });

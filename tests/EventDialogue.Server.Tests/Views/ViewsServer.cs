@@ -7,11 +7,13 @@ namespace EventDialogue.Server.Tests.Views;
 /// <summary>
 /// The real server on one backend, started once for a test collection: a recording client and a views client on its
 /// HTTP/2 endpoint, and an HTTP client on its JSON endpoint. Tests share the server and keep apart by ids of their own.
+/// A child process, or, where <see cref="InProcess"/>, the same server in the test process (<see cref="InProcessServer"/>).
 /// </summary>
 public abstract class ViewsServer : IAsyncLifetime
 {
     private readonly string _workingDirectory = TempDirectory.Create();
     private ServerProcess? _server;
+    private InProcessServer? _inProcess;
     private GrpcChannel? _channel;
     private Uri? _jsonAddress;
 
@@ -26,10 +28,13 @@ public abstract class ViewsServer : IAsyncLifetime
     public Uri GrpcAddress => _server?.GrpcAddress ?? throw NotStarted();
 
     /// <summary>A client of the HTTP/1.1 endpoint that serves the JSON transcoding routes; the caller disposes it.</summary>
-    public HttpClient NewJsonClient() => new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call, DefaultRequestHeaders = { Authorization = ServerProcess.AdminAuthorization } };
+    public HttpClient NewJsonClient() => _inProcess?.NewJsonClient() ?? new() { BaseAddress = _jsonAddress ?? throw NotStarted(), Timeout = Timeouts.Call, DefaultRequestHeaders = { Authorization = ServerProcess.AdminAuthorization } };
 
     /// <summary>What the server has logged so far, for the message of a failing assertion.</summary>
-    public string Output => _server?.Output.ToString() ?? string.Empty;
+    public string Output => ((IServerUnderTest?)_inProcess ?? _server)?.Output.ToString() ?? string.Empty;
+
+    /// <summary>True to run the server in the test process rather than as a child.</summary>
+    protected virtual bool InProcess => false;
 
     protected string WorkingDirectory => _workingDirectory;
 
@@ -37,6 +42,19 @@ public abstract class ViewsServer : IAsyncLifetime
     {
         try
         {
+            if (InProcess)
+            {
+                var inProcessSettings = new Dictionary<string, string>(await BackendSettingsAsync()) { ["Security:AdminKeyName"] = "views-e2e" };
+                foreach (var (key, value) in InProcessServer.SettingsOf(BackendEnvironment()))
+                {
+                    inProcessSettings[key] = value;
+                }
+
+                _inProcess = await InProcessServer.StartAsync(_workingDirectory, inProcessSettings);
+                _channel = _inProcess.CreateChannel();
+                return;
+            }
+
             var jsonAddress = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
             var settings = new Dictionary<string, string>(await BackendSettingsAsync())
             {
@@ -65,6 +83,12 @@ public abstract class ViewsServer : IAsyncLifetime
         {
             await _server.DisposeAsync();
             _server = null;
+        }
+
+        if (_inProcess is not null)
+        {
+            await _inProcess.DisposeAsync();
+            _inProcess = null;
         }
 
         await CleanUpAsync();
@@ -116,20 +140,34 @@ public class PostgresViewsServer : ViewsServer
     }
 }
 
+/// <summary>The server on its SQLite file, run in the test process.</summary>
+public sealed class InProcessSqliteViewsServer : SqliteViewsServer
+{
+    protected override bool InProcess => true;
+}
+
+/// <summary>The server on its PostgreSQL schema, run in the test process.</summary>
+public sealed class InProcessPostgresViewsServer : PostgresViewsServer
+{
+    protected override bool InProcess => true;
+}
+
+// The contract checks what the server answers, not how it runs: in process. Tests that drive the command-line client
+// against a server (History) keep a child.
 [CollectionDefinition(Name)]
-public sealed class SqliteViewsGroup : ICollectionFixture<SqliteViewsServer>
+public sealed class SqliteViewsGroup : ICollectionFixture<InProcessSqliteViewsServer>
 {
     public const string Name = "Views service on SQLite";
 }
 
 [CollectionDefinition(Name)]
-public sealed class PostgresViewsGroup : ICollectionFixture<PostgresViewsServer>
+public sealed class PostgresViewsGroup : ICollectionFixture<InProcessPostgresViewsServer>
 {
     public const string Name = "Views service on PostgreSQL";
 }
 
 [Collection(SqliteViewsGroup.Name)]
-public sealed class SqliteViewsServiceTests(SqliteViewsServer server) : ViewsServiceContract(server);
+public sealed class SqliteViewsServiceTests(InProcessSqliteViewsServer server) : ViewsServiceContract(server);
 
 [Collection(PostgresViewsGroup.Name)]
-public sealed class PostgresViewsServiceTests(PostgresViewsServer server) : ViewsServiceContract(server);
+public sealed class PostgresViewsServiceTests(InProcessPostgresViewsServer server) : ViewsServiceContract(server);
