@@ -16,6 +16,7 @@ public static class EntryEvents
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(point);
         ArgumentNullException.ThrowIfNull(confidential);
+        confidential.RequireVisible(stream);
         var events = new List<RecordedEvent>();
         await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken))
         {
