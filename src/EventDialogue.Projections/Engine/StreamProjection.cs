@@ -45,9 +45,13 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// stream (its history cut at some point) is projected by the same code as the present one.
     /// </summary>
     /// <param name="cleared">Whether the reader is cleared for confidential facts: if not, they are left out, as from the view.</param>
-    public IReadOnlyList<ViewDocument> ProjectHistory(StreamName stream, IEnumerable<IDomainEvent> history, bool cleared)
+    public IReadOnlyList<ViewDocument> ProjectHistory(StreamName stream, IEnumerable<IDomainEvent> history, bool cleared) =>
+        ProjectHistory(stream, EntityFact.Of(history), cleared);
+
+    /// <summary>The documents an entity's recorded history produces: its own stream's facts and its companion's, in the order recorded.</summary>
+    public IReadOnlyList<ViewDocument> ProjectHistory(StreamName stream, IReadOnlyList<EntityFact> history, bool cleared)
     {
-        var effective = EffectiveHistory.Of(history);
+        var effective = EffectiveHistory.OfEntity(history);
         return [.. Project(stream, cleared ? effective : Confidentiality.Redacted(effective))];
     }
 
