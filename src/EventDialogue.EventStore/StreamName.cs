@@ -5,6 +5,8 @@ namespace EventDialogue.EventStore;
 /// <summary>
 /// A stream name of the form <c>{category}-{id}</c>, e.g. <c>round-2010-washington</c>.
 /// The category is everything before the first dash, as in EventStoreDB's <c>$by_category</c>.
+/// A name may end in a companion mark, <c>~</c> and lower-case letters (<c>case-liu-xiaobo~confidential</c>): a second
+/// stream of the same entity, in the same category, that no entity id can name (ids never hold <c>~</c>).
 /// </summary>
 public sealed partial record StreamName
 {
@@ -38,7 +40,7 @@ public sealed partial record StreamName
         {
             throw new InvalidStoreRequestException(
                 "stream",
-                $"'{value}' is not a stream name: expected '{{category}}-{{id}}', a lower-case category of letters and digits, then ids of lower-case letters, digits, '-', '_' or '.'");
+                $"'{value}' is not a stream name: expected '{{category}}-{{id}}', a lower-case category of letters and digits, then ids of lower-case letters, digits, '-', '_' or '.', optionally ending in a companion mark such as '~confidential'");
         }
 
         return new StreamName(value, value[..value.IndexOf('-', StringComparison.Ordinal)]);
@@ -53,7 +55,7 @@ public sealed partial record StreamName
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[a-z][a-z0-9]*-[a-z0-9][a-z0-9._-]*\\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z][a-z0-9]*-[a-z0-9][a-z0-9._-]*(~[a-z]+)?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     [GeneratedRegex("^[a-z][a-z0-9]*\\z", RegexOptions.CultureInvariant)]

@@ -7,6 +7,7 @@ public class StreamNameTests
     [InlineData("case-liu-xiaobo", "case", "liu-xiaobo")]
     [InlineData("commitment-legal-experts-dialogue", "commitment", "legal-experts-dialogue")]
     [InlineData("source-state.gov_2010.05.14", "source", "state.gov_2010.05.14")]
+    [InlineData("case-liu-xiaobo~confidential", "case", "liu-xiaobo~confidential")]
     public void A_stream_name_is_a_category_and_an_id(string name, string category, string id)
     {
         var stream = StreamName.Parse(name);
@@ -26,6 +27,10 @@ public class StreamNameTests
     [InlineData("round-2010 washington", "not a stream name")]
     [InlineData("$all", "not a stream name")]
     [InlineData("case-刘晓波", "not a stream name")]
+    [InlineData("case-liu-xiaobo~", "not a stream name")]
+    [InlineData("case-liu-xiaobo~Confidential", "not a stream name")]
+    [InlineData("case-~confidential", "not a stream name")]
+    [InlineData("case-liu~confidential-xiaobo", "not a stream name")]
     public void A_malformed_stream_name_is_rejected_saying_why(string? name, string reason)
     {
         var rejected = Assert.Throws<InvalidStoreRequestException>(() => StreamName.Parse(name));

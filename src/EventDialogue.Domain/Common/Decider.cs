@@ -15,6 +15,12 @@ public interface IDecider
     /// </summary>
     object Fold(IEnumerable<IDomainEvent> history);
 
+    /// <summary>
+    /// The state an entity's history leads to when its facts are kept in two streams (its own and its companion for
+    /// facts in confidence): <paramref name="facts"/> in the order recorded. Decisions see both.
+    /// </summary>
+    object FoldEntity(IReadOnlyList<EntityFact> facts);
+
     IReadOnlyList<IDomainEvent> Decide(object state, IDomainCommand command, Known known);
 }
 
@@ -33,13 +39,18 @@ public abstract class Decider<TState, TCommand> : IDecider
     /// corrected ones replaced by their latest replacement, and the amendments themselves are not evolved.
     /// </summary>
     /// <param name="history">The stream's raw domain events in revision order.</param>
-    public virtual TState Fold(IEnumerable<IDomainEvent> history) => EffectiveHistory.Of(history).Aggregate(Initial, Evolve);
+    public virtual TState Fold(IEnumerable<IDomainEvent> history) => FoldEntity(EntityFact.Of(history));
+
+    /// <summary>Folds <see cref="Evolve"/> over the effective facts of both the entity's streams, in the order recorded.</summary>
+    public virtual TState FoldEntity(IReadOnlyList<EntityFact> facts) => EffectiveHistory.OfEntity(facts).Aggregate(Initial, Evolve);
 
     public abstract IReadOnlyList<IDomainEvent> Decide(TState state, TCommand command, Known known);
 
     object IDecider.Evolve(object state, IDomainEvent fact) => Evolve((TState)state, fact);
 
     object IDecider.Fold(IEnumerable<IDomainEvent> history) => Fold(history);
+
+    object IDecider.FoldEntity(IReadOnlyList<EntityFact> facts) => FoldEntity(facts);
 
     IReadOnlyList<IDomainEvent> IDecider.Decide(object state, IDomainCommand command, Known known) => Decide((TState)state, (TCommand)command, known);
 }

@@ -2,21 +2,39 @@ using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Corrections;
 
-/// <summary>The entries of a stream as recorded, by revision (the first is revision 0): amendments included, nothing folded away.</summary>
-public sealed record StreamEntries(IReadOnlyList<IDomainEvent> Entries);
+/// <summary>
+/// The facts of an entity as recorded, in the order recorded, amendments included, nothing folded away: those of its
+/// own stream and those of its companion stream for facts in confidence (cases). A correction names an entry by the
+/// stream it is in and its revision there (each stream's first is revision 0).
+/// </summary>
+public sealed record StreamEntries(IReadOnlyList<EntityFact> Facts)
+{
+    /// <summary>The raw entries of one of the entity's streams, by revision.</summary>
+    public IReadOnlyList<IDomainEvent> Of(bool companion) => [.. Facts.Where(f => f.InCompanion == companion).Select(f => f.Fact)];
+
+    /// <summary>The place among <see cref="Facts"/> of one stream's entry.</summary>
+    public int OrderOf(bool companion, long revision) => Facts
+        .Select((fact, order) => (fact, order))
+        .Where(f => f.fact.InCompanion == companion)
+        .Skip((int)revision)
+        .First().order;
+}
 
 public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand>
 {
     public override StreamEntries Initial { get; } = new([]);
 
-    public override StreamEntries Evolve(StreamEntries state, IDomainEvent fact) => new([.. state.Entries, fact]);
+    public override StreamEntries Evolve(StreamEntries state, IDomainEvent fact) => new([.. state.Facts, new EntityFact(false, fact)]);
 
     /// <summary>A correction names an entry by its revision, so it decides on the raw history, not the effective one.</summary>
-    public override StreamEntries Fold(IEnumerable<IDomainEvent> history) => new([.. history]);
+    public override StreamEntries Fold(IEnumerable<IDomainEvent> history) => new(EntityFact.Of(history));
+
+    public override StreamEntries FoldEntity(IReadOnlyList<EntityFact> facts) => new(facts);
 
     public override IReadOnlyList<IDomainEvent> Decide(StreamEntries state, CorrectionCommand command, Known known)
     {
-        var entries = state.Entries;
+        var inCompanion = Streams.IsConfidentialCompanion(command.TargetStream);
+        var entries = state.Of(inCompanion);
         var revision = command.TargetRevision;
         if (revision < 0 || revision >= entries.Count)
         {
@@ -39,7 +57,7 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
 
         return command switch
         {
-            CorrectEntry c => [Correct(state, c, type, known)],
+            CorrectEntry c => [Correct(state, c, target, type, known)],
             RetractEntry c => [Retract(c, type, known)],
             _ => throw new InvalidOperationException($"no decision for {command.GetType().Name}"),
         };
@@ -49,10 +67,10 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
     /// The correction's own fields are checked all together; the replacement's content is checked after them, as the
     /// command that would have recorded it, against the stream and what exists.
     /// </summary>
-    private static EntryCorrected Correct(StreamEntries state, CorrectEntry c, string type, Known known)
+    private static EntryCorrected Correct(StreamEntries state, CorrectEntry c, IDomainEvent target, string type, Known known)
     {
         var (replacement, reason, source) = Fields.All(
-            Fields.Check(() => SameKind(c.Replacement, c.TargetRevision, type)),
+            Fields.Check(() => SameConfidentiality(SameKind(c.Replacement, c.TargetRevision, type), target, c.TargetRevision)),
             Reason(c),
             Source(c));
         RequireSource(source, known);
@@ -73,6 +91,22 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
         return givenType == type
             ? given
             : throw DomainException.Invalid("replacement", $"the entry at revision {revision} is a {type}; its replacement must be one too, not a {givenType}");
+    }
+
+    /// <summary>
+    /// An entry recorded in confidence stays so, and a public one public: the flag decides which stream the entry is in
+    /// (and who was ever told of it), and a correction is appended beside the entry it corrects.
+    /// </summary>
+    private static IDomainEvent SameConfidentiality(IDomainEvent replacement, IDomainEvent target, long revision)
+    {
+        var was = Confidentiality.IsConfidential(target);
+        return Confidentiality.IsConfidential(replacement) == was
+            ? replacement
+            : throw DomainException.Invalid(
+                "replacement.in_confidence",
+                was
+                    ? $"the entry at revision {revision} was recorded in confidence and a correction cannot make it public: retract it, and record it again without in_confidence"
+                    : $"the entry at revision {revision} was recorded in public and a correction cannot put it in confidence: retract it, and record it again with in_confidence");
     }
 
     private static FieldCheck<string> Reason(CorrectionCommand c) => Fields.Check(() => Text.Require(c.Reason, "reason", Text.Paragraph));
@@ -100,9 +134,12 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
             ?? throw DomainException.Invalid("target_stream", $"'{c.TargetStream}' is not the stream of a dialogue, round, source, statement, case or commitment");
         var command = ReplacementCommands.For(replacement, streamId)
             ?? throw new InvalidOperationException($"no command records a {EventTypes.NameOf(replacement)}: map it in {nameof(ReplacementCommands)}");
-        var before = EffectiveHistory.Entries(state.Entries)
-            .Where(e => e.Revision < c.TargetRevision)
-            .Aggregate(decider.Initial, (folded, e) => decider.Evolve(folded, e.Fact));
+        // Before the entry in the order recorded, across both the entity's streams: a response in confidence was decided
+        // on the raisings, public or not, recorded before it.
+        var targetOrder = state.OrderOf(Streams.IsConfidentialCompanion(c.TargetStream), c.TargetRevision);
+        var before = EffectiveHistory.EntityEntries(state.Facts)
+            .Where(e => e.Order < targetOrder)
+            .Aggregate(decider.Initial, (folded, e) => decider.Evolve(folded, e.Entry.Fact));
 
         // What the stream's entries refer to existed when they were recorded (streams are never deleted): the
         // replacement may cite those too, besides what the correction's references found.
@@ -125,7 +162,7 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
             ? single
             : throw new InvalidOperationException($"{command.GetType().Name} did not decide exactly one {EventTypes.NameOf(replacement)}");
         var replacementStream = ReplacementCommands.For(decidedReplacement, streamId)!.Stream;
-        if (replacementStream != c.TargetStream)
+        if (replacementStream != Streams.HomeOf(c.TargetStream))
         {
             throw DomainException.Invalid($"replacement.{category}_id", $"the replacement is an entry of stream '{replacementStream}', not of '{c.TargetStream}'");
         }
@@ -134,7 +171,7 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
     }
 
     /// <summary>The streams the stream's entries refer to, and the sources its amendments cite.</summary>
-    private static IEnumerable<string> ReferredToBy(StreamEntries state, string streamId) => state.Entries.SelectMany(fact => fact switch
+    private static IEnumerable<string> ReferredToBy(StreamEntries state, string streamId) => state.Facts.Select(f => f.Fact).SelectMany(fact => fact switch
     {
         // A replacement's own references are left out: each is either among these already or was the correction's
         // source, or was looked up for that correction and is looked up again for any later one.

@@ -53,6 +53,27 @@ public static class EffectiveHistory
         return effective;
     }
 
+    /// <summary>
+    /// The effective facts of an entity kept in two streams (its own and its companion, <see cref="Streams.ConfidentialMark"/>),
+    /// in the order they were recorded: each stream's amendments apply to its own entries (revisions count per stream).
+    /// </summary>
+    public static IReadOnlyList<IDomainEvent> OfEntity(IReadOnlyList<EntityFact> facts) => [.. EntityEntries(facts).Select(e => e.Entry.Fact)];
+
+    /// <summary>The effective entries of an entity's two streams, each with its place in <paramref name="facts"/> and its stream.</summary>
+    public static IReadOnlyList<EntityEntry> EntityEntries(IReadOnlyList<EntityFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return [.. facts
+            .Select((fact, order) => (fact, order))
+            .GroupBy(f => f.fact.InCompanion)
+            .SelectMany(stream =>
+            {
+                var places = stream.Select(f => f.order).ToList();
+                return Entries([.. stream.Select(f => f.fact.Fact)]).Select(e => new EntityEntry(places[(int)e.Revision], stream.Key, e));
+            })
+            .OrderBy(e => e.Order)];
+    }
+
     /// <summary>Whether the fact amends another entry rather than recording one.</summary>
     public static bool IsAmendment(IDomainEvent fact) => fact is EntryCorrected or EntryRetracted;
 }

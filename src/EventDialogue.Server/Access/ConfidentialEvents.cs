@@ -16,6 +16,22 @@ public sealed class ConfidentialEvents(IEventStore store, CallerClearance caller
     /// <summary>Whether the caller is cleared, and so sees every event.</summary>
     public bool CallerSeesAll => caller.SeesConfidential;
 
+    /// <summary>
+    /// Whether a whole stream is hidden from the caller: an entity's companion stream, which holds only its facts in
+    /// confidence (<see cref="Streams.ConfidentialMark"/>); to one not cleared it does not exist.
+    /// </summary>
+    public bool StreamHidden(StreamName stream) => !caller.SeesConfidential && Streams.IsConfidentialCompanion(stream?.Value);
+
+    /// <summary>NOT_FOUND, exactly as for a stream never written, when the whole stream is hidden from the caller.</summary>
+    /// <exception cref="StreamNotFoundException">The stream is hidden from the caller.</exception>
+    public void RequireVisible(StreamName stream)
+    {
+        if (StreamHidden(stream))
+        {
+            throw new StreamNotFoundException(stream);
+        }
+    }
+
     /// <summary>Whether the event is hidden from the caller.</summary>
     public async ValueTask<bool> HiddenAsync(RecordedEvent recorded, CancellationToken cancellationToken) =>
         !caller.SeesConfidential && await IsConfidentialAsync(recorded, cancellationToken);

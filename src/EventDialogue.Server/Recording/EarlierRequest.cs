@@ -5,9 +5,10 @@ namespace EventDialogue.Server.Recording;
 /// <summary>What the store already holds under a request id: nothing, a retry's first result, or a different request.</summary>
 public static class EarlierRequest
 {
+    /// <param name="streams">The streams the request may have written to: its entity's own, and its companion for facts in confidence if it has one.</param>
     /// <returns>The first result when this request was recorded before; null when the request id is new.</returns>
     /// <exception cref="RequestIdReusedException">The request id names a different request.</exception>
-    public static async Task<Recorded?> FindAsync(IEventStore store, string requestId, StreamName stream, string fingerprint, CancellationToken cancellationToken)
+    public static async Task<Recorded?> FindAsync(IEventStore store, string requestId, IReadOnlyCollection<StreamName> streams, string fingerprint, CancellationToken cancellationToken)
     {
         if (await store.ReadEventAsync(RequestEventIds.For(requestId, 0), cancellationToken).ConfigureAwait(false) is not { } first)
         {
@@ -15,10 +16,12 @@ public static class EarlierRequest
         }
 
         // Events recorded before fingerprints were kept carry none: for them the stream is all that can be compared.
-        if (first.Stream != stream || (first.Metadata.RequestFingerprint is { } earlier && earlier != fingerprint))
+        if (!streams.Contains(first.Stream) || (first.Metadata.RequestFingerprint is { } earlier && earlier != fingerprint))
         {
             throw new RequestIdReusedException(requestId, first.Stream, first.Position);
         }
+
+        var stream = first.Stream;
 
         // the request's events are consecutive in its stream, with ids derived from the request id in order
         var last = first;

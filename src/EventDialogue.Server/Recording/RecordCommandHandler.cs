@@ -1,4 +1,5 @@
 using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Corrections;
 using EventDialogue.EventStore;
 using Mediator;
 
@@ -18,7 +19,9 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
 
     public async ValueTask<Recorded> Handle(RecordCommand request, CancellationToken cancellationToken)
     {
-        var turn = _streamTurns[(int)((uint)StringComparer.Ordinal.GetHashCode(request.Command.Stream ?? string.Empty) % (uint)_streamTurns.Length)];
+        // by the entity, so that its own stream and its companion (facts in confidence) take the same turn
+        var entity = Streams.HomeOf(request.Command.Stream ?? string.Empty);
+        var turn = _streamTurns[(int)((uint)StringComparer.Ordinal.GetHashCode(entity) % (uint)_streamTurns.Length)];
         await turn.WaitAsync(cancellationToken);
         try
         {
@@ -41,20 +44,23 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
         var fingerprint = RequestFingerprint.Of(request.Command);
         for (var attempt = 1; ; attempt++)
         {
-            if (await EarlierRequest.FindAsync(store, request.RequestId, stream, fingerprint, cancellationToken) is { } first)
+            var history = await StreamHistory.LoadAsync(store, stream, Deciders.For(request.Command), cancellationToken);
+            if (await EarlierRequest.FindAsync(store, request.RequestId, history.Streams, fingerprint, cancellationToken) is { } first)
             {
                 return first;
             }
 
-            var history = await StreamHistory.LoadAsync(store, stream, Deciders.For(request.Command), cancellationToken);
-
-            if (request.ExpectedRevision is { } expected && !expected.IsSatisfiedBy(history.Revision))
-            {
-                throw new WrongExpectedRevisionException(stream, expected, history.Revision);
-            }
-
             var known = new Known(await ExistingAsync(request.Command.References, cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             var decided = Deciders.For(request.Command).Decide(history.State, request.Command, known);
+
+            // A caller's expected revision is that of the stream the facts go to, which the reply names.
+            var destination = Destination(request.Command, stream, decided, history);
+            var revision = history.RevisionOf(destination);
+            if (request.ExpectedRevision is { } expected && !expected.IsSatisfiedBy(revision))
+            {
+                throw new WrongExpectedRevisionException(destination, expected, revision);
+            }
+
             var events = decided.Select((fact, i) => new EventData(
                 RequestEventIds.For(request.RequestId, i),
                 EventTypes.NameOf(fact),
@@ -63,17 +69,45 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
             try
             {
                 var result = await store.AppendToStreamAsync(
-                    stream,
-                    history.Revision is { } revision ? ExpectedRevision.Exact(revision) : ExpectedRevision.NoStream,
+                    destination,
+                    revision is { } current ? ExpectedRevision.Exact(current) : ExpectedRevision.NoStream,
                     events,
                     cancellationToken);
-                return new Recorded(stream.Value, result.NextExpectedRevision, result.Position.Value, events.Count);
+                return new Recorded(destination.Value, result.NextExpectedRevision, result.Position.Value, events.Count);
             }
             catch (WrongExpectedRevisionException) when ((request.ExpectedRevision is null || request.ExpectedRevision == ExpectedRevision.Any) && attempt < Attempts)
             {
                 // someone else appended between our read and our append: decide again on what they wrote
             }
         }
+    }
+
+    /// <summary>
+    /// Where the decided facts are appended. A correction or retraction goes beside the entry it amends (its target
+    /// stream: the companion for an entry in confidence, as a correction cannot change that). A fact in confidence goes
+    /// to the entity's companion stream, every other fact to its own, so that the own stream reads to one not cleared
+    /// for confidential entries exactly as if those had never been recorded: no gap in its revisions.
+    /// </summary>
+    /// <remarks>
+    /// Each append is conditional on its own stream's revision only; no lock spans the two streams, and none is needed.
+    /// A decision reads the other stream only for whether the case is open (its opening is in its own stream) and
+    /// whether it has been raised (a response needs a raising, public or in confidence). Appends to the other stream
+    /// can only add to those (raisings accumulate; a correction of a raising is a raising, in the same stream) except a
+    /// retraction, and a retraction reads nothing across streams (it is never refused for what rests on the entry: a
+    /// response may outlive its retracted raising when recorded one after the other too). So two concurrent appends to
+    /// the two streams end as the serial order that puts the retraction (or else either) last would: each decision
+    /// holds on what it read.
+    /// </remarks>
+    private static StreamName Destination(IDomainCommand command, StreamName stream, IReadOnlyList<IDomainEvent> decided, StreamHistory history)
+    {
+        if (command is CorrectionCommand || history.Companion is null || !decided.Any(Confidentiality.IsConfidential))
+        {
+            return command is CorrectionCommand ? stream : history.Home;
+        }
+
+        return decided.All(Confidentiality.IsConfidential)
+            ? history.Companion
+            : throw new InvalidOperationException($"{command.GetType().Name} decided facts both in confidence and not: they would go to two streams");
     }
 
     private async Task<HashSet<string>> ExistingAsync(IEnumerable<string> references, CancellationToken cancellationToken)

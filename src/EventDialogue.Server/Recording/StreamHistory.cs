@@ -1,31 +1,58 @@
 using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Corrections;
 using EventDialogue.EventStore;
 
 namespace EventDialogue.Server.Recording;
 
 /// <summary>
-/// A stream read back for a decision: its state (the decider's fold of its history, so corrections and retractions
-/// count) and its revision.
+/// An entity's streams read back for a decision: the state (the decider's fold of the history of both its streams, its
+/// own and, for a case, its companion for facts in confidence, so corrections and retractions count and a raising in
+/// confidence is a raising), and each stream's revision.
 /// </summary>
-public sealed record StreamHistory(object State, long? Revision)
+public sealed record StreamHistory(object State, StreamName Home, long? HomeRevision, StreamName? Companion, long? CompanionRevision)
 {
+    /// <summary>The entity's streams: its own, and its companion if it has one.</summary>
+    public IReadOnlyCollection<StreamName> Streams => Companion is null ? [Home] : [Home, Companion];
+
+    /// <summary>The revision of the stream an append goes to: null when it was never written.</summary>
+    public long? RevisionOf(StreamName stream) => stream == Home ? HomeRevision : CompanionRevision;
+
+    /// <param name="stream">The command's stream: the entity's own or its companion (a correction of an entry in confidence).</param>
     public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, IDecider decider, CancellationToken cancellationToken)
     {
-        var history = new List<IDomainEvent>();
-        long? revision = null;
+        var home = StreamName.FromStorage(Domain.Common.Streams.HomeOf(stream.Value));
+        var companion = Domain.Common.Streams.HasConfidentialCompanion(home.Value) ? StreamName.FromStorage(Domain.Common.Streams.ConfidentialCompanion(home.Value)) : null;
+        var own = await ReadAsync(store, home, cancellationToken);
+        var kept = companion is null ? [] : await ReadAsync(store, companion, cancellationToken);
+
+        // In the order recorded: a decision about one stream may rest on what the other held before it.
+        var facts = own.Select(r => (r.Position, Fact: new EntityFact(false, Fact(r))))
+            .Concat(kept.Select(r => (r.Position, Fact: new EntityFact(true, Fact(r)))))
+            .OrderBy(f => f.Position.Value)
+            .Select(f => f.Fact)
+            .ToList();
+        return new StreamHistory(decider.FoldEntity(facts), home, LastRevision(own), companion, LastRevision(kept));
+    }
+
+    private static IDomainEvent Fact(RecordedEvent recorded) => DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion);
+
+    private static long? LastRevision(List<RecordedEvent> events) => events.Count == 0 ? null : events[^1].Revision;
+
+    private static async Task<List<RecordedEvent>> ReadAsync(IEventStore store, StreamName stream, CancellationToken cancellationToken)
+    {
+        var events = new List<RecordedEvent>();
         try
         {
             await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken))
             {
-                history.Add(DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion));
-                revision = recorded.Revision;
+                events.Add(recorded);
             }
         }
         catch (StreamNotFoundException)
         {
-            // a new stream: the initial state
+            // a new stream: nothing in it yet
         }
 
-        return new StreamHistory(decider.Fold(history), revision);
+        return events;
     }
 }

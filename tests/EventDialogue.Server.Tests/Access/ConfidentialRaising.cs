@@ -9,7 +9,7 @@ namespace EventDialogue.Server.Tests.Access;
 /// <summary>A case raised in confidence, and the positions a caller reads of its stream: how each kind of principal's clearance is told.</summary>
 internal static class ConfidentialRaising
 {
-    /// <summary>Opens a case and raises it in confidence; the raising's stream and position.</summary>
+    /// <summary>Opens a case and raises it in confidence; the raising's stream (the case's companion for facts in confidence) and position.</summary>
     public static async Task<(string Stream, long Position)> RecordAsync(RecordingService.RecordingServiceClient recording)
     {
         var source = Valid.Id("conf-src");
@@ -24,10 +24,18 @@ internal static class ConfidentialRaising
         return (written.Result.Stream, written.Result.Position);
     }
 
+    /// <summary>The positions the caller reads of the stream: none when, to the caller, it does not exist (a companion stream to the uncleared).</summary>
     public static async Task<List<long>> PositionsAsync(GrpcChannel channel, string stream)
     {
         using var call = new HistoryService.HistoryServiceClient(channel).ReadStream(new ReadStreamRequest { Stream = stream }, Call());
-        return await call.ResponseStream.ReadAllAsync().Select(r => r.Event.Position).ToListAsync();
+        try
+        {
+            return await call.ResponseStream.ReadAllAsync().Select(r => r.Event.Position).ToListAsync();
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return [];
+        }
     }
 
     private static CallOptions Call() => new(deadline: DateTime.UtcNow + Timeouts.Call);

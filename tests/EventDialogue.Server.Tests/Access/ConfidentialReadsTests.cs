@@ -13,7 +13,8 @@ namespace EventDialogue.Server.Tests.Access;
 /// A case raised in confidence (in a round) among public entries, read through every read RPC (#12). Two cases and two
 /// rounds are recorded alike, but for the confidential raising of one case in one round: what an uncleared analyst or
 /// auditor reads of the first pair is compared with what it reads of the twin pair, where the raising was never
-/// recorded; a cleared one sees the raising. Reads of the whole log show it as a placeholder (position and leaf hash).
+/// recorded; a cleared one sees the raising, in the case's companion stream (<c>case-…~confidential</c>), which to the
+/// uncleared does not exist. Reads of the whole log show it as a placeholder (position and leaf hash).
 /// </summary>
 [Collection(AccessGroup.Name)]
 public sealed class ConfidentialReadsTests(AccessServer server)
@@ -92,11 +93,18 @@ public sealed class ConfidentialReadsTests(AccessServer server)
         var stream = await ReadStreamAsync(auditor, world.CaseStream);
         var twinStream = await ReadStreamAsync(auditor, world.TwinCaseStream);
         Assert.Equal(twinStream.Select(e => world.Twin(Content(e))), stream.Select(e => world.Normalised(Content(e))));
-        Assert.Contains(await ReadStreamAsync(clearedHistory, world.CaseStream), e => e.Position == world.Secret);
+
+        // No gap where it was recorded: the case's own stream holds only its public events, revisions 0..n, the very
+        // events (ids, revisions) a cleared reader reads there; the raising is in the companion, seen by the cleared alone.
+        Assert.Equal(twinStream.Select(e => e.Revision), stream.Select(e => e.Revision));
+        Assert.Equal(Enumerable.Range(0, stream.Count).Select(r => (long)r), stream.Select(e => e.Revision));
+        Assert.Equal((await ReadStreamAsync(clearedHistory, world.CaseStream)).Select(e => e.ToString()), stream.Select(e => e.ToString()));
+        Assert.Equal([world.Secret], (await ReadStreamAsync(clearedHistory, world.CompanionStream)).Select(e => e.Position));
         var story = await auditor.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = world.CaseStream }, Call());
         var twinStory = await auditor.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = world.TwinCaseStream }, Call());
         Assert.Equal(twinStory.Steps.Select(s => world.Twin(Content(s.Event) + string.Join(",", s.Changes))), story.Steps.Select(s => world.Normalised(Content(s.Event) + string.Join(",", s.Changes))));
-        Assert.Contains((await clearedHistory.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = world.CaseStream }, Call())).Steps, s => s.Event.Position == world.Secret);
+        Assert.Equal(twinStory.Steps.Select(s => s.Event.Revision), story.Steps.Select(s => s.Event.Revision));
+        Assert.Contains((await clearedHistory.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = world.CompanionStream }, Call())).Steps, s => s.Event.Position == world.Secret);
         var asOf = await auditor.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = world.CaseStream, AtPosition = world.Head }, Call());
         var twinAsOf = await auditor.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = world.TwinCaseStream, AtPosition = world.Head }, Call());
         Assert.Equal(world.Twin(twinAsOf.CaseFile.ToString()), world.Normalised(asOf.CaseFile.ToString()));
@@ -122,7 +130,8 @@ public sealed class ConfidentialReadsTests(AccessServer server)
         var esdb = new Streams.StreamsClient(server.Channel(auditorKey));
         var esdbCleared = new Streams.StreamsClient(server.Channel(clearedKey));
         Assert.Equal(stream.Select(e => (ulong)e.Position), await EsdbPositionsAsync(esdb, world.CaseStream));
-        Assert.Contains((ulong)world.Secret, await EsdbPositionsAsync(esdbCleared, world.CaseStream));
+        Assert.Equal(await EsdbPositionsAsync(esdbCleared, world.CaseStream), await EsdbPositionsAsync(esdb, world.CaseStream));
+        Assert.Contains((ulong)world.Secret, await EsdbPositionsAsync(esdbCleared, world.CompanionStream));
         var all = await EsdbPositionsAsync(esdb, null);
         Assert.DoesNotContain((ulong)world.Secret, all);
         Assert.Contains((ulong)world.Head, all);
@@ -135,7 +144,65 @@ public sealed class ConfidentialReadsTests(AccessServer server)
 
         // A catch-up subscription to the stream gives the uncleared what their read does, up to catching up.
         Assert.Equal(stream.Select(e => (ulong)e.Position), await EsdbSubscribedPositionsAsync(esdb, world.CaseStream));
-        Assert.Contains((ulong)world.Secret, await EsdbSubscribedPositionsAsync(esdbCleared, world.CaseStream));
+        Assert.Contains((ulong)world.Secret, await EsdbSubscribedPositionsAsync(esdbCleared, world.CompanionStream));
+    }
+
+    [Fact]
+    public async Task Given_a_case_raised_in_confidence_when_the_uncleared_read_its_companion_stream_then_it_is_not_found_exactly_as_a_stream_never_written()
+    {
+        var world = await RecordAsync();
+        var (_, auditorKey) = await server.CreateKeyAsync("conf-companion-auditor", "auditor");
+        var (_, clearedKey) = await server.CreateClearedKeyAsync("conf-companion-cleared", ["confidential"], "auditor");
+        var auditor = new HistoryService.HistoryServiceClient(server.Channel(auditorKey));
+        var cleared = new HistoryService.HistoryServiceClient(server.Channel(clearedKey));
+
+        // Never written: a companion of a case that was never recorded, read by the cleared, so that the store answers.
+        var never = $"case-{Valid.Id("conf-never")}~confidential";
+
+        async Task<string> Refusal(Func<string, Task> read, string stream)
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(() => read(stream));
+            return $"{refused.StatusCode}: {refused.Status.Detail.Replace(stream, "STREAM", StringComparison.Ordinal)}";
+        }
+
+        foreach (var read in new Func<HistoryService.HistoryServiceClient, Func<string, Task>>[]
+        {
+            client => stream => ReadStreamAsync(client, stream),
+            client => async stream => await client.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = stream }, Call()),
+        })
+        {
+            var hidden = await Refusal(read(auditor), world.CompanionStream);
+            Assert.StartsWith(nameof(StatusCode.NotFound), hidden, StringComparison.Ordinal);
+            Assert.Equal(await Refusal(read(cleared), never), hidden);
+        }
+
+        // As of a past point a companion answers for its case, so it is compared with a case that has none.
+        var asOf = await Refusal(async stream => await auditor.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = stream, AtPosition = world.Head }, Call()), world.CompanionStream);
+        Assert.Equal(asOf, await Refusal(async stream => await auditor.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = stream, AtPosition = world.Head }, Call()), $"{world.TwinCaseStream}~confidential"));
+        Assert.StartsWith(nameof(StatusCode.NotFound), asOf, StringComparison.Ordinal);
+        var clearedAsOf = await cleared.GetEntryAsOfAsync(new GetEntryAsOfRequest { Stream = world.CaseStream, AtPosition = world.Head }, Call());
+        Assert.Contains(clearedAsOf.CaseFile.Raised, r => !r.Publicly && r.RoundId == world.Round);
+
+        var esdb = new Streams.StreamsClient(server.Channel(auditorKey));
+        var esdbCleared = new Streams.StreamsClient(server.Channel(clearedKey));
+        Assert.Equal(ReadResp.ContentOneofCase.StreamNotFound, await EsdbFirstAnswerAsync(esdb, world.CompanionStream));
+        Assert.Equal(ReadResp.ContentOneofCase.StreamNotFound, await EsdbFirstAnswerAsync(esdbCleared, never));
+        Assert.Equal(ReadResp.ContentOneofCase.Event, await EsdbFirstAnswerAsync(esdbCleared, world.CompanionStream));
+    }
+
+    /// <summary>What a forwards EventStoreDB read of the stream answers first: an event, or that the stream was not found.</summary>
+    private static async Task<ReadResp.ContentOneofCase> EsdbFirstAnswerAsync(Streams.StreamsClient client, string stream)
+    {
+        var options = new EsdbOptions
+        {
+            ReadDirection = EsdbOptions.Types.ReadDirection.Forwards,
+            Count = 10,
+            NoFilter = new EsdbEmpty(),
+            UuidOption = new EsdbOptions.Types.UUIDOption { String = new EsdbEmpty() },
+            Stream = new EsdbOptions.Types.StreamOptions { StreamIdentifier = new StreamIdentifier { StreamName = ByteString.CopyFromUtf8(stream) }, Start = new EsdbEmpty() },
+        };
+        using var call = client.Read(new ReadReq { Options = options }, Call());
+        return (await call.ResponseStream.ReadAllAsync().FirstAsync()).ContentCase;
     }
 
     /// <summary>The commit positions a catch-up subscription to the stream gives before it says it has caught up.</summary>
@@ -293,6 +360,8 @@ public sealed class ConfidentialReadsTests(AccessServer server)
         public string CaseStream => $"case-{Case}";
 
         public string TwinCaseStream => $"case-{TwinCase}";
+
+        public string CompanionStream => $"case-{Case}~confidential";
 
         public string Normalised(string text) => text.Replace(Case, "CASE", StringComparison.Ordinal).Replace(Round, "ROUND", StringComparison.Ordinal);
 

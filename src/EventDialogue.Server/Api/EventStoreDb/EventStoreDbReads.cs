@@ -21,7 +21,7 @@ public sealed class EventStoreDbReads(IEventStore store, ConfidentialEvents conf
         ArgumentNullException.ThrowIfNull(query);
 
         // Streams are never deleted here, so a stream seen to exist still does when it is read.
-        if (query.Stream is null || await store.GetStreamRevisionAsync(query.Stream, cancellationToken) is null)
+        if (query.Stream is null || confidential.StreamHidden(query.Stream) || await store.GetStreamRevisionAsync(query.Stream, cancellationToken) is null)
         {
             yield return new ReadItem.StreamNotFound(query.Name);
             yield break;

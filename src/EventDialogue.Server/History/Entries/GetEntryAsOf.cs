@@ -52,18 +52,24 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
         }
 
         var point = AsOfPoint.Of(query.AtPosition, query.AtRecordedAt);
-        var events = await EntryEvents.ReadAsync(store, stream, point, confidential, cancellationToken);
-        if (events.Count == 0)
+        // A case is one entry with its companion stream (its facts in confidence): either name answers for the case,
+        // folded with the companion for the cleared; to the uncleared the companion does not exist.
+        var entity = await EntryEvents.ReadEntityAsync(store, stream, point, confidential, cancellationToken);
+        stream = StreamName.FromStorage(Streams.HomeOf(stream.Value));
+        if (!entity.Any(e => !e.InCompanion))
         {
             throw DomainException.NotFound($"stream '{stream}' did not exist yet at {point}: its first event was recorded later");
         }
 
-        var facts = events.Select(EntryEvents.Fact).ToList();
+        var facts = entity.Where(e => !e.InCompanion).Select(e => EntryEvents.Fact(e.Event)).ToList();
 
         // A retracted entry is answered as it stood just before its retraction, which the live views no longer show.
         var retraction = EntryStory.RetractionOfFirst(facts);
-        var folded = retraction is null ? facts : [.. facts.Where(f => f is not EntryRetracted { TargetRevision: 0 })];
-        var last = events[^1];
+        var folded = entity
+            .Select(e => new EntityFact(e.InCompanion, EntryEvents.Fact(e.Event)))
+            .Where(f => retraction is null || f.InCompanion || f.Fact is not EntryRetracted { TargetRevision: 0 })
+            .ToList();
+        var last = entity[^1].Event;
         EntryAsOf Answer(RoundRead? round = null, CaseFileRead? caseFile = null, CommitmentRead? commitment = null, StatementRead? statement = null) =>
             new(round, caseFile, commitment, statement, last, retraction);
 
@@ -93,7 +99,7 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
         }
     }
 
-    private T Read<T>(StreamProjection projection, string collection, StreamName stream, IReadOnlyList<IDomainEvent> folded, AsOfPoint point)
+    private T Read<T>(StreamProjection projection, string collection, StreamName stream, IReadOnlyList<EntityFact> folded, AsOfPoint point)
     {
         var document = projection.ProjectHistory(stream, folded, caller.SeesConfidential).FirstOrDefault(d => d.Collection == collection)
             ?? throw DomainException.NotFound($"stream '{stream}' showed nothing in the {collection} view at {point}");

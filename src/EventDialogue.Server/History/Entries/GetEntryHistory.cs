@@ -24,6 +24,7 @@ public sealed class GetEntryHistoryHandler(IEventStore store, ConfidentialEvents
     {
         ArgumentNullException.ThrowIfNull(query);
         var stream = StreamName.Parse(query.Stream);
+        confidential.RequireVisible(stream);
         var events = new List<RecordedEvent>();
         await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken))
         {

@@ -1,4 +1,5 @@
 using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Corrections;
 using EventDialogue.EventStore;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
@@ -40,9 +41,11 @@ public static class RoundLinksAsOf
             }
 
             // Ids are slugs, which JSON writes as they are: data that links to the round holds its id verbatim.
-            if (point.Includes(recorded) && recorded.Data.Contains(roundId, StringComparison.Ordinal) && seen.Add(recorded.Stream.Value))
+            // A case's companion (its facts in confidence) is folded with its own stream, and only for the cleared.
+            var entity = Streams.HomeOf(recorded.Stream.Value);
+            if (point.Includes(recorded) && recorded.Data.Contains(roundId, StringComparison.Ordinal) && !confidential.StreamHidden(recorded.Stream) && seen.Add(entity))
             {
-                candidates.Add(recorded.Stream);
+                candidates.Add(StreamName.FromStorage(entity));
             }
         }
 
@@ -51,14 +54,14 @@ public static class RoundLinksAsOf
         var round = new ViewTag("round", roundId);
         foreach (var stream in candidates)
         {
-            var events = await EntryEvents.ReadAsync(store, stream, point, confidential, cancellationToken);
-            var linked = projection.ProjectHistory(stream, [.. events.Select(EntryEvents.Fact)], confidential.CallerSeesAll)
+            var events = await EntryEvents.ReadEntityAsync(store, stream, point, confidential, cancellationToken);
+            var linked = projection.ProjectHistory(stream, [.. events.Select(e => new EntityFact(e.InCompanion, EntryEvents.Fact(e.Event)))], confidential.CallerSeesAll)
                 .Where(d => d.Collection == RoundsProjection.LinksCollection && d.Tags.Contains(round))
                 .ToList();
             if (linked.Count > 0)
             {
                 links.AddRange(linked);
-                last = EntryEvents.Later(last, events[^1]);
+                last = EntryEvents.Later(last, events[^1].Event);
             }
         }
 

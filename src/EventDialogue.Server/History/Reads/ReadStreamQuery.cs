@@ -43,6 +43,7 @@ public sealed class ReadStreamHandler(IEventStore store, ConfidentialEvents conf
         var left = arguments.MaxCount(query.MaxCount);
         arguments.ThrowIfAnyBad();
 
+        confidential.RequireVisible(stream!);
         var direction = query.Backwards ? Direction.Backwards : Direction.Forwards;
         var from = query.Backwards && (query.FromEnd || query.FromRevision == 0) ? StreamRevision.End : StreamRevision.At(query.FromRevision);
         while (left > 0)
