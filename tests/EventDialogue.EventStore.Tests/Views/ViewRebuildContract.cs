@@ -97,11 +97,9 @@ public abstract class ViewRebuildContract : IAsyncLifetime
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var head = Position.Start;
-        var positions = new List<Position>();
         foreach (var (stream, facts) in GeneratedHistory.Appends(rounds: 6, cases: 12, commitments: 4, statements: 60, eventsPerStream: 120, eventsPerCase: 150))
         {
             head = (await Events.AppendToStreamAsync(StreamName.Parse(stream), ExpectedRevision.Any, [.. facts.Select(GeneratedHistory.ToEventData)], bound.Token)).Position;
-            positions.Add(head);
         }
 
         var builtLive = await BuildAsync(AllProjections(), head, batchSize: 100, bound.Token);
@@ -111,28 +109,16 @@ public abstract class ViewRebuildContract : IAsyncLifetime
             await Views.ResetAsync(projection.Name, projection.Collections, bound.Token);
         }
 
-        // some pages of the rebuild, then a stop
-        var halfway = positions[positions.Count / 2];
-        var first = projections.Select(p => Runner(p, batchSize: 300)).ToList();
-        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(bound.Token))
-        {
-            var running = first.Select(r => r.RunAsync(stop.Token)).ToList();
-            await Task.WhenAll(first.Select(r => r.Watch.WaitForAsync(halfway, bound.Token)));
-            await stop.CancelAsync();
-            await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        }
-
-        // then a crash in the middle of the next batch: every projection applied and flushed it, none committed it
+        // some pages of the rebuild committed, as a runner commits them; then a crash in the middle of the next page:
+        // every projection applied and flushed it, none committed it
         foreach (var projection in projections)
         {
-            await using var transaction = await Views.BeginAsync(projection.Name, bound.Token);
-            var batch = projection.Begin(transaction);
-            await foreach (var recorded in Events.ReadAllAsync(transaction.Checkpoint, AllFilter.None, 700, bound.Token))
+            for (var page = 0; page < 4; page++)
             {
-                await batch.ApplyAsync(new ProjectedEvent(recorded, Read(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion)), bound.Token);
+                await ApplyPageAsync(projection, 300, commit: true, bound.Token);
             }
 
-            await batch.FlushAsync(bound.Token);
+            await ApplyPageAsync(projection, 700, commit: false, bound.Token);
         }
 
         // the same projections (what they hold in memory of the uncommitted batch must not count) resume to the head
@@ -143,6 +129,24 @@ public abstract class ViewRebuildContract : IAsyncLifetime
         }
 
         Assert.NotEmpty(builtLive[TopicsProjection.TopicsCollection]);
+    }
+
+    private async Task ApplyPageAsync(IProjection projection, int events, bool commit, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Views.BeginAsync(projection.Name, cancellationToken);
+        var batch = projection.Begin(transaction);
+        var last = transaction.Checkpoint;
+        await foreach (var recorded in Events.ReadAllAsync(transaction.Checkpoint, AllFilter.None, events, cancellationToken))
+        {
+            await batch.ApplyAsync(new ProjectedEvent(recorded, Read(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion)), cancellationToken);
+            last = recorded.Position;
+        }
+
+        await batch.FlushAsync(cancellationToken);
+        if (commit)
+        {
+            await transaction.CommitAsync(last, cancellationToken);
+        }
     }
 
     private ProjectionRunner Runner(IProjection projection, int batchSize) =>
