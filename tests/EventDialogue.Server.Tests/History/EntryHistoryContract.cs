@@ -70,8 +70,8 @@ public abstract partial class EntryHistoryContract(ViewsServer server)
     protected static Task<BadRequest.Types.FieldViolation> InvalidAsync(string field, Func<Task> call) => GrpcRefusals.InvalidAsync(field, call);
 }
 
-[Collection(SqliteViewsGroup.Name)]
+[Collection(SqliteViewsProcessGroup.Name)]
 public sealed class SqliteEntryHistoryTests(SqliteViewsServer server) : EntryHistoryContract(server);
 
-[Collection(PostgresViewsGroup.Name)]
+[Collection(PostgresViewsProcessGroup.Name)]
 public sealed class PostgresEntryHistoryTests(PostgresViewsServer server) : EntryHistoryContract(server);

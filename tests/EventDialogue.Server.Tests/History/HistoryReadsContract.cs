@@ -92,8 +92,8 @@ public abstract partial class HistoryReadsContract(ViewsServer server)
     protected static HistoryFilter Streams(params string[] streams) => new() { Streams = { streams } };
 }
 
-[Collection(SqliteViewsGroup.Name)]
+[Collection(SqliteViewsProcessGroup.Name)]
 public sealed class SqliteHistoryReadsTests(SqliteViewsServer server) : HistoryReadsContract(server);
 
-[Collection(PostgresViewsGroup.Name)]
+[Collection(PostgresViewsProcessGroup.Name)]
 public sealed class PostgresHistoryReadsTests(PostgresViewsServer server) : HistoryReadsContract(server);

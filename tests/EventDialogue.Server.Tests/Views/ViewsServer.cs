@@ -166,6 +166,19 @@ public sealed class PostgresViewsGroup : ICollectionFixture<InProcessPostgresVie
     public const string Name = "Views service on PostgreSQL";
 }
 
+// History's tests drive the command-line client against the server, so they share a child process of their own.
+[CollectionDefinition(Name)]
+public sealed class SqliteViewsProcessGroup : ICollectionFixture<SqliteViewsServer>
+{
+    public const string Name = "Views server process on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresViewsProcessGroup : ICollectionFixture<PostgresViewsServer>
+{
+    public const string Name = "Views server process on PostgreSQL";
+}
+
 [Collection(SqliteViewsGroup.Name)]
 public sealed class SqliteViewsServiceTests(InProcessSqliteViewsServer server) : ViewsServiceContract(server);
 
