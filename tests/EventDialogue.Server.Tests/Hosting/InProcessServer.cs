@@ -27,6 +27,9 @@ internal sealed class InProcessServer : IServerUnderTest, IAsyncDisposable
 
     public CapturedOutput Output { get; }
 
+    /// <summary>The server's own services (its meters, say), for what a test observes inside the process.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <param name="workingDirectory">The server's folder: its admin key file, and its signing key unless the settings place it.</param>
     /// <param name="settings">Configuration keys and values, as <see cref="ServerProcess.Start"/> takes them; paths in them must be full paths.</param>
     public static async Task<InProcessServer> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings)

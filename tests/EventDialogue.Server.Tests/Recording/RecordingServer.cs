@@ -33,6 +33,9 @@ public abstract class RecordingServer : IAsyncLifetime
 
     internal ServerProcess Process => _server ?? throw new InvalidOperationException("The server runs in this process, not as a child.");
 
+    /// <summary>The server when it runs in this process.</summary>
+    internal InProcessServer InProcessHost => _inProcess ?? throw new InvalidOperationException("The server runs as a child, not in this process.");
+
     /// <summary>The server, whichever way it runs.</summary>
     internal IServerUnderTest Host => (IServerUnderTest?)_inProcess ?? _server ?? throw NotStarted();
 
