@@ -22,7 +22,7 @@ public sealed class CaseFilesProjection(Func<string, string, int, IDomainEvent> 
 
     public override string Name => ProjectionName;
 
-    protected override IReadOnlyList<string> Categories => ["case"];
+    protected override IReadOnlyList<string> Categories => [Streams.CaseCategory];
 
     protected override IReadOnlyList<string> DocumentCollections => [CasesCollection];
 

@@ -27,13 +27,13 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
 
     public override string Name => ProjectionName;
 
-    protected override IReadOnlyList<string> Categories => ["round", "case", "commitment", "statement"];
+    protected override IReadOnlyList<string> Categories => [Streams.RoundCategory, Streams.CaseCategory, Streams.CommitmentCategory, Streams.StatementCategory];
 
     protected override IReadOnlyList<string> DocumentCollections => [RoundsCollection, LinksCollection];
 
     protected override IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective) => stream.Category switch
     {
-        "round" => RoundDocument(stream.Id, effective),
+        Streams.RoundCategory => RoundDocument(stream.Id, effective),
         _ => Links(stream, effective),
     };
 

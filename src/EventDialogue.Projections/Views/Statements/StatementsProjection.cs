@@ -22,7 +22,7 @@ public sealed class StatementsProjection(Func<string, string, int, IDomainEvent>
 
     public override string Name => ProjectionName;
 
-    protected override IReadOnlyList<string> Categories => ["statement"];
+    protected override IReadOnlyList<string> Categories => [Streams.StatementCategory];
 
     protected override IReadOnlyList<string> DocumentCollections => [StatementsCollection];
 

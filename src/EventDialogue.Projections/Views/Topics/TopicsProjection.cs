@@ -25,7 +25,7 @@ public sealed class TopicsProjection(Func<string, string, int, IDomainEvent> rea
 
     public override string Name => ProjectionName;
 
-    protected override IReadOnlyList<string> Categories => ["round", "statement"];
+    protected override IReadOnlyList<string> Categories => [Streams.RoundCategory, Streams.StatementCategory];
 
     protected override IReadOnlyList<string> DocumentCollections => [MentionsCollection];
 
@@ -33,7 +33,7 @@ public sealed class TopicsProjection(Func<string, string, int, IDomainEvent> rea
 
     protected override IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective)
     {
-        var mentions = stream.Category == "round" ? RoundMentions(stream.Id, effective) : StatementMentions(effective);
+        var mentions = stream.Category == Streams.RoundCategory ? RoundMentions(stream.Id, effective) : StatementMentions(effective);
         return mentions.Select(m => new ViewDocument(
             MentionsCollection,
             $"{stream.Value}#{m.Topic}",
