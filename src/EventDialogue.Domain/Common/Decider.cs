@@ -2,26 +2,18 @@ using EventDialogue.Domain.Corrections;
 
 namespace EventDialogue.Domain.Common;
 
-/// <summary>An aggregate's behaviour: its state is a fold of its events, and a decision turns state and command into new events.</summary>
+/// <summary>
+/// An aggregate's behaviour, whatever its state's type: a command decided against the entity's recorded history. The
+/// state never leaves the decider untyped; <see cref="Decider{TState, TCommand}"/> folds it and decides on it.
+/// </summary>
 public interface IDecider
 {
-    object Initial { get; }
-
-    object Evolve(object state, IDomainEvent fact);
-
     /// <summary>
-    /// The state a stream's history leads to. <paramref name="history"/> is the stream's raw domain events in revision
-    /// order (the first is revision 0), corrections and retractions included: they count in decisions.
+    /// The events <paramref name="command"/> records, given the entity's <paramref name="history"/>: the raw facts of its
+    /// streams (its own and, for a case, its companion for facts in confidence) in the order recorded, corrections and
+    /// retractions included: they count in decisions.
     /// </summary>
-    object Fold(IEnumerable<IDomainEvent> history);
-
-    /// <summary>
-    /// The state an entity's history leads to when its facts are kept in two streams (its own and its companion for
-    /// facts in confidence): <paramref name="facts"/> in the order recorded. Decisions see both.
-    /// </summary>
-    object FoldEntity(IReadOnlyList<EntityFact> facts);
-
-    IReadOnlyList<IDomainEvent> Decide(object state, IDomainCommand command, Known known);
+    IReadOnlyList<IDomainEvent> Decide(IReadOnlyList<EntityFact> history, IDomainCommand command, Known known);
 }
 
 public abstract class Decider<TState, TCommand> : IDecider
@@ -29,8 +21,6 @@ public abstract class Decider<TState, TCommand> : IDecider
     where TCommand : IDomainCommand
 {
     public abstract TState Initial { get; }
-
-    object IDecider.Initial => Initial;
 
     public abstract TState Evolve(TState state, IDomainEvent fact);
 
@@ -46,11 +36,6 @@ public abstract class Decider<TState, TCommand> : IDecider
 
     public abstract IReadOnlyList<IDomainEvent> Decide(TState state, TCommand command, Known known);
 
-    object IDecider.Evolve(object state, IDomainEvent fact) => Evolve((TState)state, fact);
-
-    object IDecider.Fold(IEnumerable<IDomainEvent> history) => Fold(history);
-
-    object IDecider.FoldEntity(IReadOnlyList<EntityFact> facts) => FoldEntity(facts);
-
-    IReadOnlyList<IDomainEvent> IDecider.Decide(object state, IDomainCommand command, Known known) => Decide((TState)state, (TCommand)command, known);
+    IReadOnlyList<IDomainEvent> IDecider.Decide(IReadOnlyList<EntityFact> history, IDomainCommand command, Known known) =>
+        Decide(FoldEntity(history), (TCommand)command, known);
 }

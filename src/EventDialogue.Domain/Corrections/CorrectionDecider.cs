@@ -137,9 +137,9 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
         // Before the entry in the order recorded, across both the entity's streams: a response in confidence was decided
         // on the raisings, public or not, recorded before it.
         var targetOrder = state.OrderOf(Streams.IsConfidentialCompanion(c.TargetStream), c.TargetRevision);
-        var before = EffectiveHistory.EntityEntries(state.Facts)
+        List<EntityFact> before = [.. EffectiveHistory.EntityEntries(state.Facts)
             .Where(e => e.Order < targetOrder)
-            .Aggregate(decider.Initial, (folded, e) => decider.Evolve(folded, e.Entry.Fact));
+            .Select(e => new EntityFact(e.InCompanion, e.Entry.Fact))];
 
         // What the stream's entries refer to existed when they were recorded (streams are never deleted): the
         // replacement may cite those too, besides what the correction's references found.

@@ -44,14 +44,14 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
         var fingerprint = RequestFingerprint.Of(request.Command);
         for (var attempt = 1; ; attempt++)
         {
-            var history = await StreamHistory.LoadAsync(store, stream, Deciders.For(request.Command), cancellationToken);
+            var history = await StreamHistory.LoadAsync(store, stream, cancellationToken);
             if (await EarlierRequest.FindAsync(store, request.RequestId, history.Streams, fingerprint, cancellationToken) is { } first)
             {
                 return first;
             }
 
             var known = new Known(await ExistingAsync(request.Command.References, cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-            var decided = Deciders.For(request.Command).Decide(history.State, request.Command, known);
+            var decided = Deciders.For(request.Command).Decide(history.Facts, request.Command, known);
 
             // A caller's expected revision is that of the stream the facts go to, which the reply names.
             var destination = Destination(request.Command, stream, decided, history);

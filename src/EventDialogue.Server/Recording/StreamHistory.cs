@@ -5,11 +5,11 @@ using EventDialogue.EventStore;
 namespace EventDialogue.Server.Recording;
 
 /// <summary>
-/// An entity's streams read back for a decision: the state (the decider's fold of the history of both its streams, its
-/// own and, for a case, its companion for facts in confidence, so corrections and retractions count and a raising in
-/// confidence is a raising), and each stream's revision.
+/// An entity's streams read back for a decision: the facts of both its streams (its own and, for a case, its companion
+/// for facts in confidence) in the order recorded, for the decider to fold (so corrections and retractions count and a
+/// raising in confidence is a raising), and each stream's revision.
 /// </summary>
-public sealed record StreamHistory(object State, StreamName Home, long? HomeRevision, StreamName? Companion, long? CompanionRevision)
+public sealed record StreamHistory(IReadOnlyList<EntityFact> Facts, StreamName Home, long? HomeRevision, StreamName? Companion, long? CompanionRevision)
 {
     /// <summary>The entity's streams: its own, and its companion if it has one.</summary>
     public IReadOnlyCollection<StreamName> Streams => Companion is null ? [Home] : [Home, Companion];
@@ -18,7 +18,7 @@ public sealed record StreamHistory(object State, StreamName Home, long? HomeRevi
     public long? RevisionOf(StreamName stream) => stream == Home ? HomeRevision : CompanionRevision;
 
     /// <param name="stream">The command's stream: the entity's own or its companion (a correction of an entry in confidence).</param>
-    public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, IDecider decider, CancellationToken cancellationToken)
+    public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, CancellationToken cancellationToken)
     {
         var home = StreamName.FromStorage(Domain.Common.Streams.HomeOf(stream.Value));
         var companion = Domain.Common.Streams.HasConfidentialCompanion(home.Value) ? StreamName.FromStorage(Domain.Common.Streams.ConfidentialCompanion(home.Value)) : null;
@@ -31,7 +31,7 @@ public sealed record StreamHistory(object State, StreamName Home, long? HomeRevi
             .OrderBy(f => f.Position.Value)
             .Select(f => f.Fact)
             .ToList();
-        return new StreamHistory(decider.FoldEntity(facts), home, LastRevision(own), companion, LastRevision(kept));
+        return new StreamHistory(facts, home, LastRevision(own), companion, LastRevision(kept));
     }
 
     private static IDomainEvent Fact(RecordedEvent recorded) => DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion);

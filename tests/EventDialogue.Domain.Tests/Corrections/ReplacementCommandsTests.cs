@@ -64,7 +64,7 @@ public sealed class ReplacementCommandsTests
         var decider = AggregateDeciders.ForCategory(Streams.CategoryOf(stream))!;
 
         var command = ReplacementCommands.For(entry, Streams.IdOf(stream))!;
-        var decided = decider.Decide(decider.Fold(before), command, Spec.Everything());
+        var decided = decider.Decide(EntityFact.Of(before), command, Spec.Everything());
 
         Assert.Equal(stream, command.Stream);
         Spec.SameEvent(entry, Assert.Single(decided));

@@ -64,10 +64,9 @@ public sealed class CommandReferencesTests
     public void Given_only_the_streams_a_command_refers_to_when_it_is_decided_then_it_is_accepted(string name)
     {
         var (decider, history, command) = Scenarios[name];
-        var state = decider.Fold(history);
         var known = new Known(new HashSet<string>(command.References, StringComparer.Ordinal), Spec.Today);
 
-        Assert.NotEmpty(decider.Decide(state, command, known));
+        Assert.NotEmpty(decider.Decide(EntityFact.Of(history), command, known));
     }
 
     [Theory]
