@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lints our protos with buf (STANDARD rules):  bash scripts/lint-protos.sh
+# Lints our protos with buf (STANDARD rules):            bash scripts/lint-protos.sh
+# Checks them for changes that break clients of a commit: bash scripts/lint-protos.sh breaking GIT-REF
 # The API's protos import google/api/annotations.proto and http.proto (HTTP/JSON transcoding). The tree does not keep
 # copies of them: they are taken from the Google.Api.CommonProtos NuGet package that the server compiles against (the
 # version pinned in Directory.Packages.props, restored by any build), and put beside ours in a scratch workspace of
@@ -24,13 +25,39 @@ if [ ! -f "$google/google/api/annotations.proto" ]; then
   exit 2
 fi
 
-workspace=$(mktemp -d "${TMPDIR:-/tmp}/eventdialogue-protos.XXXXXX")
-trap 'rm -rf "$workspace"' EXIT
-for entry in "$root"/protos/*; do
-  ln -s "$entry" "$workspace/$(basename "$entry")"
-done
-mkdir -p "$workspace/third_party/googleapis/google"
-ln -s "$google/google/api" "$workspace/third_party/googleapis/google/api"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/eventdialogue-protos.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
 
-cd "$workspace"
-bash "$root/scripts/buf.sh" lint .
+# A buf workspace of links: the protos in $1, with Google's beside them where that tree does not carry its own copies
+# (commits before this script kept them under protos/third_party).
+workspace() {
+  local protos=$1 into=$2
+  mkdir -p "$into"
+  for entry in "$protos"/*; do
+    ln -s "$entry" "$into/$(basename "$entry")"
+  done
+  if [ ! -e "$into/third_party/googleapis/google/api" ]; then
+    mkdir -p "$into/third_party/googleapis/google"
+    ln -s "$google/google/api" "$into/third_party/googleapis/google/api"
+  fi
+}
+
+workspace "$root/protos" "$scratch/current"
+case "${1:-lint}" in
+  lint)
+    cd "$scratch/current"
+    bash "$root/scripts/buf.sh" lint .
+    ;;
+  breaking)
+    against=${2:?"name the commit to compare with: bash scripts/lint-protos.sh breaking GIT-REF"}
+    mkdir -p "$scratch/against-tree"
+    git -C "$root" archive "$against" protos | tar -x -C "$scratch/against-tree"
+    workspace "$scratch/against-tree/protos" "$scratch/against"
+    cd "$scratch"
+    bash "$root/scripts/buf.sh" breaking current --against against
+    ;;
+  *)
+    echo "usage: bash scripts/lint-protos.sh [lint | breaking GIT-REF]" >&2
+    exit 2
+    ;;
+esac
