@@ -42,13 +42,16 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
 
         var stream = ParseStream(request.Command);
         var fingerprint = RequestFingerprint.Of(request.Command);
+        var entityStreams = StreamHistory.EntityStreams(stream);
         for (var attempt = 1; ; attempt++)
         {
-            var history = await StreamHistory.LoadAsync(store, stream, cancellationToken);
-            if (await EarlierRequest.FindAsync(store, request.RequestId, history.Streams, fingerprint, cancellationToken) is { } first)
+            // a retry is answered from its first result, without reading the entity's streams
+            if (await EarlierRequest.FindAsync(store, request.RequestId, entityStreams, fingerprint, cancellationToken) is { } first)
             {
                 return first;
             }
+
+            var history = await StreamHistory.LoadAsync(store, stream, cancellationToken);
 
             var known = new Known(await ExistingAsync(request.Command.References, cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             var decided = Deciders.For(request.Command).Decide(history.Facts, request.Command, known);

@@ -11,8 +11,18 @@ namespace EventDialogue.Server.Recording;
 /// </summary>
 public sealed record StreamHistory(IReadOnlyList<EntityFact> Facts, StreamName Home, long? HomeRevision, StreamName? Companion, long? CompanionRevision)
 {
-    /// <summary>The entity's streams: its own, and its companion if it has one.</summary>
-    public IReadOnlyCollection<StreamName> Streams => Companion is null ? [Home] : [Home, Companion];
+    /// <summary>
+    /// The streams of the entity <paramref name="stream"/> belongs to, known from its name alone: its own, and its
+    /// companion for facts in confidence if it has one.
+    /// </summary>
+    public static IReadOnlyList<StreamName> EntityStreams(StreamName stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var home = StreamName.FromStorage(Domain.Common.Streams.HomeOf(stream.Value));
+        return Domain.Common.Streams.HasConfidentialCompanion(home.Value)
+            ? [home, StreamName.FromStorage(Domain.Common.Streams.ConfidentialCompanion(home.Value))]
+            : [home];
+    }
 
     /// <summary>The revision of the stream an append goes to: null when it was never written.</summary>
     public long? RevisionOf(StreamName stream) => stream == Home ? HomeRevision : CompanionRevision;
@@ -20,8 +30,8 @@ public sealed record StreamHistory(IReadOnlyList<EntityFact> Facts, StreamName H
     /// <param name="stream">The command's stream: the entity's own or its companion (a correction of an entry in confidence).</param>
     public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, CancellationToken cancellationToken)
     {
-        var home = StreamName.FromStorage(Domain.Common.Streams.HomeOf(stream.Value));
-        var companion = Domain.Common.Streams.HasConfidentialCompanion(home.Value) ? StreamName.FromStorage(Domain.Common.Streams.ConfidentialCompanion(home.Value)) : null;
+        var streams = EntityStreams(stream);
+        var (home, companion) = (streams[0], streams.Count > 1 ? streams[1] : null);
         var own = await ReadAsync(store, home, cancellationToken);
         var kept = companion is null ? [] : await ReadAsync(store, companion, cancellationToken);
 
