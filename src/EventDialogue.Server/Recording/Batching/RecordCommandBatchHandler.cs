@@ -16,7 +16,7 @@ namespace EventDialogue.Server.Recording.Batching;
 /// written meanwhile, a few times, as a single recording is; then the conflict is the caller's to retry (with the same
 /// request ids, which record nothing twice).
 /// </remarks>
-public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider clock) : ICommandHandler<RecordCommandBatch, IReadOnlyList<BatchOutcome>>
+public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider clock, ILogger<RecordCommandBatchHandler> logger) : ICommandHandler<RecordCommandBatch, IReadOnlyList<BatchOutcome>>
 {
     private const int Attempts = 3;
 
@@ -28,6 +28,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
             var decided = await DecideAsync(command, pending, cancellationToken).ConfigureAwait(false);
             if (pending.Appends.Count == 0)
             {
+                BatchLog.Outcomes(logger, command, decided);
                 return decided;
             }
 
@@ -42,7 +43,9 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
                 continue;
             }
 
-            return Placed(decided, pending.Appends, appended);
+            var placed = Placed(decided, pending.Appends, appended);
+            BatchLog.Outcomes(logger, command, placed);
+            return placed;
         }
     }
 
