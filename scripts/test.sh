@@ -2,7 +2,8 @@
 # Runs the whole test suite the way CI does: a throwaway PostgreSQL cluster for the PostgreSQL tests, `dotnet test`
 # on the solution (Debian's chromium installed first when missing, for the web page's browser tests), the cluster
 # stopped again (also when tests fail or the run is interrupted), and one closing line "N passed, N failed" counted
-# from the TRX reports. Exits non-zero on any failure. The browser tests' screenshots stay in TestResults/ at the root.
+# from the TRX reports, with a progress line per hundred finished tests on the way. Exits non-zero on any failure.
+# The browser tests' screenshots stay in TestResults/ at the root.
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,8 +34,11 @@ if ! bash "$root/scripts/chromium.sh" >/dev/null; then
   exit 1
 fi
 
-dotnet test "$root/EventDialogue.sln" --logger trx --results-directory "$work/results" "$@"
-status=$?
+# Each finished test is counted per project and shown every hundred tests (scripts/test-progress.awk), so that a
+# long project is never silent; failures are printed in full.
+dotnet test "$root/EventDialogue.sln" --logger trx --logger "console;verbosity=normal" --results-directory "$work/results" "$@" \
+  | awk -f "$root/scripts/test-progress.awk"
+status=${PIPESTATUS[0]}
 
 passed=0
 failed=0

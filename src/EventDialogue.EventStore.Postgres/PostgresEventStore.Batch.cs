@@ -6,7 +6,8 @@ namespace EventDialogue.EventStore.Postgres;
 /// <summary>
 /// Appends to several streams in one transaction: see <see cref="IEventStore.AppendToStreamsAsync"/>. Its own
 /// transaction beside the group commits (<see cref="AppendQueue"/>), under the same global append lock held to the
-/// commit, so its positions are contiguous and a reader of $all never skips one (see the class remarks).
+/// commit, so its positions are contiguous and a reader of $all never skips one (see the class remarks). On the appends' own
+/// pool (see <see cref="PostgresAppendConnections"/>): it too ends every transaction in COMMIT or ROLLBACK.
 /// </summary>
 public sealed partial class PostgresEventStore
 {
@@ -35,7 +36,7 @@ public sealed partial class PostgresEventStore
     private async Task<List<AppendResult>> AppendAllAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken)
     {
         var parts = appends.Select(a => new PendingAppend(a.Stream, a.Expected, a.Events)).ToList();
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _appendDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var ended = false;

@@ -30,6 +30,7 @@ public sealed partial class PostgresEventStore : IEventStore
     private const int ReadAllChunk = 500;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _appendDataSource;
     private readonly PostgresSchema _schema;
     private readonly PostgresStatements _sql;
     private readonly PostgresTree _tree;
@@ -46,13 +47,14 @@ public sealed partial class PostgresEventStore : IEventStore
     {
         _connectionString = connectionString;
         _dataSource = dataSource;
-        _notifier = new PostgresAppendNotifier(dataSource, schema);
+        _appendDataSource = PostgresAppendConnections.DataSource(connectionString);
+        _notifier = new PostgresAppendNotifier(_appendDataSource, schema);
         _schema = schema;
         _sql = new PostgresStatements(schema);
         _tree = new PostgresTree(schema);
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
-        _appends = new AppendQueue(new PostgresGroupCommit(dataSource, _sql, timeProvider).CommitAsync);
+        _appends = new AppendQueue(new PostgresGroupCommit(_appendDataSource, _sql, timeProvider).CommitAsync);
     }
 
     public string Schema => _schema.Name;
@@ -265,6 +267,7 @@ public sealed partial class PostgresEventStore : IEventStore
         }
 
         await _notifier.DisposeAsync().ConfigureAwait(false);
+        await _appendDataSource.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 }

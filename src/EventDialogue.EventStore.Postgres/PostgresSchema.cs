@@ -169,6 +169,7 @@ internal sealed partial class PostgresSchema
         LANGUAGE plpgsql AS $append$
         DECLARE
             v_last_revision bigint;
+            v_id_stored boolean;
             v_positions bigint[];
             v_canonical bytea[];
         BEGIN
@@ -177,7 +178,12 @@ internal sealed partial class PostgresSchema
                 RAISE EXCEPTION 'stream % is at revision %, not at %', p_stream, coalesce(v_last_revision::text, 'none'), p_first_revision - 1
                     USING ERRCODE = '{RevisionMovedState}';
             END IF;
-            IF EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY(p_ids)) THEN
+            -- Planned for its ids on each call (EXECUTE), not cached: the append connections keep PL/pgSQL's plans
+            -- (see PostgresAppendConnections), and a generic plan of this lookup made while the table was small scans
+            -- the whole table, on every later append (seen with auto_explain); the cached lookups above and in
+            -- tree_append stay on their indexes.
+            EXECUTE 'SELECT EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY($1))' INTO v_id_stored USING p_ids;
+            IF v_id_stored THEN
                 RAISE EXCEPTION 'an event id of the append to stream % is stored already', p_stream USING ERRCODE = '{EventIdStoredState}';
             END IF;
             WITH inserted AS (

@@ -2,8 +2,6 @@ using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Cases;
 
-public sealed record CaseState(bool Opened, int TimesRaised);
-
 /// <summary>
 /// A command's fields are checked first, all together, so that a refusal names every wrong one; then what it names must
 /// exist, and then it must fit the case as it stands.
@@ -12,14 +10,9 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
 {
     private const int MaxNames = 12;
 
-    public override CaseState Initial { get; } = new(false, 0);
+    public override CaseState Initial => CaseState.Initial;
 
-    public override CaseState Evolve(CaseState state, IDomainEvent fact) => fact switch
-    {
-        CaseOpened => state with { Opened = true },
-        CaseRaised => state with { TimesRaised = state.TimesRaised + 1 },
-        _ => state,
-    };
+    public override CaseState Evolve(CaseState state, IDomainEvent fact) => state.After(fact);
 
     public override IReadOnlyList<IDomainEvent> Decide(CaseState state, CaseCommand command, Known known)
     {
@@ -44,7 +37,7 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
             Fields.Check(() => Text.Optional(c.Description, "description", Text.Paragraph)),
             source);
         known.RequireSource(cited, "source");
-        if (state.Opened)
+        if (state is CaseState.Open)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"case '{caseId}' is already open", "case_id");
         }
@@ -102,8 +95,7 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
             Fields.Check(() => WorldDate.Require(c.Date, "date")),
             Fields.Check(() => Text.Optional(c.Detail, "detail", Text.Paragraph)),
             source);
-        Existing(state, caseId, cited, known);
-        if (state.TimesRaised == 0)
+        if (Existing(state, caseId, cited, known) is { TimesRaised: 0 })
         {
             throw DomainException.Conflict($"case '{caseId}' has not been raised, so no response to it can be recorded", "case_id");
         }
@@ -111,13 +103,10 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
         return new CaseResponseReceived(from, response, date, detail, cited, c.InConfidence);
     }
 
-    private static void Existing(CaseState state, string id, Citation source, Known known)
+    private static CaseState.Open Existing(CaseState state, string id, Citation source, Known known)
     {
         known.RequireSource(source, "source");
-        if (!state.Opened)
-        {
-            throw DomainException.NotFound($"case '{id}' does not exist: open it first");
-        }
+        return state as CaseState.Open ?? throw DomainException.NotFound($"case '{id}' does not exist: open it first");
     }
 
     private static string? RoundOfChannel(string? round, string channel) => channel == "round" && round is null

@@ -2,17 +2,11 @@ using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Dialogues;
 
-public sealed record DialogueState(bool Established);
-
 public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
 {
-    public override DialogueState Initial { get; } = new(false);
+    public override DialogueState Initial => DialogueState.Initial;
 
-    public override DialogueState Evolve(DialogueState state, IDomainEvent fact) => fact switch
-    {
-        DialogueEstablished => state with { Established = true },
-        _ => state,
-    };
+    public override DialogueState Evolve(DialogueState state, IDomainEvent fact) => state.After(fact);
 
     public override IReadOnlyList<IDomainEvent> Decide(DialogueState state, DialogueCommand command, Known known) => command switch
     {
@@ -32,7 +26,7 @@ public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
             Fields.Check(() => Text.Optional(c.Cadence, "cadence", Text.Name)),
             Fields.Check(() => c.ParentDialogueId is null ? null : EntityId.Require(c.ParentDialogueId, "parent_dialogue_id")),
             Fields.Check(() => c.Source?.Validated("source")));
-        if (state.Established)
+        if (state is DialogueState.Established)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"dialogue '{id}' is already established", "dialogue_id");
         }
@@ -58,7 +52,7 @@ public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
             Fields.Check(() => Text.Require(c.Detail, "detail", Text.Paragraph)),
             Fields.Check(() => Citation.Required(c.Source, "source", "a review horizon cites the last source reviewed")));
         known.RequireSource(source, "source");
-        if (!state.Established)
+        if (state is DialogueState.NotEstablished)
         {
             throw DomainException.NotFound($"dialogue '{id}' does not exist: establish it first");
         }

@@ -2,19 +2,13 @@ using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Sources;
 
-public sealed record SourceState(bool Registered);
-
 public sealed class SourceDecider : Decider<SourceState, SourceCommand>
 {
     private static readonly string[] Grades = ["a", "b", "c", "d", "e", "f"];
 
-    public override SourceState Initial { get; } = new(false);
+    public override SourceState Initial => SourceState.Initial;
 
-    public override SourceState Evolve(SourceState state, IDomainEvent fact) => fact switch
-    {
-        SourceRegistered => state with { Registered = true },
-        _ => state,
-    };
+    public override SourceState Evolve(SourceState state, IDomainEvent fact) => state.After(fact);
 
     public override IReadOnlyList<IDomainEvent> Decide(SourceState state, SourceCommand command, Known known) => command switch
     {
@@ -33,7 +27,7 @@ public sealed class SourceDecider : Decider<SourceState, SourceCommand>
             Fields.Check(() => WorldDate.Optional(c.Published, "published")),
             Fields.Check(() => Text.Optional(c.Address, "address", 2_000)),
             Fields.Check(() => Reliability(c.Reliability)));
-        if (state.Registered)
+        if (state is SourceState.Registered)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"source '{id}' is already registered", "source_id");
         }

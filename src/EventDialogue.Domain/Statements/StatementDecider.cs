@@ -2,17 +2,11 @@ using EventDialogue.Domain.Common;
 
 namespace EventDialogue.Domain.Statements;
 
-public sealed record StatementState(bool Recorded);
-
 public sealed class StatementDecider : Decider<StatementState, StatementCommand>
 {
-    public override StatementState Initial { get; } = new(false);
+    public override StatementState Initial => StatementState.Initial;
 
-    public override StatementState Evolve(StatementState state, IDomainEvent fact) => fact switch
-    {
-        StatementRecorded => state with { Recorded = true },
-        _ => state,
-    };
+    public override StatementState Evolve(StatementState state, IDomainEvent fact) => state.After(fact);
 
     public override IReadOnlyList<IDomainEvent> Decide(StatementState state, StatementCommand command, Known known) => command switch
     {
@@ -36,7 +30,7 @@ public sealed class StatementDecider : Decider<StatementState, StatementCommand>
             Fields.Check(() => Vocabulary.Optional(c.Stance, "stance", Vocabulary.Stances)),
             Fields.Check(() => c.RoundId is null ? null : EntityId.Require(c.RoundId, "round_id")),
             Fields.Check(() => Citation.Required(c.Source, "source", "a statement cites the source it was reported in")));
-        if (state.Recorded)
+        if (state is StatementState.Recorded)
         {
             throw new DomainException(DomainErrorKind.AlreadyExists, $"statement '{id}' is already recorded", "statement_id");
         }

@@ -72,6 +72,16 @@ internal sealed class PostgresViewSql
         DeleteTags = $"DELETE FROM {_tags} WHERE collection = $1 AND id = $2";
         InsertTags = $"INSERT INTO {_tags} (collection, id, name, value) SELECT $1, $2, t.name, t.value FROM unnest($3::text[], $4::text[]) AS t(name, value) ON CONFLICT DO NOTHING";
         Delete = $"DELETE FROM {_documents} WHERE collection = $1 AND id = $2";
+        UpsertMany = $"""
+            INSERT INTO {_documents} (collection, id, json, sort_key, search_text, search_keywords, search)
+            SELECT u.c, u.i, u.j, u.s, u.st, u.sk, to_tsvector('simple', u.t)
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(c, i, j, s, st, sk, t)
+            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text,
+                search_keywords = excluded.search_keywords, search = excluded.search
+            """;
+        DeleteTagsMany = $"DELETE FROM {_tags} t USING unnest($1::text[], $2::text[]) AS u(c, i) WHERE t.collection = u.c AND t.id = u.i";
+        InsertTagsMany = $"INSERT INTO {_tags} (collection, id, name, value) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING";
+        DeleteMany = $"DELETE FROM {_documents} d USING unnest($1::text[], $2::text[]) AS u(c, i) WHERE d.collection = u.c AND d.id = u.i";
         ResetCollections =
         [
             $"DELETE FROM {_tags} WHERE collection = ANY($1)",
@@ -119,6 +129,15 @@ internal sealed class PostgresViewSql
     public string InsertTags { get; }
 
     public string Delete { get; }
+
+    /// <summary>Upserts many documents (no two with the same key) in one statement, from parallel arrays.</summary>
+    public string UpsertMany { get; }
+
+    public string DeleteTagsMany { get; }
+
+    public string InsertTagsMany { get; }
+
+    public string DeleteMany { get; }
 
     public IReadOnlyList<string> ResetCollections { get; }
 

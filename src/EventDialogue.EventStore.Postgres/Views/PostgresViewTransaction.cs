@@ -6,10 +6,11 @@ namespace EventDialogue.EventStore.Postgres.Views;
 
 internal sealed class PostgresViewTransaction(string projection, Position storedCheckpoint, NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresViewSql sql) : IViewTransaction
 {
-    /// <summary>Deferred statements sent in one round trip once this many are waiting (about a hundred documents).</summary>
-    private const int PendingLimit = 300;
+    /// <summary>Deferred writes sent in one round trip once this many are waiting.</summary>
+    private const int PendingLimit = 2000;
 
-    private readonly List<NpgsqlBatchCommand> _pending = [];
+    /// <summary>Writes not sent yet, in order: a document to put, or null for a key to delete.</summary>
+    private readonly List<(string Collection, string Id, ViewDocument? Document)> _pending = [];
 
     public Position Checkpoint => storedCheckpoint;
 
@@ -35,54 +36,53 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
 
     public async Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
-        await WritePendingAsync(cancellationToken);
+        await WritePendingAsync([], cancellationToken);
         return await sql.GetAsync(connection, transaction, collection, id, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default)
     {
-        await WritePendingAsync(cancellationToken);
+        await WritePendingAsync([], cancellationToken);
         return await sql.FindAsync(connection, transaction, collection, tag, cancellationToken);
     }
 
-    public async Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
+    public Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var tags = document.Tags.Distinct().ToList();
-        await DeferAsync(
-            [
-                Command(sql.Upsert, document.Collection, document.Id, document.Json, document.SortKey, (object?)document.SearchText ?? DBNull.Value, StoredKeywords.Write(document.SearchKeywords), SearchTerms.IndexText(document.SearchText, document.SearchKeywords)),
-                Command(sql.DeleteTags, document.Collection, document.Id),
-                Command(sql.InsertTags, document.Collection, document.Id, tags.Select(t => t.Name).ToArray(), tags.Select(t => t.Value).ToArray()),
-            ],
-            cancellationToken);
+        return DeferAsync((document.Collection, document.Id, document), cancellationToken);
     }
 
     public Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        DeferAsync([Command(sql.DeleteTags, collection, id), Command(sql.Delete, collection, id)], cancellationToken);
+        DeferAsync((collection, id, null), cancellationToken);
 
     /// <summary>
     /// Writes are sent together, in order, before the next read or with the commit: one round trip for many documents
     /// instead of one each. A failed write still fails the transaction (at the latest, its commit).
     /// </summary>
-    private async Task DeferAsync(NpgsqlBatchCommand[] commands, CancellationToken cancellationToken)
+    private async Task DeferAsync((string Collection, string Id, ViewDocument? Document) write, CancellationToken cancellationToken)
     {
-        _pending.AddRange(commands);
+        _pending.Add(write);
         if (_pending.Count >= PendingLimit)
         {
-            await WritePendingAsync(cancellationToken);
+            await WritePendingAsync([], cancellationToken);
         }
     }
 
-    private async Task WritePendingAsync(CancellationToken cancellationToken)
+    /// <summary>Sends the pending writes, then <paramref name="after"/>, in one round trip.</summary>
+    private async Task WritePendingAsync(NpgsqlBatchCommand[] after, CancellationToken cancellationToken)
     {
-        if (_pending.Count == 0)
+        if (_pending.Count == 0 && after.Length == 0)
         {
             return;
         }
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in _pending)
+        foreach (var command in Statements(_pending))
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        foreach (var command in after)
         {
             batch.BatchCommands.Add(command);
         }
@@ -91,12 +91,84 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The writes as multi-row statements: each run of puts (or of deletes) with no key twice becomes two or three
+    /// statements over arrays, in the order written; a key met again starts the next run, so the later write wins.
+    /// </summary>
+    private IEnumerable<NpgsqlBatchCommand> Statements(List<(string Collection, string Id, ViewDocument? Document)> writes)
+    {
+        var run = new List<(string Collection, string Id, ViewDocument? Document)>();
+        var keys = new HashSet<(string, string)>();
+        foreach (var write in writes)
+        {
+            if (run.Count > 0 && ((run[0].Document is null) != (write.Document is null) || keys.Contains((write.Collection, write.Id))))
+            {
+                foreach (var command in RunStatements(run))
+                {
+                    yield return command;
+                }
+
+                run.Clear();
+                keys.Clear();
+            }
+
+            run.Add(write);
+            keys.Add((write.Collection, write.Id));
+        }
+
+        foreach (var command in RunStatements(run))
+        {
+            yield return command;
+        }
+    }
+
+    private IEnumerable<NpgsqlBatchCommand> RunStatements(List<(string Collection, string Id, ViewDocument? Document)> run)
+    {
+        if (run.Count == 0)
+        {
+            yield break;
+        }
+
+        var collections = run.Select(w => w.Collection).ToArray();
+        var ids = run.Select(w => w.Id).ToArray();
+        yield return Command(sql.DeleteTagsMany, collections, ids);
+        if (run[0].Document is null)
+        {
+            yield return Command(sql.DeleteMany, collections, ids);
+            yield break;
+        }
+
+        var documents = run.Select(w => w.Document!).ToArray();
+        yield return Command(
+            sql.UpsertMany,
+            collections,
+            ids,
+            documents.Select(d => d.Json).ToArray(),
+            documents.Select(d => d.SortKey).ToArray(),
+            documents.Select(d => d.SearchText).ToArray(),
+            documents.Select(d => StoredKeywords.Write(d.SearchKeywords) as string).ToArray(),
+            documents.Select(d => SearchTerms.IndexText(d.SearchText, d.SearchKeywords)).ToArray());
+        var tags = documents.SelectMany(d => d.Tags.Distinct().Select(t => (d.Collection, d.Id, t.Name, t.Value))).ToList();
+        if (tags.Count > 0)
+        {
+            yield return Command(
+                sql.InsertTagsMany,
+                tags.Select(t => t.Collection).ToArray(),
+                tags.Select(t => t.Id).ToArray(),
+                tags.Select(t => t.Name).ToArray(),
+                tags.Select(t => t.Value).ToArray());
+        }
+    }
+
     /// <summary>Saves the checkpoint and tells the other processes of a group, once committed, how far the view is.</summary>
     public async Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default)
     {
-        _pending.Add(Command(sql.SaveCheckpoint, projection, checkpoint.Value));
-        _pending.Add(Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, checkpoint)));
-        await WritePendingAsync(cancellationToken);
+        await WritePendingAsync(
+            [
+                Command(sql.SaveCheckpoint, projection, checkpoint.Value),
+                Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, checkpoint)),
+            ],
+            cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }

@@ -18,12 +18,23 @@ public interface IProjection
 
     /// <summary>Starts applying a batch of events inside one view transaction.</summary>
     IProjectionBatch Begin(IViewTransaction views);
+
+    /// <summary>
+    /// Whether its documents can depend on the events of this stream: the runner parses and applies only those, and
+    /// tells the batch of the others by their position alone (<see cref="IProjectionBatch.Passed"/>).
+    /// </summary>
+    bool Follows(StreamName stream) => true;
 }
 
 /// <summary>The events of one transaction: applied one by one, then flushed before the commit.</summary>
 public interface IProjectionBatch
 {
     Task ApplyAsync(ProjectedEvent projected, CancellationToken cancellationToken);
+
+    /// <summary>An event of a stream the projection does not follow went by, in order with those applied.</summary>
+    void Passed(Position position)
+    {
+    }
 
     /// <summary>Writes whatever the projection deferred to the end of the batch.</summary>
     Task FlushAsync(CancellationToken cancellationToken);

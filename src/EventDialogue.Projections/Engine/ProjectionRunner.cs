@@ -19,11 +19,18 @@ public sealed class ProjectionRunner(
     IEventStore events,
     IViewStore views,
     Func<RecordedEvent, IDomainEvent> read,
-    int batchSize = 500,
+    int batchSize = ProjectionRunner.CatchUpBatchSize,
     CheckpointWatch? watch = null,
     Func<RetryBackoff>? backoff = null,
     TimeProvider? clock = null)
 {
+    /// <summary>
+    /// The most events one transaction applies. A batch is this big only while catching up (a rebuild, a restart
+    /// behind the head): a live view commits whatever is at hand, usually a few events. Big batches make a rebuild
+    /// fold, serialise and write each touched stream's documents once per thousands of events rather than per 500.
+    /// </summary>
+    public const int CatchUpBatchSize = 5000;
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly RetryBackoff _backoff = (backoff ?? RetryBackoff.Default)();
     private volatile ProjectionFailure? _failure;
@@ -173,8 +180,23 @@ public sealed class ProjectionRunner(
     }
 
     /// <returns>Null once applied and committed; otherwise what went wrong applying the events, with nothing committed.</returns>
-    private async Task<Exception?> TryApplyAsync(IReadOnlyList<RecordedEvent> batch, Committed committed, CancellationToken cancellationToken)
+    private async Task<Exception?> TryApplyAsync(List<RecordedEvent> batch, Committed committed, CancellationToken cancellationToken)
     {
+        // Parsed before the transaction begins, so that the parse never holds a backend's write turn (SQLite has one
+        // for the whole file); and only the events of streams the projection follows, the rest passed by position.
+        var parsed = new ProjectedEvent?[batch.Count];
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                parsed[i] = projection.Follows(batch[i].Stream) ? new ProjectedEvent(batch[i], read(batch[i])) : null;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return ex;
+        }
+
         await using var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
         if (transaction.Checkpoint != committed.Position)
         {
@@ -184,9 +206,16 @@ public sealed class ProjectionRunner(
         try
         {
             var applying = projection.Begin(transaction);
-            foreach (var recorded in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
-                await applying.ApplyAsync(new ProjectedEvent(recorded, read(recorded)), cancellationToken).ConfigureAwait(false);
+                if (parsed[i] is { } projected)
+                {
+                    await applying.ApplyAsync(projected, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    applying.Passed(batch[i].Position);
+                }
             }
 
             await applying.FlushAsync(cancellationToken).ConfigureAwait(false);

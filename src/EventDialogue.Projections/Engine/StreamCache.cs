@@ -28,6 +28,10 @@ internal sealed class StreamCache(int maxEvents)
     private long _events;
     private long _generation;
 
+    // Whether it holds every stream the views hold: true from an empty view (checkpoint at the start) until a stream is
+    // evicted. Then a stream it does not hold has nothing in the views, and a rebuild never asks the store of a new stream.
+    private bool _complete = true;
+
     public int MaxEvents { get; } = maxEvents;
 
     /// <summary>Settles the last batch's changes against the checkpoint a new transaction holds.</summary>
@@ -57,18 +61,19 @@ internal sealed class StreamCache(int maxEvents)
                 _streams.Clear();
                 _events = 0;
                 _validAt = checkpoint;
+                _complete = checkpoint == Position.Start;
             }
 
             _pending = null;
         }
     }
 
-    /// <summary>The stream as committed at the checkpoint the current batch began from, if cached.</summary>
+    /// <summary>The stream as committed at the checkpoint the current batch began from, if known without asking the store.</summary>
     public CachedStream? Find(string stream)
     {
         lock (_gate)
         {
-            return _streams.GetValueOrDefault(stream);
+            return _streams.GetValueOrDefault(stream) ?? (_complete ? CachedStream.Empty : null);
         }
     }
 
@@ -98,6 +103,7 @@ internal sealed class StreamCache(int maxEvents)
 
             _streams.Remove(stream);
             _events -= cached.Stored.Count;
+            _complete = false;
         }
     }
 
@@ -105,7 +111,11 @@ internal sealed class StreamCache(int maxEvents)
 }
 
 /// <summary>A stream as committed: its raw history, the same parsed, and the documents it produced (tags included).</summary>
-internal sealed record CachedStream(IReadOnlyList<StoredFact> Stored, IReadOnlyList<EntityFact> Facts, IReadOnlyList<ViewDocument> Documents, long Generation = 0);
+internal sealed record CachedStream(IReadOnlyList<StoredFact> Stored, IReadOnlyList<EntityFact> Facts, IReadOnlyList<ViewDocument> Documents, long Generation = 0)
+{
+    /// <summary>A stream the views hold nothing of.</summary>
+    public static CachedStream Empty { get; } = new([], [], []);
+}
 
 /// <summary>
 /// One raw event of a stream's history, as the history document keeps it; <see cref="InCompanion"/> when it was recorded

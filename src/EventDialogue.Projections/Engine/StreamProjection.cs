@@ -40,6 +40,12 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
 
     public IProjectionBatch Begin(IViewTransaction views) => new Batch(this, views);
 
+    public bool Follows(StreamName stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Categories.Contains(stream.Category);
+    }
+
     /// <summary>The documents a stream produces, given its effective history.</summary>
     protected abstract IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective);
 
@@ -160,6 +166,8 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
 
             return Task.CompletedTask;
         }
+
+        public void Passed(Position position) => _last = position;
 
         public async Task FlushAsync(CancellationToken cancellationToken)
         {

@@ -67,7 +67,7 @@ public sealed class ConfidentialCompanionTests
         var state = Cases.FoldEntity([
             Own(LiuXiaoboOpened), InCompanion(RaisedInConfidence), Own(LiuXiaoboRaisedInRound), InCompanion(new EntryRetracted(0, "CaseRaised", "Never raised.", null))]);
 
-        Assert.Equal(new CaseState(true, 1), state);
+        Assert.Equal(new CaseState.Open(1), state);
     }
 
     [Fact]

@@ -1,5 +1,10 @@
+using EventDialogue.Domain.Cases;
 using EventDialogue.Domain.Commitments;
+using EventDialogue.Domain.Corrections;
+using EventDialogue.Domain.Dialogues;
 using EventDialogue.Domain.Rounds;
+using EventDialogue.Domain.Sources;
+using EventDialogue.Domain.Statements;
 using static EventDialogue.Domain.Tests.Deciders.Spec;
 using static EventDialogue.Domain.Tests.Washington2010;
 
@@ -11,6 +16,8 @@ public sealed class DeciderStatesTests
     private static readonly CommitmentDecider Commitments = new();
 
     private static readonly RoundDecider Rounds = new();
+
+    private static readonly CaseDecider Cases = new();
 
     [Fact]
     public void A_commitment_with_no_history_is_not_made()
@@ -50,5 +57,32 @@ public sealed class DeciderStatesTests
     public void A_round_recorded_held_without_a_schedule_is_held()
     {
         Assert.IsType<RoundState.Held>(Rounds.Given(WashingtonHeld));
+    }
+
+    [Fact]
+    public void A_case_is_not_opened_until_opened_and_then_counts_its_raisings()
+    {
+        Assert.IsType<CaseState.NotOpened>(Cases.Given());
+        Assert.Equal(new CaseState.Open(0), Cases.Given(LiuXiaoboOpened));
+        Assert.Equal(new CaseState.Open(2), Cases.Given(LiuXiaoboOpened, LiuXiaoboRaisedInRound, LiuXiaoboRaisedInRound));
+    }
+
+    [Fact]
+    public void A_case_whose_opening_was_retracted_is_not_opened_and_its_raisings_count_for_nothing()
+    {
+        var openingRetracted = new EntryRetracted(0, "CaseOpened", "Opened under the wrong id.", null);
+
+        Assert.IsType<CaseState.NotOpened>(Cases.Given(LiuXiaoboOpened, LiuXiaoboRaisedInRound, openingRetracted));
+    }
+
+    [Fact]
+    public void Dialogues_sources_and_statements_exist_once_their_first_fact_is_recorded()
+    {
+        Assert.IsType<DialogueState.NotEstablished>(new DialogueDecider().Given());
+        Assert.IsType<DialogueState.Established>(new DialogueDecider().Given(HumanRightsDialogueEstablished));
+        Assert.IsType<SourceState.NotRegistered>(new SourceDecider().Given());
+        Assert.IsType<SourceState.Registered>(new SourceDecider().Given(BriefingRegistered));
+        Assert.IsType<StatementState.NotRecorded>(new StatementDecider().Given());
+        Assert.IsType<StatementState.Recorded>(new StatementDecider().Given(BenchmarkRecorded));
     }
 }

@@ -36,7 +36,8 @@ public abstract class ReferenceRecordServer(ViewsServer server) : IAsyncLifetime
     public async Task<ImportReport> ImportAsync(DatasetFolder dataset)
     {
         using var timeout = new CancellationTokenSource(ImportTimeout);
-        var report = await new DatasetImporter(Server.Channel.CreateCallInvoker(), Timeouts.Call).ImportAsync(dataset, progress: null, timeout.Token);
+        // each call may take as long as the whole import: a check of the whole dataset is one call, slow on a loaded machine
+        var report = await new DatasetImporter(Server.Channel.CreateCallInvoker(), ImportTimeout).ImportAsync(dataset, progress: null, timeout.Token);
         await ViewsCatchUp.WaitAsync(Views, report.LastPosition, Timeouts.Call, timeout.Token);
         return report;
     }

@@ -1,33 +1,46 @@
-using EventDialogue.Api.V1;
 using EventDialogue.Domain.Cases;
+using EventDialogue.Domain.Common;
 using EventDialogue.Server.Api.Common;
 using DomainCaseName = EventDialogue.Domain.Cases.CaseName;
 
-namespace EventDialogue.Server.Api.Cases;
+// The recording requests of cases, each with the command it records. Generated messages are partial, so they are
+// declared here, in the generated namespace, beside the feature rather than in a table of every request.
+namespace EventDialogue.Api.V1;
 
-internal static class CaseMappings
+public sealed partial class OpenCaseRequest : IRecordingRequest
 {
-    public static OpenCase ToCommand(this OpenCaseRequest r) => new(
-        r.CaseId,
-        r.Kind,
-        [.. r.Names.Select(n => new DomainCaseName(n.Text, n.Script))],
-        r.Description.NullIfEmpty(),
-        r.Source.Required());
+    public IDomainCommand ToCommand() =>
+        new OpenCase(
+            CaseId,
+            Kind,
+            [.. Names.Select(n => new DomainCaseName(n.Text, n.Script))],
+            Description.NullIfEmpty(),
+            Source.Required());
+}
 
-    public static RaiseCase ToCommand(this RaiseCaseRequest r) =>
-        new(r.CaseId, r.RaisedBy, r.Channel, r.RoundId.NullIfEmpty(), r.Publicly, r.Date, r.Source.Required(), r.InConfidence);
+public sealed partial class RaiseCaseRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new RaiseCase(CaseId, RaisedBy, Channel, RoundId.NullIfEmpty(), Publicly, Date, Source.Required(), InConfidence);
+}
 
-    public static ReportCaseStatus ToCommand(this ReportCaseStatusRequest r) => new(
-        r.CaseId,
-        r.Status,
-        r.AsOf,
-        r.Term.NullIfEmpty(),
-        r.Charge.NullIfEmpty(),
-        r.Detail.NullIfEmpty(),
-        r.Certainty,
-        r.SourceType,
-        r.Source.Required());
+public sealed partial class ReportCaseStatusRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new ReportCaseStatus(
+            CaseId,
+            Status,
+            AsOf,
+            Term.NullIfEmpty(),
+            Charge.NullIfEmpty(),
+            Detail.NullIfEmpty(),
+            Certainty,
+            SourceType,
+            Source.Required());
+}
 
-    public static RecordCaseResponse ToCommand(this RecordCaseResponseRequest r) =>
-        new(r.CaseId, r.From, r.Response, r.Date, r.Detail.NullIfEmpty(), r.Source.Required(), r.InConfidence);
+public sealed partial class RecordCaseResponseRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new RecordCaseResponse(CaseId, From, Response, Date, Detail.NullIfEmpty(), Source.Required(), InConfidence);
 }

@@ -1,44 +1,71 @@
-using EventDialogue.Api.V1;
 using EventDialogue.Domain.Commitments;
+using EventDialogue.Domain.Common;
 using EventDialogue.Server.Api.Common;
 
-namespace EventDialogue.Server.Api.Commitments;
+// The recording requests of commitments, each with the command it records. Generated messages are partial, so they are
+// declared here, in the generated namespace, beside the feature rather than in a table of every request.
+namespace EventDialogue.Api.V1;
 
-internal static class CommitmentMappings
+public sealed partial class MakeCommitmentRequest : IRecordingRequest
 {
-    public static MakeCommitment ToCommand(this MakeCommitmentRequest r) => new(
-        r.CommitmentId,
-        [.. r.MadeBy],
-        r.Words,
-        r.Action,
-        r.MadeOn,
-        r.Due,
-        r.DueRule,
-        r.RoundId.NullIfEmpty(),
-        r.Source.Required(),
-        r.Kind.NullIfEmpty());
+    public IDomainCommand ToCommand() =>
+        new MakeCommitment(
+            CommitmentId,
+            [.. MadeBy],
+            Words,
+            Action,
+            MadeOn,
+            Due,
+            DueRule,
+            RoundId.NullIfEmpty(),
+            Source.Required(),
+            Kind.NullIfEmpty());
+}
 
-    public static ReaffirmCommitment ToCommand(this ReaffirmCommitmentRequest r) =>
-        new(r.CommitmentId, [.. r.By], r.On, r.Words.NullIfEmpty(), r.Source.Required());
+public sealed partial class ReaffirmCommitmentRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new ReaffirmCommitment(CommitmentId, [.. By], On, Words.NullIfEmpty(), Source.Required());
+}
 
-    public static RescheduleCommitment ToCommand(this RescheduleCommitmentRequest r) =>
-        new(r.CommitmentId, r.Due, r.DueRule, r.On, r.Source.Required());
+public sealed partial class RescheduleCommitmentRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new RescheduleCommitment(CommitmentId, Due, DueRule, On, Source.Required());
+}
 
-    public static ReportCommitmentProgress ToCommand(this ReportCommitmentProgressRequest r) =>
-        new(r.CommitmentId, r.On, r.Detail, r.Source.Required());
+public sealed partial class ReportCommitmentProgressRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new ReportCommitmentProgress(CommitmentId, On, Detail, Source.Required());
+}
 
-    public static FulfilCommitment ToCommand(this FulfilCommitmentRequest r) =>
-        new(r.CommitmentId, r.On, r.Evidence, r.EvidenceStream.NullIfEmpty(), r.Source.Required());
+public sealed partial class FulfilCommitmentRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new FulfilCommitment(CommitmentId, On, Evidence, EvidenceStream.NullIfEmpty(), Source.Required());
+}
 
-    public static DeclareCommitmentBroken ToCommand(this DeclareCommitmentBrokenRequest r) =>
-        new(r.CommitmentId, r.On, r.DeclaredBy, r.Reason, r.Source.Required());
+public sealed partial class DeclareCommitmentBrokenRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new DeclareCommitmentBroken(CommitmentId, On, DeclaredBy, Reason, Source.Required());
+}
 
-    public static WithdrawCommitment ToCommand(this WithdrawCommitmentRequest r) =>
-        new(r.CommitmentId, r.On, r.WithdrawnBy, r.Reason, r.Source.Required());
+public sealed partial class WithdrawCommitmentRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new WithdrawCommitment(CommitmentId, On, WithdrawnBy, Reason, Source.Required());
+}
 
-    public static ReviewCommitmentSources ToCommand(this ReviewCommitmentSourcesRequest r) =>
-        new(r.CommitmentId, r.ReviewedUpTo, r.Detail, r.Source.Required());
+public sealed partial class ReviewCommitmentSourcesRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new ReviewCommitmentSources(CommitmentId, ReviewedUpTo, Detail, Source.Required());
+}
 
-    public static RateCommitment ToCommand(this RateCommitmentRequest r) =>
-        new(r.CommitmentId, r.Rating, r.Rationale, r.RatedBy, r.RatedOn, r.Source.Required());
+public sealed partial class RateCommitmentRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new RateCommitment(CommitmentId, Rating, Rationale, RatedBy, RatedOn, Source.Required());
 }

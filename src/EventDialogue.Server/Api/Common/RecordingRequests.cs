@@ -1,12 +1,5 @@
 using EventDialogue.Api.V1;
 using EventDialogue.Domain.Common;
-using EventDialogue.Server.Api.Cases;
-using EventDialogue.Server.Api.Commitments;
-using EventDialogue.Server.Api.Corrections;
-using EventDialogue.Server.Api.Dialogues;
-using EventDialogue.Server.Api.Rounds;
-using EventDialogue.Server.Api.Sources;
-using EventDialogue.Server.Api.Statements;
 using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;
 using Google.Protobuf;
@@ -17,16 +10,17 @@ using StoreExpectedRevision = EventDialogue.EventStore.ExpectedRevision;
 namespace EventDialogue.Server.Api.Common;
 
 /// <summary>
-/// The one table from recording requests to what they record: the domain command, and the two fields every request
-/// carries besides it (request id, expected revision).
+/// From recording requests to what they record: the domain command each request names (<see cref="IRecordingRequest"/>),
+/// with its request id, expected revision and recorder.
 /// </summary>
 internal static class RecordingRequests
 {
     public const int MaxRequestsPerCheck = 1000;
 
+    /// <summary>The service's recording requests by full name: what a check may pack (not a check itself).</summary>
     private static readonly Dictionary<string, Google.Protobuf.Reflection.MessageDescriptor> RequestTypes =
         EventDialogue.Api.V1.RecordingService.Descriptor.Methods.Select(method => method.InputType)
-            .Where(type => type != CheckRequestsRequest.Descriptor)
+            .Where(type => typeof(IRecordingRequest).IsAssignableFrom(type.ClrType))
             .ToDictionary(type => type.FullName, StringComparer.Ordinal);
 
     /// <summary>The packed requests of a check, each turned into what it would record; a bad one is named by its index.</summary>
@@ -52,38 +46,11 @@ internal static class RecordingRequests
 
     public static RecordCommand ToRecordCommand(IMessage request, string recordedBy)
     {
-        var (command, requestId, expected) = request switch
-        {
-            EstablishDialogueRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RegisterSourceRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            ScheduleRoundRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            HoldRoundRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            NameDelegationMemberRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RecordSessionRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RecordSiteVisitRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            CharacteriseOutcomeRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            ConcludeRoundRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RecordStatementRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            OpenCaseRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RaiseCaseRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            ReportCaseStatusRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RecordCaseResponseRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            MakeCommitmentRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            ReaffirmCommitmentRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RescheduleCommitmentRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            ReportCommitmentProgressRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            FulfilCommitmentRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            DeclareCommitmentBrokenRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            WithdrawCommitmentRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            ReviewCommitmentSourcesRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RateCommitmentRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            ReviewDialogueSourcesRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            CorrectEntryRequest r => (r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            RetractEntryRequest r => ((IDomainCommand)r.ToCommand(), r.RequestId, r.ExpectedRevision),
-            _ => throw DomainException.Invalid("request", $"{request.Descriptor.FullName} is not a recording request"),
-        };
+        var recording = request as IRecordingRequest
+            ?? throw DomainException.Invalid("request", $"{request.Descriptor.FullName} is not a recording request");
+        var command = recording.ToCommand();
         StreamIds.Require(command);
-        return new RecordCommand(command, requestId.OrNewRequestId(), expected.ToStore(), recordedBy);
+        return new RecordCommand(command, recording.RequestId.OrNewRequestId(), recording.ExpectedRevision.ToStore(), recordedBy);
     }
 
     private static IMessage Unpack(Any packed) =>

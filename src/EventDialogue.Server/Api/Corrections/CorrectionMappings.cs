@@ -1,19 +1,26 @@
-using EventDialogue.Api.V1;
+using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Corrections;
 using EventDialogue.Server.Api.Common;
+using EventDialogue.Server.Api.Corrections;
 
-namespace EventDialogue.Server.Api.Corrections;
+// The recording requests of corrections, each with the command it records. Generated messages are partial, so they are
+// declared here, in the generated namespace, beside the feature rather than in a table of every request.
+namespace EventDialogue.Api.V1;
 
-internal static class CorrectionMappings
+public sealed partial class CorrectEntryRequest : IRecordingRequest
 {
     /// <remarks>A missing replacement is passed on as null: the decider refuses it, naming the field.</remarks>
-    public static CorrectEntry ToCommand(this CorrectEntryRequest r) => new(
-        r.TargetStream,
-        r.TargetRevision,
-        ReplacementEvent.From(r.ReplacementType, r.Replacement)!,
-        r.Reason,
-        r.Source.ToDomain());
+    public IDomainCommand ToCommand() =>
+        new CorrectEntry(
+            TargetStream,
+            TargetRevision,
+            ReplacementEvent.From(ReplacementType, Replacement)!,
+            Reason,
+            Source.ToDomain());
+}
 
-    public static RetractEntry ToCommand(this RetractEntryRequest r) =>
-        new(r.TargetStream, r.TargetRevision, r.Reason, r.Source.ToDomain());
+public sealed partial class RetractEntryRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new RetractEntry(TargetStream, TargetRevision, Reason, Source.ToDomain());
 }

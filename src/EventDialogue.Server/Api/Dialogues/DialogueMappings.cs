@@ -1,20 +1,26 @@
-using EventDialogue.Api.V1;
+using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Dialogues;
 using EventDialogue.Server.Api.Common;
 
-namespace EventDialogue.Server.Api.Dialogues;
+// The recording requests of dialogues, each with the command it records. Generated messages are partial, so they are
+// declared here, in the generated namespace, beside the feature rather than in a table of every request.
+namespace EventDialogue.Api.V1;
 
-internal static class DialogueMappings
+public sealed partial class EstablishDialogueRequest : IRecordingRequest
 {
-    public static EstablishDialogue ToCommand(this EstablishDialogueRequest r) => new(
-        r.DialogueId,
-        r.Name,
-        [.. r.Parties],
-        r.Established.NullIfEmpty(),
-        r.Cadence.NullIfEmpty(),
-        r.ParentDialogueId.NullIfEmpty(),
-        r.Source.ToDomain());
+    public IDomainCommand ToCommand() =>
+        new EstablishDialogue(
+            DialogueId,
+            Name,
+            [.. Parties],
+            Established.NullIfEmpty(),
+            Cadence.NullIfEmpty(),
+            ParentDialogueId.NullIfEmpty(),
+            Source.ToDomain());
+}
 
-    public static ReviewDialogueSources ToCommand(this ReviewDialogueSourcesRequest r) =>
-        new(r.DialogueId, r.ReviewedUpTo, r.Detail, r.Source.Required());
+public sealed partial class ReviewDialogueSourcesRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new ReviewDialogueSources(DialogueId, ReviewedUpTo, Detail, Source.Required());
 }

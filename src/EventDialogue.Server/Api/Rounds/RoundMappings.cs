@@ -1,29 +1,49 @@
-using EventDialogue.Api.V1;
+using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Rounds;
 using EventDialogue.Server.Api.Common;
 
-namespace EventDialogue.Server.Api.Rounds;
+// The recording requests of rounds, each with the command it records. Generated messages are partial, so they are
+// declared here, in the generated namespace, beside the feature rather than in a table of every request.
+namespace EventDialogue.Api.V1;
 
-internal static class RoundMappings
+public sealed partial class ScheduleRoundRequest : IRecordingRequest
 {
-    public static ScheduleRound ToCommand(this ScheduleRoundRequest r) =>
-        new(r.RoundId, r.DialogueId, r.Dates, r.Place.NullIfEmpty(), r.Source.Required());
+    public IDomainCommand ToCommand() =>
+        new ScheduleRound(RoundId, DialogueId, Dates, Place.NullIfEmpty(), Source.Required());
+}
 
-    public static HoldRound ToCommand(this HoldRoundRequest r) =>
-        new(r.RoundId, r.DialogueId, r.Dates, r.Place, r.Ordinal.NullIfEmpty(), r.Source.Required());
+public sealed partial class HoldRoundRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new HoldRound(RoundId, DialogueId, Dates, Place, Ordinal.NullIfEmpty(), Source.Required());
+}
 
-    public static NameDelegationMember ToCommand(this NameDelegationMemberRequest r) =>
-        new(r.RoundId, r.Side, r.Name, r.Title.NullIfEmpty(), r.Agency.NullIfEmpty(), r.Leads, r.Source.Required());
+public sealed partial class NameDelegationMemberRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new NameDelegationMember(RoundId, Side, Name, Title.NullIfEmpty(), Agency.NullIfEmpty(), Leads, Source.Required());
+}
 
-    public static RecordSession ToCommand(this RecordSessionRequest r) =>
-        new(r.RoundId, [.. r.Topics], r.Date.NullIfEmpty(), r.Source.Required());
+public sealed partial class RecordSessionRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new RecordSession(RoundId, [.. Topics], Date.NullIfEmpty(), Source.Required());
+}
 
-    public static RecordSiteVisit ToCommand(this RecordSiteVisitRequest r) =>
-        new(r.RoundId, r.Place, r.Host.NullIfEmpty(), [.. r.Topics], r.Date.NullIfEmpty(), r.Source.Required());
+public sealed partial class RecordSiteVisitRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new RecordSiteVisit(RoundId, Place, Host.NullIfEmpty(), [.. Topics], Date.NullIfEmpty(), Source.Required());
+}
 
-    public static CharacteriseOutcome ToCommand(this CharacteriseOutcomeRequest r) =>
-        new(r.RoundId, r.Side, r.Characterisation, r.Source.Required());
+public sealed partial class CharacteriseOutcomeRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new CharacteriseOutcome(RoundId, Side, Characterisation, Source.Required());
+}
 
-    public static ConcludeRound ToCommand(this ConcludeRoundRequest r) =>
-        new(r.RoundId, r.Date.NullIfEmpty(), r.Source.Required());
+public sealed partial class ConcludeRoundRequest : IRecordingRequest
+{
+    public IDomainCommand ToCommand() =>
+        new ConcludeRound(RoundId, Date.NullIfEmpty(), Source.Required());
 }

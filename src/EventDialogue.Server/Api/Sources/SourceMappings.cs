@@ -1,17 +1,20 @@
-using EventDialogue.Api.V1;
+using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Sources;
 using EventDialogue.Server.Api.Common;
 
-namespace EventDialogue.Server.Api.Sources;
+// The recording requests of sources, each with the command it records. Generated messages are partial, so they are
+// declared here, in the generated namespace, beside the feature rather than in a table of every request.
+namespace EventDialogue.Api.V1;
 
-internal static class SourceMappings
+public sealed partial class RegisterSourceRequest : IRecordingRequest
 {
-    public static RegisterSource ToCommand(this RegisterSourceRequest r) => new(
-        r.SourceId,
-        r.Title,
-        r.Kind,
-        r.Publisher.NullIfEmpty(),
-        r.Published.NullIfEmpty(),
-        r.Address.NullIfEmpty(),
-        r.Reliability.NullIfEmpty());
+    public IDomainCommand ToCommand() =>
+        new RegisterSource(
+            SourceId,
+            Title,
+            Kind,
+            Publisher.NullIfEmpty(),
+            Published.NullIfEmpty(),
+            Address.NullIfEmpty(),
+            Reliability.NullIfEmpty());
 }

@@ -1,23 +1,26 @@
-using EventDialogue.Api.V1;
+using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Statements;
 using EventDialogue.Server.Api.Common;
 
-namespace EventDialogue.Server.Api.Statements;
+// The recording requests of statements, each with the command it records. Generated messages are partial, so they are
+// declared here, in the generated namespace, beside the feature rather than in a table of every request.
+namespace EventDialogue.Api.V1;
 
-internal static class StatementMappings
+public sealed partial class RecordStatementRequest : IRecordingRequest
 {
-    public static RecordStatement ToCommand(this RecordStatementRequest r) => new(
-        r.StatementId,
-        r.Speaker,
-        r.SpeakerTitle.NullIfEmpty(),
-        r.Side,
-        r.Setting,
-        r.Said,
-        r.Place.NullIfEmpty(),
-        r.Text,
-        r.Exact,
-        [.. r.Topics],
-        r.Stance.NullIfEmpty(),
-        r.RoundId.NullIfEmpty(),
-        r.Source.Required());
+    public IDomainCommand ToCommand() =>
+        new RecordStatement(
+            StatementId,
+            Speaker,
+            SpeakerTitle.NullIfEmpty(),
+            Side,
+            Setting,
+            Said,
+            Place.NullIfEmpty(),
+            Text,
+            Exact,
+            [.. Topics],
+            Stance.NullIfEmpty(),
+            RoundId.NullIfEmpty(),
+            Source.Required());
 }
