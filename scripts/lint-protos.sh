@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lints our protos with buf (STANDARD rules):            bash scripts/lint-protos.sh
 # Checks them for changes that break clients of a commit: bash scripts/lint-protos.sh breaking GIT-REF
-# The API's protos import google/api/annotations.proto and http.proto (HTTP/JSON transcoding). The tree does not keep
+# The API's protos import google/api/annotations.proto and http.proto (HTTP/JSON transcoding), and google/rpc/status.proto. The tree does not keep
 # copies of them: they are taken from the Google.Api.CommonProtos NuGet package that the server compiles against (the
 # version pinned in Directory.Packages.props, restored by any build), and put beside ours in a scratch workspace of
 # links, so that buf (which cannot fetch them from the Buf Schema Registry here) lints exactly the files in protos/.
@@ -39,6 +39,10 @@ workspace() {
   if [ ! -e "$into/third_party/googleapis/google/api" ]; then
     mkdir -p "$into/third_party/googleapis/google"
     ln -s "$google/google/api" "$into/third_party/googleapis/google/api"
+  fi
+  # google/rpc/status.proto (RecordRequests' refusals), from the same package, where that tree does not carry it
+  if [ ! -e "$into/third_party/googleapis/google/rpc" ] && [ -d "$into/third_party/googleapis/google" ] && [ ! -L "$into/third_party" ]; then
+    ln -s "$google/google/rpc" "$into/third_party/googleapis/google/rpc"
   fi
 }
 

@@ -133,6 +133,25 @@ public sealed partial class SqliteEventStore : IEventStore
     private AppendResult Append(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events)
     {
         using var transaction = _writer.BeginTransaction(deferred: false);
+        var recorded = new List<RecordedEvent>(events.Count);
+        var result = AppendWithin(transaction, stream, expected, events, recorded);
+        if (recorded.Count > 0)
+        {
+            _tree.Grow(transaction, recorded);
+            transaction.Commit();
+            SqliteWalLimit.AfterCommit(_writer);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// One append's checks and inserts inside the caller's transaction (a lone append's, or one part of an append to
+    /// several streams); the events written are added to <paramref name="recorded"/>, for the caller to grow the tree by
+    /// before it commits. A retry of a stored append writes nothing and returns its first result.
+    /// </summary>
+    private AppendResult AppendWithin(SqliteTransaction transaction, StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, List<RecordedEvent> recorded)
+    {
         if (_commands.FindStored(transaction, events[0].EventId) is not null)
         {
             return IdempotentRetry.Match(stream, events, _commands.FindAllStored(transaction, events));
@@ -147,7 +166,6 @@ public sealed partial class SqliteEventStore : IEventStore
         var recordedAt = UnixMicroseconds.From(_timeProvider.GetUtcNow());
         var revision = current ?? -1;
         long position = 0;
-        var recorded = new List<RecordedEvent>(events.Count);
         foreach (var e in events)
         {
             revision++;
@@ -168,9 +186,6 @@ public sealed partial class SqliteEventStore : IEventStore
             recorded.Add(new RecordedEvent(e.EventId, e.Type, stream, revision, new Position(position), UnixMicroseconds.ToDateTimeOffset(recordedAt), e.Data, EventMetadataJson.Deserialize(metadata)));
         }
 
-        _tree.Grow(transaction, recorded);
-        transaction.Commit();
-        SqliteWalLimit.AfterCommit(_writer);
         return new AppendResult(stream, revision, new Position(position));
     }
 

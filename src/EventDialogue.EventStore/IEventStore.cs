@@ -16,6 +16,19 @@ public interface IEventStore : IAsyncDisposable
     /// <exception cref="InvalidStoreRequestException">The request is malformed.</exception>
     Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends to several streams in one transaction, in order, all or nothing: each part is decided as a lone append
+    /// would be after the parts before it (a stream written by an earlier part is at the revision it left), so two parts
+    /// may write the same stream one after the other. A part that repeats an append already stored (a retry) gets its
+    /// first result and writes nothing; if any part is refused, nothing of the call is written. The events get
+    /// contiguous positions in the parts' order, and the log's tree grows by them in the same transaction.
+    /// </summary>
+    /// <returns>Each part's result, in the parts' order.</returns>
+    /// <exception cref="WrongExpectedRevisionException">A part's stream is not in its expected state.</exception>
+    /// <exception cref="DuplicateEventIdException">An id of a part is taken by a different write.</exception>
+    /// <exception cref="InvalidStoreRequestException">The request is malformed (the field names the part: appends[i]).</exception>
+    Task<IReadOnlyList<AppendResult>> AppendToStreamsAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default);
+
     /// <summary>Reads up to <paramref name="maxCount"/> events of one stream from a revision (inclusive).</summary>
     /// <exception cref="StreamNotFoundException">The stream has no events.</exception>
     IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);

@@ -10,6 +10,9 @@ namespace EventDialogue.Benchmarks;
 /// <summary>Runs every chosen part on each chosen backend, each backend in fresh databases that are removed afterwards.</summary>
 internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
 {
+    // statements per recording call: RecordStatement, then RecordRequests with a batch of 100 (what an importer sends)
+    private static readonly int[] RecordingBatches = [1, 100];
+
     private readonly EventBodies _bodies = new();
 
     public async Task<BenchmarkResults> RunAsync(CancellationToken cancellationToken)
@@ -41,12 +44,16 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
 
                 if (settings.Parts.Contains(BenchmarkParts.Recording))
                 {
-                    foreach (var clients in settings.Writers)
+                    // one per call, then a batch per call (RecordRequests), on a fresh server each: the ratio in one run
+                    foreach (var batch in RecordingBatches)
                     {
-                        var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, log);
-                        var (stretches, catchUp) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken).ConfigureAwait(false);
-                        recordings.AddRange(stretches);
-                        catchUps.Add(catchUp);
+                        foreach (var clients in settings.Writers)
+                        {
+                            var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, log, batch);
+                            var (stretches, catchUp) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken).ConfigureAwait(false);
+                            recordings.AddRange(stretches);
+                            catchUps.Add(catchUp with { Batch = batch });
+                        }
                     }
                 }
             }

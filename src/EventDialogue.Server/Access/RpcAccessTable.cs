@@ -41,6 +41,7 @@ public static class RpcAccessTable
         ["/eventdialogue.v1.RecordingService/ReviewDialogueSources"] = Recorder,
         ["/eventdialogue.v1.RecordingService/ReviewCommitmentSources"] = Recorder,
         ["/eventdialogue.v1.RecordingService/CheckRequests"] = Recorder,
+        ["/eventdialogue.v1.RecordingService/RecordRequests"] = Recorder,
 
         // An analyst's rating of a commitment is recorded beside it, but it is a judgement, not the record's facts.
         ["/eventdialogue.v1.RecordingService/RateCommitment"] = Analyst,

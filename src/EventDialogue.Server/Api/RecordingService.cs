@@ -3,6 +3,7 @@ using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Common;
 using EventDialogue.Server.Api.Parsing;
 using EventDialogue.Server.Recording;
+using EventDialogue.Server.Recording.Batching;
 using EventDialogue.Server.Recording.Checking;
 using Grpc.Core;
 using Mediator;
@@ -25,6 +26,14 @@ public sealed partial class RecordingService(ISender sender) : Rpc.RecordingServ
         var commands = RecordingRequests.ToRecordCommands(request.Requests, CallerPrincipal.Name(context));
         var result = await sender.Send(new CheckRecordCommands(commands), context.CancellationToken);
         return new CheckRequestsResponse { NewCount = result.NewCount, ReplayedCount = result.ReplayedCount };
+    }
+
+    public override async Task<RecordRequestsResponse> RecordRequests(RecordRequestsRequest request, ServerCallContext context)
+    {
+        var recordedBy = CallerPrincipal.Name(context);
+        PackedRequestAccess.Require(request.Requests, context.GetHttpContext().User);
+        var outcomes = await sender.Send(new RecordCommandBatch(RecordingBatches.ToItems(request.Requests, recordedBy), request.AllOrNothing), context.CancellationToken);
+        return new RecordRequestsResponse { Outcomes = { outcomes.Select(RecordingBatches.ToOutcome) } };
     }
 
     /// <summary>The one path of every recording RPC; <paramref name="respond"/> puts the result in the RPC's response.</summary>

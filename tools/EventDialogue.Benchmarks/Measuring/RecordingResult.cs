@@ -6,6 +6,7 @@ namespace EventDialogue.Benchmarks.Measuring;
 /// </summary>
 /// <param name="ServerCpu">The server process's CPU time (user + system) over the stretch.</param>
 /// <param name="EmptyP99">The near-empty call's p99 on the same server, measured before the run.</param>
+/// <param name="Batch">Statements per call: 1 for RecordStatement, more for RecordRequests (latencies are per call).</param>
 internal sealed record RecordingResult(
     string Backend,
     int Clients,
@@ -15,7 +16,8 @@ internal sealed record RecordingResult(
     TimeSpan P50,
     TimeSpan P99,
     TimeSpan ServerCpu,
-    TimeSpan EmptyP99)
+    TimeSpan EmptyP99,
+    int Batch = 1)
 {
     public long Statements => LastStatement - FirstStatement + 1;
 
@@ -27,4 +29,4 @@ internal sealed record RecordingResult(
 }
 
 /// <summary>How long after the last acknowledged write every view had applied it.</summary>
-internal sealed record ViewCatchUp(string Backend, int Clients, long Statements, TimeSpan After);
+internal sealed record ViewCatchUp(string Backend, int Clients, long Statements, TimeSpan After, int Batch = 1);

@@ -8,7 +8,7 @@ namespace EventDialogue.Benchmarks.Output;
 internal static class RecordingTable
 {
     public const string Legend =
-        "each row is one stretch of statements recorded about one round; 'vs first' = this stretch's rate / the first stretch's (1.0 = no slower as the round grew); " +
+        "each row is one stretch of statements recorded about one round, one per call (RecordStatement) or a batch per call (RecordRequests; latencies per call); 'vs first' = this stretch's rate / the first stretch's (1.0 = no slower as the round grew); " +
         "p99 ratio = this stretch's p99 / the near-empty call's p99 on the same server; CPU = the server process's user + system time per statement";
 
     public static void Write(IAnsiConsole console, IReadOnlyList<RecordingResult> results, IReadOnlyList<ViewCatchUp> catchUps, bool markdown)
@@ -16,6 +16,7 @@ internal static class RecordingTable
         var table = new Table { Border = markdown ? TableBorder.Markdown : TableBorder.Rounded };
         table.AddColumn("Backend");
         table.AddColumn(new TableColumn("Clients").RightAligned());
+        table.AddColumn(new TableColumn("Per call").RightAligned());
         table.AddColumn(new TableColumn("Statements").RightAligned());
         table.AddColumn(new TableColumn("Statements/s").RightAligned());
         table.AddColumn(new TableColumn("vs first").RightAligned());
@@ -23,7 +24,7 @@ internal static class RecordingTable
         table.AddColumn(new TableColumn("p99 (ms)").RightAligned());
         table.AddColumn(new TableColumn("p99 ratio").RightAligned());
         table.AddColumn(new TableColumn("CPU (ms/statement)").RightAligned());
-        foreach (var run in results.GroupBy(r => (r.Backend, r.Clients)))
+        foreach (var run in results.GroupBy(r => (r.Backend, r.Clients, r.Batch)))
         {
             var first = run.First();
             foreach (var r in run)
@@ -31,6 +32,7 @@ internal static class RecordingTable
                 table.AddRow(
                     r.Backend,
                     r.Clients.ToString(CultureInfo.InvariantCulture),
+                    r.Batch.ToString(CultureInfo.InvariantCulture),
                     $"{r.FirstStatement:N0}–{r.LastStatement:N0}",
                     r.Rate.ToString("N0", CultureInfo.InvariantCulture),
                     (r.Rate / first.Rate).ToString("0.00", CultureInfo.InvariantCulture),
@@ -45,7 +47,7 @@ internal static class RecordingTable
         console.Write(table);
         foreach (var c in catchUps)
         {
-            console.WriteLine($"{c.Backend}, {c.Clients} client(s): every view had applied the last of {c.Statements:N0} statements {c.After.TotalSeconds:0.00} s after it was acknowledged");
+            console.WriteLine($"{c.Backend}, {c.Clients} client(s), {c.Batch} per call: every view had applied the last of {c.Statements:N0} statements {c.After.TotalSeconds:0.00} s after it was acknowledged");
         }
     }
 

@@ -13,23 +13,25 @@ namespace EventDialogue.Benchmarks.Scenarios;
 /// once, on a new database, and reports each stretch of the run apart: if the cost of one write grew with the record,
 /// the later stretches would be slower and cost the server more CPU per statement than the first.
 /// All statements share one topic, the case that used to make the topics view re-read every mention.
+/// With a batch of more than one, each call records that many statements at once (RecordRequests, all or nothing), so
+/// that the same run compares a batch call's statements per second with single calls'.
 /// </summary>
-internal sealed class RecordingScenario(int clients, long statements, long stretch, ProgressLog log)
+internal sealed class RecordingScenario(int clients, long statements, long stretch, ProgressLog log, int batch = 1)
 {
     private const int EmptyCalls = 200;
 
     public async Task<(IReadOnlyList<RecordingResult> Stretches, ViewCatchUp CatchUp)> RunAsync(IBenchmarkBackend backend, string workDirectory, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string> { ["Security:AdminKeyName"] = "benchmark" };
-        var server = await BenchmarkServer.StartAsync(backend.FreshServerSettings($"recording{clients}"), settings, workDirectory).ConfigureAwait(false);
+        var server = await BenchmarkServer.StartAsync(backend.FreshServerSettings($"recording{clients}x{batch}"), settings, workDirectory).ConfigureAwait(false);
         await using (server.ConfigureAwait(false))
         {
             using var channel = server.CreateChannel();
             var round = await RecordingWorkload.PrepareRoundAsync(channel, cancellationToken).ConfigureAwait(false);
             var emptyP99 = await EmptyCallP99Async(channel, cancellationToken).ConfigureAwait(false);
-            log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), on {server.GrpcAddress}");
+            log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), {(batch == 1 ? "one per call" : $"{batch} per call")}, on {server.GrpcAddress}");
             var run = await RecordAsync(channel, round, server.ProcessId, cancellationToken).ConfigureAwait(false);
-            var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99 }).ToList();
+            var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99, Batch = batch }).ToList();
 
             var lastWrite = Stopwatch.GetTimestamp();
             await RecordingWorkload.WaitForViewsAsync(channel, run.LastPosition, cancellationToken).ConfigureAwait(false);
@@ -52,19 +54,27 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
 
         async Task ClientAsync()
         {
-            for (var i = Interlocked.Increment(ref next); i < statements; i = Interlocked.Increment(ref next))
+            // each call takes the next `batch` statements (the last call what is left)
+            for (var first = Interlocked.Add(ref next, batch) - batch + 1; first < statements; first = Interlocked.Add(ref next, batch) - batch + 1)
             {
+                var count = (int)Math.Min(batch, statements - first);
                 var start = Stopwatch.GetTimestamp();
-                var response = await recording.RecordStatementAsync(RecordingWorkload.Statement(roundId, i), cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+                var (position, size) = await RecordCallAsync(recording, roundId, first, count, cancellationToken).ConfigureAwait(false);
                 var elapsed = Stopwatch.GetElapsedTime(start);
                 lock (gate)
                 {
-                    latencies[i / stretch].Add(elapsed, response.CalculateSize());
-                    lastPosition = Math.Max(lastPosition, response.Result.Position);
-                    done++;
-                    if (done % stretch == 0 || done == statements)
+                    latencies[first / stretch].Add(elapsed, size);
+                    lastPosition = Math.Max(lastPosition, position);
+                    var before = done;
+                    done += count;
+                    for (var ended = (before / stretch) + 1; ended <= done / stretch; ended++)
                     {
-                        ends[(done + stretch - 1) / stretch] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
+                        ends[ended] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
+                    }
+
+                    if (done == statements)
+                    {
+                        ends[^1] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
                     }
                 }
             }
@@ -88,6 +98,25 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
         }
 
         return (results, lastPosition);
+    }
+
+    /// <returns>The last position written and the response's size.</returns>
+    private async Task<(long Position, int Size)> RecordCallAsync(RecordingService.RecordingServiceClient recording, string roundId, long first, int count, CancellationToken cancellationToken)
+    {
+        if (batch == 1)
+        {
+            var response = await recording.RecordStatementAsync(RecordingWorkload.Statement(roundId, first), cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+            return (response.Result.Position, response.CalculateSize());
+        }
+
+        var request = new RecordRequestsRequest { AllOrNothing = true };
+        for (var i = first; i < first + count; i++)
+        {
+            request.Requests.Add(Google.Protobuf.WellKnownTypes.Any.Pack(RecordingWorkload.Statement(roundId, i)));
+        }
+
+        var answered = await recording.RecordRequestsAsync(request, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        return (answered.Outcomes.Max(o => o.Result.Position), answered.CalculateSize());
     }
 
     private static async Task<TimeSpan> EmptyCallP99Async(GrpcChannel channel, CancellationToken cancellationToken)

@@ -8,12 +8,21 @@ namespace EventDialogue.Server.Recording.Checking;
 /// The store as it would be after some appends that are only pretended: reads of a stream see its recorded events
 /// then the pending ones, appends check the expected revision against both and are kept in memory. Nothing reaches
 /// the recorded store. Reads of $all see only what is recorded; decisions do not read it.
+/// <para>
+/// Each recorded stream is read once and kept: this store is one call's snapshot (a check, or a batch's decisions,
+/// whose appends carry the revisions they were decided on, so that a stream that moved on meanwhile refuses them).
+/// </para>
 /// </summary>
 internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 {
     private readonly Dictionary<StreamName, List<RecordedEvent>> _pending = [];
     private readonly Dictionary<Guid, RecordedEvent> _pendingById = [];
+    private readonly Dictionary<StreamName, List<RecordedEvent>> _recordedStreams = [];
+    private readonly List<PendingStreamAppend> _appends = [];
     private long? _lastPosition;
+
+    /// <summary>The appends made here, in order, each with the expectation it was made under and its pretended result.</summary>
+    public IReadOnlyList<PendingStreamAppend> Appends => _appends;
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
@@ -38,7 +47,42 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         }
 
         _lastPosition = position;
-        return new AppendResult(stream, revision, new Position(position));
+        var result = new AppendResult(stream, revision, new Position(position));
+        _appends.Add(new PendingStreamAppend(new StreamAppend(stream, expected, events), result));
+        return result;
+    }
+
+    /// <summary>In turn, as one append each; all or nothing, as the store's.</summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendToStreamsAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
+    {
+        MultiStreamAppendValidation.Validate(appends);
+        var (appendsBefore, positionBefore) = (_appends.Count, _lastPosition);
+        try
+        {
+            var results = new List<AppendResult>(appends.Count);
+            foreach (var append in appends)
+            {
+                results.Add(await AppendToStreamAsync(append.Stream, append.Expected, append.Events, cancellationToken).ConfigureAwait(false));
+            }
+
+            return results;
+        }
+        catch
+        {
+            foreach (var undone in _appends.Skip(appendsBefore))
+            {
+                var pending = _pending[undone.Append.Stream];
+                pending.RemoveRange(pending.Count - undone.Append.Events.Count, undone.Append.Events.Count);
+                foreach (var e in undone.Append.Events)
+                {
+                    _pendingById.Remove(e.EventId);
+                }
+            }
+
+            _appends.RemoveRange(appendsBefore, _appends.Count - appendsBefore);
+            _lastPosition = positionBefore;
+            throw;
+        }
     }
 
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
@@ -60,7 +104,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) =>
         _pending.TryGetValue(stream, out var pending) && pending.Count > 0
             ? pending[^1].Revision
-            : await recorded.GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false);
+            : (await ReadRecordedStreamAsync(stream, cancellationToken).ConfigureAwait(false)) is { Count: > 0 } events ? events[^1].Revision : null;
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
@@ -81,6 +125,23 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
     private async Task<List<RecordedEvent>> ReadWholeStreamAsync(StreamName stream, CancellationToken cancellationToken)
     {
+        var events = await ReadRecordedStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (events.Count == 0 && !_pending.ContainsKey(stream))
+        {
+            throw new StreamNotFoundException(stream);
+        }
+
+        return [.. events, .. _pending.GetValueOrDefault(stream) ?? []];
+    }
+
+    /// <summary>The stream as recorded when this store first read it; empty when it did not exist.</summary>
+    private async Task<List<RecordedEvent>> ReadRecordedStreamAsync(StreamName stream, CancellationToken cancellationToken)
+    {
+        if (_recordedStreams.TryGetValue(stream, out var known))
+        {
+            return known;
+        }
+
         var events = new List<RecordedEvent>();
         try
         {
@@ -89,12 +150,15 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
                 events.Add(e);
             }
         }
-        catch (StreamNotFoundException) when (_pending.ContainsKey(stream))
+        catch (StreamNotFoundException)
         {
-            // recorded nowhere yet, only pending
+            // recorded nowhere yet
         }
 
-        events.AddRange(_pending.GetValueOrDefault(stream) ?? []);
+        _recordedStreams[stream] = events;
         return events;
     }
 }
+
+/// <summary>An append made to a <see cref="PendingEventStore"/>: what to append for real, and what it pretended to return.</summary>
+internal sealed record PendingStreamAppend(StreamAppend Append, AppendResult PendingResult);
