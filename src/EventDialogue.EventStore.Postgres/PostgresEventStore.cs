@@ -32,7 +32,7 @@ public sealed partial class PostgresEventStore : IEventStore
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _appendDataSource;
     private readonly PostgresSchema _schema;
-    private readonly PostgresStatements _sql;
+    private readonly PostgresEventSql _sql;
     private readonly PostgresTree _tree;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _pollInterval;
@@ -50,7 +50,7 @@ public sealed partial class PostgresEventStore : IEventStore
         _appendDataSource = PostgresAppendConnections.DataSource(connectionString);
         _notifier = new PostgresAppendNotifier(_appendDataSource, schema);
         _schema = schema;
-        _sql = new PostgresStatements(schema);
+        _sql = new PostgresEventSql(schema);
         _tree = new PostgresTree(schema);
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace EventDialogue.EventStore.Sqlite;
 
 /// <summary>
-/// The log's tree as this file keeps it (see <see cref="SqliteTreeCommands"/> for how it grows). Reads use their own
+/// The log's tree as this file keeps it (see <see cref="SqliteTreeSql"/> for how it grows). Reads use their own
 /// connections, each a snapshot of committed appends only; nothing is cached, so nothing can go stale.
 /// </summary>
 public sealed partial class SqliteEventStore : ILogTree

@@ -17,8 +17,8 @@ public sealed partial class SqliteEventStore : IEventStore
 
     private readonly TimeProvider _timeProvider;
     private readonly SqliteConnection _writer;
-    private readonly SqliteAppendCommands _commands;
-    private readonly SqliteTreeCommands _tree;
+    private readonly SqliteAppendSql _commands;
+    private readonly SqliteTreeSql _tree;
     private readonly SemaphoreSlim _writeGate;
     private readonly AppendSignal _appended = new();
     private readonly TimeSpan _pollInterval;
@@ -30,8 +30,8 @@ public sealed partial class SqliteEventStore : IEventStore
         _writer = writer;
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
-        _commands = new SqliteAppendCommands(writer);
-        _tree = new SqliteTreeCommands(writer);
+        _commands = new SqliteAppendSql(writer);
+        _tree = new SqliteTreeSql(writer);
         _writeGate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource);
     }
 

@@ -6,7 +6,7 @@ namespace EventDialogue.EventStore.Postgres.GroupCommit;
 /// Commits a group of appends (see <see cref="AppendQueue"/>) in one transaction. When every append names the revision
 /// it starts at (no stream, or an exact revision: what the server's commands send), the transaction is one round trip:
 /// <c>BEGIN</c>, the append lock, each append's insert checked on the server (its stream at the revision before, none of
-/// its ids stored; see <see cref="PostgresStatements.CheckedInsert"/>) under a savepoint of its own, and the commit.
+/// its ids stored; see <see cref="PostgresEventSql.CheckedInsert"/>) under a savepoint of its own, and the commit.
 /// Should a check or an insert fail, that append and those after it are decided in the same transaction, still under
 /// the lock, as every append of a group is otherwise: the append lock and the state in one round trip, each append
 /// decided as a lone append would be (<see cref="GroupDecisions"/>), the inserts and the commit in a second. So a
@@ -15,7 +15,7 @@ namespace EventDialogue.EventStore.Postgres.GroupCommit;
 /// transaction has ended: nothing is acknowledged before its commit. An outage fails every append of the transaction
 /// with the driver's error, as it fails a lone append.
 /// </summary>
-internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresStatements sql, TimeProvider timeProvider)
+internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresEventSql sql, TimeProvider timeProvider)
 {
     public async Task CommitAsync(IReadOnlyList<PendingAppend> group)
     {

@@ -11,7 +11,7 @@ namespace EventDialogue.EventStore.Postgres.GroupCommit;
 internal static class SavepointInserts
 {
     /// <param name="connection">The group's connection, its transaction begun and the append lock held.</param>
-    /// <param name="inserts">One insert per append to write (see <see cref="PostgresStatements.Insert"/>), in order.</param>
+    /// <param name="inserts">One insert per append to write (see <see cref="PostgresEventSql.Insert"/>), in order.</param>
     /// <returns>
     /// The last position of each append committed, in order (a prefix of <paramref name="inserts"/>), and the error of the
     /// append after them when its insert failed; the appends before it are committed all the same.
@@ -37,10 +37,10 @@ internal static class SavepointInserts
 
     /// <summary>
     /// The whole transaction in one round trip: <c>BEGIN</c>, the append lock, the inserts (checked ones, see
-    /// <see cref="PostgresStatements.CheckedInsert"/>, which need no state read first) and the commit.
+    /// <see cref="PostgresEventSql.CheckedInsert"/>, which need no state read first) and the commit.
     /// </summary>
     /// <param name="connection">The group's connection, with no transaction.</param>
-    /// <param name="lockAppends">The statement taking the append lock (see <see cref="PostgresStatements.LockAppends"/>).</param>
+    /// <param name="lockAppends">The statement taking the append lock (see <see cref="PostgresEventSql.LockAppends"/>).</param>
     /// <param name="inserts">One checked insert per append, in order.</param>
     /// <returns>
     /// As <see cref="InsertAndCommitAsync"/>, but when an insert failed nothing is committed: the transaction is left

@@ -97,7 +97,7 @@ public sealed class SqliteViewStore : IViewStore
     public async Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await SqliteViewQueries.GetAsync(connection, null, collection, id, cancellationToken);
+        return await SqliteViewSql.GetAsync(connection, null, collection, id, cancellationToken);
     }
 
     public async Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default)
@@ -105,8 +105,8 @@ public sealed class SqliteViewStore : IViewStore
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await OpenAsync(cancellationToken);
         return query.Search is null
-            ? await SqliteViewQueries.ListAsync(connection, query, cancellationToken)
-            : await SqliteViewQueries.SearchAsync(connection, query, cancellationToken);
+            ? await SqliteViewSql.ListAsync(connection, query, cancellationToken)
+            : await SqliteViewSql.SearchAsync(connection, query, cancellationToken);
     }
 
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)

@@ -17,10 +17,10 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
             : Position.Start;
 
     public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        SqliteViewQueries.GetAsync(connection, transaction, collection, id, cancellationToken);
+        SqliteViewSql.GetAsync(connection, transaction, collection, id, cancellationToken);
 
     public Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default) =>
-        SqliteViewQueries.FindAsync(connection, transaction, collection, tag, cancellationToken);
+        SqliteViewSql.FindAsync(connection, transaction, collection, tag, cancellationToken);
 
     public async Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
     {

@@ -3,13 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace EventDialogue.EventStore.Sqlite;
 
 /// <summary>The writer connection's statements, prepared once and reused for every append.</summary>
-internal sealed class SqliteAppendCommands : IDisposable
+internal sealed class SqliteAppendSql : IDisposable
 {
     private readonly SqliteCommand _findStored;
     private readonly SqliteCommand _currentRevision;
     private readonly SqliteCommand _insert;
 
-    public SqliteAppendCommands(SqliteConnection writer)
+    public SqliteAppendSql(SqliteConnection writer)
     {
         _findStored = SqlitePrepared.Command(writer, "SELECT stream, revision, position, type, data FROM events WHERE event_id = $id", "$id");
         _currentRevision = SqlitePrepared.Command(writer, "SELECT max(revision) FROM events WHERE stream = $stream", "$stream");

@@ -7,7 +7,7 @@ namespace EventDialogue.EventStore.Sqlite;
 /// The writer's statements for the log's tree: grows it by the events of an append (or of a restore, or of a file
 /// written before the tree was kept) inside that write's transaction, from the right edge read in the same transaction.
 /// </summary>
-internal sealed class SqliteTreeCommands : IDisposable
+internal sealed class SqliteTreeSql : IDisposable
 {
     // Events read per statement when building the tree of events that have none.
     private const int BuildChunk = 500;
@@ -20,7 +20,7 @@ internal sealed class SqliteTreeCommands : IDisposable
     private readonly SqliteCommand _lastLeafPosition;
     private readonly SqliteCommand _eventsAfter;
 
-    public SqliteTreeCommands(SqliteConnection writer)
+    public SqliteTreeSql(SqliteConnection writer)
     {
         _size = SqlitePrepared.Command(writer, "SELECT coalesce(max(leaf_index) + 1, 0) FROM tree_leaves");
         _leaf = SqlitePrepared.Command(writer, "SELECT hash FROM tree_leaves WHERE leaf_index = $index", "$index");

@@ -8,7 +8,7 @@ namespace EventDialogue.EventStore.Postgres;
 /// The SQL of one schema's store, with the round trips of a group of appends kept to one when the client knows where each
 /// append starts (lock, checked inserts, tree and commit), two otherwise (lock and state; inserts, tree and commit).
 /// </summary>
-internal sealed class PostgresStatements(PostgresSchema schema)
+internal sealed class PostgresEventSql(PostgresSchema schema)
 {
     // Transactions older than the oldest one still running have all finished: their events can be read without
     // fear that an earlier position commits later. An InitPlan, so it is computed once per query, from the

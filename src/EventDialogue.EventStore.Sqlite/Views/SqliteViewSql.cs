@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace EventDialogue.EventStore.Sqlite.Views;
 
-internal static class SqliteViewQueries
+internal static class SqliteViewSql
 {
     private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text, d.search_keywords";
 
