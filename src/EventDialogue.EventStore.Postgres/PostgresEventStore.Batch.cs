@@ -75,7 +75,7 @@ public sealed partial class PostgresEventStore
             {
                 if (!ended)
                 {
-                    await RollBackAsync(connection).ConfigureAwait(false);
+                    await PostgresGroupCommit.RollBackAsync(connection).ConfigureAwait(false);
                 }
             }
         }
@@ -106,20 +106,5 @@ public sealed partial class PostgresEventStore
         return lastPositions.Count == inserts.Count
             ? lastPositions
             : throw new InvalidOperationException($"the transaction answered {lastPositions.Count} of its {inserts.Count} inserts");
-    }
-
-    /// <summary>Ends a transaction that did not commit, its lock with it, before the connection goes back to the pool.</summary>
-    private static async Task RollBackAsync(NpgsqlConnection connection)
-    {
-        try
-        {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (NpgsqlException)
-        {
-            // a broken connection: the server ends the transaction with the session, and the pool does not reuse it
-            NpgsqlConnection.ClearPool(connection);
-        }
     }
 }

@@ -163,7 +163,7 @@ internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresE
     /// Ends a transaction begun by hand that did not commit (a failed statement, a broken connection): its lock goes with
     /// it, before the connection goes back to the pool.
     /// </summary>
-    private static async Task RollBackAsync(NpgsqlConnection connection)
+    internal static async Task RollBackAsync(NpgsqlConnection connection)
     {
         try
         {
