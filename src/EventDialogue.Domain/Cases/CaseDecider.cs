@@ -14,6 +14,15 @@ public sealed class CaseDecider : Decider<CaseState, CaseCommand>
 
     public override CaseState Evolve(CaseState state, IDomainEvent fact) => state.After(fact);
 
+    public override CaseCommand? CommandRecording(IDomainEvent fact, string streamId) => fact switch
+    {
+        CaseOpened e => new OpenCase(e.CaseId, e.Kind, e.Names, e.Description, e.Source),
+        CaseRaised e => new RaiseCase(streamId, e.RaisedBy, e.Channel, e.RoundId, e.Publicly, e.Date, e.Source, e.InConfidence),
+        CaseStatusReported e => new ReportCaseStatus(streamId, e.Status, e.AsOf, e.Term, e.Charge, e.Detail, e.Certainty, e.SourceType, e.Source),
+        CaseResponseReceived e => new RecordCaseResponse(streamId, e.From, e.Response, e.Date, e.Detail, e.Source, e.InConfidence),
+        _ => null,
+    };
+
     public override IReadOnlyList<IDomainEvent> Decide(CaseState state, CaseCommand command, Known known)
     {
         var id = Fields.Check(() => EntityId.Require(command.CaseId, "case_id"));

@@ -14,6 +14,20 @@ public sealed class CommitmentDecider : Decider<CommitmentState, CommitmentComma
 
     public override CommitmentState Evolve(CommitmentState state, IDomainEvent fact) => state.After(fact);
 
+    public override CommitmentCommand? CommandRecording(IDomainEvent fact, string streamId) => fact switch
+    {
+        CommitmentMade e => new MakeCommitment(e.CommitmentId, e.MadeBy, e.Words, e.Action, e.MadeOn, e.Due, e.DueRule, e.RoundId, e.Source, e.Kind),
+        CommitmentReaffirmed e => new ReaffirmCommitment(streamId, e.By, e.On, e.Words, e.Source),
+        CommitmentRescheduled e => new RescheduleCommitment(streamId, e.Due, e.DueRule, e.On, e.Source),
+        CommitmentProgressReported e => new ReportCommitmentProgress(streamId, e.On, e.Detail, e.Source),
+        CommitmentFulfilled e => new FulfilCommitment(streamId, e.On, e.Evidence, e.EvidenceStream, e.Source),
+        CommitmentDeclaredBroken e => new DeclareCommitmentBroken(streamId, e.On, e.DeclaredBy, e.Reason, e.Source),
+        CommitmentWithdrawn e => new WithdrawCommitment(streamId, e.On, e.WithdrawnBy, e.Reason, e.Source),
+        CommitmentSourcesReviewed e => new ReviewCommitmentSources(streamId, e.ReviewedUpTo, e.Detail, e.Source),
+        CommitmentRated e => new RateCommitment(streamId, e.Rating, e.Rationale, e.RatedBy, e.RatedOn, e.Source),
+        _ => null,
+    };
+
     public override IReadOnlyList<IDomainEvent> Decide(CommitmentState state, CommitmentCommand command, Known known)
     {
         var id = Fields.Check(() => EntityId.Require(command.CommitmentId, "commitment_id"));

@@ -14,11 +14,19 @@ public interface IDecider
     /// retractions included: they count in decisions.
     /// </summary>
     IReadOnlyList<IDomainEvent> Decide(IReadOnlyList<EntityFact> history, IDomainCommand command, Known known);
+
+    /// <summary>
+    /// The command that would have recorded <paramref name="fact"/> in the stream with id <paramref name="streamId"/>,
+    /// if it is one of this aggregate's facts: a correction's replacement is decided as that command, so it is held to the
+    /// same rules as the entry it replaces. Events that name their own entity keep their id, so a replacement for another
+    /// entity's stream is noticed.
+    /// </summary>
+    IDomainCommand? CommandRecording(IDomainEvent fact, string streamId);
 }
 
 public abstract class Decider<TState, TCommand> : IDecider
     where TState : class
-    where TCommand : IDomainCommand
+    where TCommand : class, IDomainCommand
 {
     public abstract TState Initial { get; }
 
@@ -35,6 +43,11 @@ public abstract class Decider<TState, TCommand> : IDecider
     public virtual TState FoldEntity(IReadOnlyList<EntityFact> facts) => EffectiveHistory.OfEntity(facts).Aggregate(Initial, Evolve);
 
     public abstract IReadOnlyList<IDomainEvent> Decide(TState state, TCommand command, Known known);
+
+    /// <inheritdoc cref="IDecider.CommandRecording"/>
+    public abstract TCommand? CommandRecording(IDomainEvent fact, string streamId);
+
+    IDomainCommand? IDecider.CommandRecording(IDomainEvent fact, string streamId) => CommandRecording(fact, streamId);
 
     IReadOnlyList<IDomainEvent> IDecider.Decide(IReadOnlyList<EntityFact> history, IDomainCommand command, Known known) =>
         Decide(FoldEntity(history), (TCommand)command, known);

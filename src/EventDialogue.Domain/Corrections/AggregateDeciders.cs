@@ -18,6 +18,9 @@ public static class AggregateDeciders
     private static readonly IDecider Case = new CaseDecider();
     private static readonly IDecider Commitment = new CommitmentDecider();
 
+    /// <summary>Every aggregate's decider.</summary>
+    public static IReadOnlyList<IDecider> All { get; } = [Dialogue, Round, Source, Statement, Case, Commitment];
+
     /// <summary>The decider of a stream category (<c>dialogue</c>, <c>round</c>, <c>source</c>, <c>statement</c>, <c>case</c>, <c>commitment</c>); null for any other.</summary>
     public static IDecider? ForCategory(string? category) => category switch
     {

@@ -31,6 +31,9 @@ public sealed class CorrectionDecider : Decider<StreamEntries, CorrectionCommand
 
     public override StreamEntries FoldEntity(IReadOnlyList<EntityFact> facts) => new(facts);
 
+    /// <summary>Amendments are recorded by no command of their own: a correction names its target.</summary>
+    public override CorrectionCommand? CommandRecording(IDomainEvent fact, string streamId) => null;
+
     public override IReadOnlyList<IDomainEvent> Decide(StreamEntries state, CorrectionCommand command, Known known)
     {
         var inCompanion = Streams.IsConfidentialCompanion(command.TargetStream);

@@ -8,6 +8,13 @@ public sealed class DialogueDecider : Decider<DialogueState, DialogueCommand>
 
     public override DialogueState Evolve(DialogueState state, IDomainEvent fact) => state.After(fact);
 
+    public override DialogueCommand? CommandRecording(IDomainEvent fact, string streamId) => fact switch
+    {
+        DialogueEstablished e => new EstablishDialogue(e.DialogueId, e.Name, e.Parties, e.Established, e.Cadence, e.ParentDialogueId, e.Source),
+        DialogueSourcesReviewed e => new ReviewDialogueSources(streamId, e.ReviewedUpTo, e.Detail, e.Source),
+        _ => null,
+    };
+
     public override IReadOnlyList<IDomainEvent> Decide(DialogueState state, DialogueCommand command, Known known) => command switch
     {
         EstablishDialogue c => [Establish(state, c, known)],

@@ -14,6 +14,18 @@ public sealed class RoundDecider : Decider<RoundState, RoundCommand>
 
     public override RoundState Evolve(RoundState state, IDomainEvent fact) => state.After(fact);
 
+    public override RoundCommand? CommandRecording(IDomainEvent fact, string streamId) => fact switch
+    {
+        RoundScheduled e => new ScheduleRound(e.RoundId, e.DialogueId, e.Dates, e.Place, e.Source),
+        RoundHeld e => new HoldRound(e.RoundId, e.DialogueId, e.Dates, e.Place, e.Ordinal, e.Source),
+        DelegationMemberNamed e => new NameDelegationMember(streamId, e.Side, e.Name, e.Title, e.Agency, e.Leads, e.Source),
+        SessionHeld e => new RecordSession(streamId, e.Topics, e.Date, e.Source),
+        SiteVisited e => new RecordSiteVisit(streamId, e.Place, e.Host, e.Topics, e.Date, e.Source),
+        OutcomeCharacterised e => new CharacteriseOutcome(streamId, e.Side, e.Characterisation, e.Source),
+        RoundConcluded e => new ConcludeRound(streamId, e.Date, e.Source),
+        _ => null,
+    };
+
     public override IReadOnlyList<IDomainEvent> Decide(RoundState state, RoundCommand command, Known known)
     {
         var id = Fields.Check(() => EntityId.Require(command.RoundId, "round_id"));

@@ -10,6 +10,12 @@ public sealed class SourceDecider : Decider<SourceState, SourceCommand>
 
     public override SourceState Evolve(SourceState state, IDomainEvent fact) => state.After(fact);
 
+    public override SourceCommand? CommandRecording(IDomainEvent fact, string streamId) => fact switch
+    {
+        SourceRegistered e => new RegisterSource(e.SourceId, e.Title, e.Kind, e.Publisher, e.Published, e.Address, e.Reliability),
+        _ => null,
+    };
+
     public override IReadOnlyList<IDomainEvent> Decide(SourceState state, SourceCommand command, Known known) => command switch
     {
         RegisterSource c => [Register(state, c)],

@@ -8,6 +8,13 @@ public sealed class StatementDecider : Decider<StatementState, StatementCommand>
 
     public override StatementState Evolve(StatementState state, IDomainEvent fact) => state.After(fact);
 
+    public override StatementCommand? CommandRecording(IDomainEvent fact, string streamId) => fact switch
+    {
+        StatementRecorded e => new RecordStatement(
+            e.StatementId, e.Speaker, e.SpeakerTitle, e.Side, e.Setting, e.Said, e.Place, e.Text, e.Exact, e.Topics, e.Stance, e.RoundId, e.Source),
+        _ => null,
+    };
+
     public override IReadOnlyList<IDomainEvent> Decide(StatementState state, StatementCommand command, Known known) => command switch
     {
         RecordStatement c => [Record(state, c, known)],

@@ -15,7 +15,7 @@ public static class Spec
     /// </summary>
     public static TState Given<TState, TCommand>(this Decider<TState, TCommand> decider, params IDomainEvent[] history)
         where TState : class
-        where TCommand : IDomainCommand =>
+        where TCommand : class, IDomainCommand =>
         decider.Fold(history);
 
     /// <summary>What the handler would have looked up: which of the named streams exist, and today's date.</summary>
