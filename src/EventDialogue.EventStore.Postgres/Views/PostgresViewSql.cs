@@ -63,15 +63,6 @@ internal sealed class PostgresViewSql
         ClaimCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO NOTHING";
         LockCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1 FOR UPDATE";
         SaveCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
-        Upsert = $"""
-            INSERT INTO {_documents} (collection, id, json, sort_key, search_text, search_keywords, search)
-            VALUES ($1, $2, $3, $4, $5, $6, to_tsvector('simple', $7))
-            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text,
-                search_keywords = excluded.search_keywords, search = excluded.search
-            """;
-        DeleteTags = $"DELETE FROM {_tags} WHERE collection = $1 AND id = $2";
-        InsertTags = $"INSERT INTO {_tags} (collection, id, name, value) SELECT $1, $2, t.name, t.value FROM unnest($3::text[], $4::text[]) AS t(name, value) ON CONFLICT DO NOTHING";
-        Delete = $"DELETE FROM {_documents} WHERE collection = $1 AND id = $2";
         UpsertMany = $"""
             INSERT INTO {_documents} (collection, id, json, sort_key, search_text, search_keywords, search)
             SELECT u.c, u.i, u.j, u.s, u.st, u.sk, to_tsvector('simple', u.t)
@@ -121,14 +112,6 @@ internal sealed class PostgresViewSql
     public string ReadCheckpoint { get; }
 
     public string SaveCheckpoint { get; }
-
-    public string Upsert { get; }
-
-    public string DeleteTags { get; }
-
-    public string InsertTags { get; }
-
-    public string Delete { get; }
 
     /// <summary>Upserts many documents (no two with the same key) in one statement, from parallel arrays.</summary>
     public string UpsertMany { get; }

@@ -2,7 +2,6 @@ using EventDialogue.Api.V1;
 using EventDialogue.Domain.Common;
 using EventDialogue.Server.Api.Errors;
 using EventDialogue.Server.Recording.Batching;
-using EventDialogue.Server.Recording.Checking;
 using Google.Protobuf.WellKnownTypes;
 
 namespace EventDialogue.Server.Api.Common;
@@ -10,7 +9,7 @@ namespace EventDialogue.Server.Api.Common;
 /// <summary>A RecordRequests call's requests as a batch of commands, and each item's outcome as the API says it.</summary>
 internal static class RecordingBatches
 {
-    public const int MaxRequestsPerBatch = 1000;
+    public const int MaxRequestsPerBatch = RecordingRequests.MaxRequestsPerCheck;
 
     /// <summary>
     /// Each packed request as what it records, or as its refusal when it cannot be read (its item, not the call, is
@@ -27,11 +26,11 @@ internal static class RecordingBatches
         {
             try
             {
-                return BatchItem.Of(RecordingRequests.ToRecordCommands([packed], recordedBy)[0]);
+                return BatchItem.Of(RecordingRequests.ToRecordCommand(packed, recordedBy));
             }
-            catch (CommandRefusedInCheckException refused)
+            catch (DomainException refusal)
             {
-                return BatchItem.Refused(refused.Refusal);
+                return BatchItem.Refused(refusal);
             }
         })];
     }

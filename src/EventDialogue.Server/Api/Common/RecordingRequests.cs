@@ -35,7 +35,7 @@ internal static class RecordingRequests
         {
             try
             {
-                return ToRecordCommand(Unpack(packed), recordedBy);
+                return ToRecordCommand(packed, recordedBy);
             }
             catch (DomainException refusal)
             {
@@ -43,6 +43,9 @@ internal static class RecordingRequests
             }
         })];
     }
+
+    /// <summary>A packed request (of a check or a batch) turned into what it records.</summary>
+    public static RecordCommand ToRecordCommand(Any packed, string recordedBy) => ToRecordCommand(Unpack(packed), recordedBy);
 
     public static RecordCommand ToRecordCommand(IMessage request, string recordedBy)
     {

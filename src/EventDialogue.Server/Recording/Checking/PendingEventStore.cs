@@ -52,38 +52,9 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         return result;
     }
 
-    /// <summary>In turn, as one append each; all or nothing, as the store's.</summary>
-    public async Task<IReadOnlyList<AppendResult>> AppendToStreamsAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default)
-    {
-        MultiStreamAppendValidation.Validate(appends);
-        var (appendsBefore, positionBefore) = (_appends.Count, _lastPosition);
-        try
-        {
-            var results = new List<AppendResult>(appends.Count);
-            foreach (var append in appends)
-            {
-                results.Add(await AppendToStreamAsync(append.Stream, append.Expected, append.Events, cancellationToken).ConfigureAwait(false));
-            }
-
-            return results;
-        }
-        catch
-        {
-            foreach (var undone in _appends.Skip(appendsBefore))
-            {
-                var pending = _pending[undone.Append.Stream];
-                pending.RemoveRange(pending.Count - undone.Append.Events.Count, undone.Append.Events.Count);
-                foreach (var e in undone.Append.Events)
-                {
-                    _pendingById.Remove(e.EventId);
-                }
-            }
-
-            _appends.RemoveRange(appendsBefore, _appends.Count - appendsBefore);
-            _lastPosition = positionBefore;
-            throw;
-        }
-    }
+    /// <summary>Never called: decisions append to one stream at a time, and a batch appends its kept appends to the real store.</summary>
+    public Task<IReadOnlyList<AppendResult>> AppendToStreamsAsync(IReadOnlyList<StreamAppend> appends, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("pending appends are made one stream at a time; the real store appends them together");
 
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
         StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
