@@ -1,11 +1,11 @@
-using Npgsql;
+using System.Data.Common;
 
 namespace EventDialogue.EventStore.Postgres;
 
 internal static class PostgresEventReader
 {
     /// <summary>Reads a row selected with <see cref="PostgresSchema.Columns"/>.</summary>
-    public static RecordedEvent Read(NpgsqlDataReader reader) => new(
+    public static RecordedEvent Read(DbDataReader reader) => new(
         EventId: reader.GetGuid(1),
         Type: reader.GetString(4),
         Stream: StreamName.FromStorage(reader.GetString(2)),

@@ -10,13 +10,7 @@ namespace EventDialogue.EventStore.Postgres;
 /// </summary>
 internal sealed class PostgresEventSql(PostgresSchema schema)
 {
-    // Transactions older than the oldest one still running have all finished: their events can be read without
-    // fear that an earlier position commits later. An InitPlan, so it is computed once per query, from the
-    // query's own snapshot.
-    private const string Horizon = "transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))";
-
     private readonly string _findStored = $"SELECT event_id, stream, revision, position, type, data FROM {schema.Events} WHERE event_id = ANY($1)";
-    private readonly string _currentRevision = $"SELECT max(revision) FROM {schema.Events} WHERE stream = $1";
     private readonly string _currentRevisions = $"SELECT stream, max(revision) FROM {schema.Events} WHERE stream = ANY($1) GROUP BY stream";
     private readonly string _insert = $"""
         WITH inserted AS (
@@ -31,43 +25,6 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
         """;
 
     private readonly string _checkedInsert = $"SELECT tree_size, last_position FROM \"{schema.Name}\".append_checked($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-
-    public string ReadStreamForwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3";
-
-    public string ReadStreamBackwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3";
-
-    public string ReadEvent { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = $1";
-
-    public string ReadHead { get; } = $"SELECT position FROM {schema.Events} WHERE {Horizon} ORDER BY position DESC LIMIT 1";
-
-    /// <summary>
-    /// $all backwards, unfiltered (the caller filters): the same horizon as forwards, which leaves out exactly the
-    /// events a forwards reader cannot see yet, since what it sees is a prefix of $all.
-    /// </summary>
-    public string ReadAllBackwards { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE position < $1 AND {Horizon} ORDER BY position DESC LIMIT $2";
-
-    /// <summary>
-    /// A read of $all after a position: the filter's kinds pushed down as <c>= ANY</c> on the indexed columns (category
-    /// and type each lead an index with position; a stream's events are found by its (stream, revision) key).
-    /// </summary>
-    public NpgsqlCommand ReadAll(NpgsqlConnection connection, Position after, AllFilter filter, int count)
-    {
-        var command = new NpgsqlCommand { Connection = connection };
-        command.Parameters.Add(new NpgsqlParameter { Value = after.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)count });
-        var where = $"position > $1 AND {Horizon}";
-        foreach (var (column, values) in new[] { ("category", filter.Categories), ("type", filter.EventTypes), ("stream", filter.Streams) })
-        {
-            if (values.Count > 0)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
-                where += $" AND {column} = ANY(${command.Parameters.Count})";
-            }
-        }
-
-        command.CommandText = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE {where} ORDER BY position LIMIT $2";
-        return command;
-    }
 
     /// <summary>
     /// Begins a group's transaction (by hand: its commit goes in the inserts' round trip, see
@@ -123,14 +80,6 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
         }
 
         return (stored, revisions);
-    }
-
-    public async Task<long?> CurrentRevisionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, StreamName stream, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(_currentRevision, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = stream.Value });
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is long revision ? revision : null;
     }
 
     private static StoredEventIdentity ReadStoredIdentity(NpgsqlDataReader reader) =>

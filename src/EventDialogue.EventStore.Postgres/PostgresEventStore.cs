@@ -26,14 +26,12 @@ namespace EventDialogue.EventStore.Postgres;
 /// </summary>
 public sealed partial class PostgresEventStore : IEventStore
 {
-    // Events read from $all per statement: enough to keep a catch-up fast, few enough to hold in memory.
-    private const int ReadAllChunk = 500;
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _appendDataSource;
     private readonly PostgresSchema _schema;
     private readonly PostgresEventSql _sql;
     private readonly PostgresTree _tree;
+    private readonly PostgresEventReads _reads;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _pollInterval;
     private readonly AppendSignal _appended = new();
@@ -52,6 +50,7 @@ public sealed partial class PostgresEventStore : IEventStore
         _schema = schema;
         _sql = new PostgresEventSql(schema);
         _tree = new PostgresTree(schema);
+        _reads = new PostgresEventReads(dataSource, schema);
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
         _appends = new AppendQueue(new PostgresGroupCommit(_appendDataSource, _sql, timeProvider).CommitAsync);
@@ -124,117 +123,20 @@ public sealed partial class PostgresEventStore : IEventStore
         }
     }
 
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ReadValidation.RequirePositiveCount(maxCount);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(direction == Direction.Forwards ? _sql.ReadStreamForwards : _sql.ReadStreamBackwards, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = stream.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = from.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
-        var any = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                any = true;
-                yield return PostgresEventReader.Read(reader);
-            }
-        }
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        _reads.ReadStreamAsync(stream, direction, from, maxCount, cancellationToken);
 
-        if (!any && await _sql.CurrentRevisionAsync(connection, null, stream, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new StreamNotFoundException(stream);
-        }
-    }
+    public Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default) => _reads.ReadEventAsync(eventId, cancellationToken);
 
-    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.ReadEvent, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = eventId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? PostgresEventReader.Read(reader) : null;
-    }
+    public Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) => _reads.GetStreamRevisionAsync(stream, cancellationToken);
 
-    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await _sql.CurrentRevisionAsync(connection, null, stream, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <remarks>
-    /// Read in chunks, each into memory with its connection handed back before its events are: a reader holds at most a
-    /// chunk however long the log, and a slow consumer (a client replaying the log over the network) holds no pooled
-    /// connection nor an open statement while it works. Each chunk is a prefix of what follows the last one (see the
-    /// class remarks), so chunks read from newer snapshots join without a gap.
-    /// </remarks>
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ReadValidation.RequirePositiveCount(maxCount);
-        var left = maxCount;
-        while (left > 0)
-        {
-            var count = Math.Min(left, ReadAllChunk);
-            var chunk = await ReadAllChunkAsync(after, filter, count, cancellationToken).ConfigureAwait(false);
-            foreach (var recorded in chunk)
-            {
-                yield return recorded;
-            }
-
-            if (chunk.Count < count)
-            {
-                yield break;
-            }
-
-            left -= chunk.Count;
-            after = chunk[^1].Position;
-        }
-    }
-
-    private async Task<List<RecordedEvent>> ReadAllChunkAsync(Position after, AllFilter filter, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = _sql.ReadAll(connection, after, filter, count);
-        var events = new List<RecordedEvent>(count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(PostgresEventReader.Read(reader));
-        }
-
-        return events;
-    }
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        _reads.ReadAllAsync(after, filter, maxCount, cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
-        BackwardsPages.ReadAsync(ReadAllBackwardsChunkAsync, ReadAllChunk, before, filter, maxCount, cancellationToken);
+        _reads.ReadAllBackwardsAsync(before, filter, maxCount, cancellationToken);
 
-    private async Task<List<RecordedEvent>> ReadAllBackwardsChunkAsync(Position before, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.ReadAllBackwards, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = before.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)ReadAllChunk });
-        var events = new List<RecordedEvent>(ReadAllChunk);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(PostgresEventReader.Read(reader));
-        }
-
-        return events;
-    }
-
-    public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.ReadHead, connection);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is long position ? new Position(position) : Position.Start;
-    }
+    public Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => _reads.ReadHeadPositionAsync(cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
     {

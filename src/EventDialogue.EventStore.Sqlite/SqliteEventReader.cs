@@ -1,11 +1,11 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace EventDialogue.EventStore.Sqlite;
 
 internal static class SqliteEventReader
 {
     /// <summary>Reads a row selected with <see cref="SqliteSchema.Columns"/>.</summary>
-    public static RecordedEvent Read(SqliteDataReader reader) => new(
+    public static RecordedEvent Read(DbDataReader reader) => new(
         EventId: reader.GetGuid(1),
         Type: reader.GetString(4),
         Stream: StreamName.FromStorage(reader.GetString(2)),

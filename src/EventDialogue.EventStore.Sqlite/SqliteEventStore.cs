@@ -12,13 +12,12 @@ namespace EventDialogue.EventStore.Sqlite;
 public sealed partial class SqliteEventStore : IEventStore
 {
     private readonly string _connectionString;
-    // Events read from $all per statement: enough to keep a catch-up fast, few enough to hold in memory.
-    private const int ReadAllChunk = 500;
 
     private readonly TimeProvider _timeProvider;
     private readonly SqliteConnection _writer;
     private readonly SqliteAppendSql _commands;
     private readonly SqliteTreeSql _tree;
+    private readonly SqliteEventReads _reads;
     private readonly SemaphoreSlim _writeGate;
     private readonly AppendSignal _appended = new();
     private readonly TimeSpan _pollInterval;
@@ -32,6 +31,7 @@ public sealed partial class SqliteEventStore : IEventStore
         _pollInterval = pollInterval;
         _commands = new SqliteAppendSql(writer);
         _tree = new SqliteTreeSql(writer);
+        _reads = new SqliteEventReads(OpenReaderAsync);
         _writeGate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource);
     }
 
@@ -189,140 +189,20 @@ public sealed partial class SqliteEventStore : IEventStore
         return new AppendResult(stream, revision, new Position(position));
     }
 
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ReadValidation.RequirePositiveCount(maxCount);
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = direction == Direction.Forwards
-            ? $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = $stream AND revision >= $from ORDER BY revision LIMIT $count"
-            : $"SELECT {SqliteSchema.Columns} FROM events WHERE stream = $stream AND revision <= $from ORDER BY revision DESC LIMIT $count";
-        command.Parameters.AddWithValue("$stream", stream.Value);
-        command.Parameters.AddWithValue("$from", from.Value);
-        command.Parameters.AddWithValue("$count", maxCount);
-        var any = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                any = true;
-                yield return SqliteEventReader.Read(reader);
-            }
-        }
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        _reads.ReadStreamAsync(stream, direction, from, maxCount, cancellationToken);
 
-        if (!any && await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new StreamNotFoundException(stream);
-        }
-    }
+    public Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default) => _reads.ReadEventAsync(eventId, cancellationToken);
 
-    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE event_id = $id";
-        command.Parameters.AddWithValue("$id", eventId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SqliteEventReader.Read(reader) : null;
-    }
+    public Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) => _reads.GetStreamRevisionAsync(stream, cancellationToken);
 
-    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <remarks>
-    /// Read in chunks, each from a statement that is finished before its events are handed out: a consumer that works
-    /// on each event (a projection committing views) must not keep a read open meanwhile, or the write-ahead log could
-    /// never start over (see <see cref="SqliteWalLimit"/>). Positions commit in order here, so a later chunk read from a
-    /// newer snapshot can only find more events after the last one, never one before it.
-    /// </remarks>
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ReadValidation.RequirePositiveCount(maxCount);
-        var left = maxCount;
-        while (left > 0)
-        {
-            var chunk = await ReadAllChunkAsync(after, filter, Math.Min(left, ReadAllChunk), cancellationToken).ConfigureAwait(false);
-            foreach (var recorded in chunk)
-            {
-                yield return recorded;
-            }
-
-            if (chunk.Count < Math.Min(left, ReadAllChunk))
-            {
-                yield break;
-            }
-
-            left -= chunk.Count;
-            after = chunk[^1].Position;
-        }
-    }
-
-    private async Task<List<RecordedEvent>> ReadAllChunkAsync(Position after, AllFilter filter, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        var where = "position > $after";
-        if (filter.Categories.Count > 0)
-        {
-            where += $" AND category IN ({AddList(command, "$category", filter.Categories)})";
-        }
-
-        if (filter.EventTypes.Count > 0)
-        {
-            where += $" AND type IN ({AddList(command, "$type", filter.EventTypes)})";
-        }
-
-        if (filter.Streams.Count > 0)
-        {
-            where += $" AND stream IN ({AddList(command, "$stream", filter.Streams)})";
-        }
-
-        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE {where} ORDER BY position LIMIT $count";
-        command.Parameters.AddWithValue("$after", after.Value);
-        command.Parameters.AddWithValue("$count", count);
-        var events = new List<RecordedEvent>(Math.Min(count, ReadAllChunk));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(SqliteEventReader.Read(reader));
-        }
-
-        return events;
-    }
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        _reads.ReadAllAsync(after, filter, maxCount, cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
-        BackwardsPages.ReadAsync(ReadAllBackwardsChunkAsync, ReadAllChunk, before, filter, maxCount, cancellationToken);
+        _reads.ReadAllBackwardsAsync(before, filter, maxCount, cancellationToken);
 
-    private async Task<List<RecordedEvent>> ReadAllBackwardsChunkAsync(Position before, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE position < $before ORDER BY position DESC LIMIT $count";
-        command.Parameters.AddWithValue("$before", before.Value);
-        command.Parameters.AddWithValue("$count", ReadAllChunk);
-        var events = new List<RecordedEvent>(ReadAllChunk);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            events.Add(SqliteEventReader.Read(reader));
-        }
-
-        return events;
-    }
-
-    public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(position), 0) FROM events";
-        return new Position(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture));
-    }
+    public Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken = default) => _reads.ReadHeadPositionAsync(cancellationToken);
 
     public IAsyncEnumerable<RecordedEvent> SubscribeToAllAsync(Position after, AllFilter filter, CancellationToken cancellationToken = default)
     {
@@ -362,27 +242,6 @@ public sealed partial class SqliteEventStore : IEventStore
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
-    }
-
-    private static async Task<long?> RevisionOfAsync(SqliteConnection connection, StreamName stream, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT max(revision) FROM events WHERE stream = $stream";
-        command.Parameters.AddWithValue("$stream", stream.Value);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string AddList(SqliteCommand command, string prefix, IReadOnlyList<string> values)
-    {
-        var names = new string[values.Count];
-        for (var i = 0; i < values.Count; i++)
-        {
-            names[i] = $"{prefix}{i}";
-            command.Parameters.AddWithValue(names[i], values[i]);
-        }
-
-        return string.Join(", ", names);
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using EventDialogue.EventStore.Relational;
+using Npgsql;
+
+namespace EventDialogue.EventStore.Postgres;
+
+/// <summary>The log's reads (<see cref="RelationalEventReads"/>) in one schema's SQL, on the store's default pool.</summary>
+internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSchema schema) : RelationalEventReads
+{
+    // Transactions older than the oldest one still running have all finished: their events can be read without
+    // fear that an earlier position commits later. An InitPlan, so it is computed once per query, from the
+    // query's own snapshot.
+    private const string Horizon = "transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))";
+
+    private readonly string _readStreamForwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3";
+    private readonly string _readStreamBackwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3";
+    private readonly string _readEvent = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = $1";
+    private readonly string _streamRevision = $"SELECT max(revision) FROM {schema.Events} WHERE stream = $1";
+    private readonly string _readHead = $"SELECT position FROM {schema.Events} WHERE {Horizon} ORDER BY position DESC LIMIT 1";
+
+    // The same horizon as forwards, which leaves out exactly the events a forwards reader cannot see yet, since what
+    // it sees is a prefix of $all.
+    private readonly string _readAllBackwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE position < $1 AND {Horizon} ORDER BY position DESC LIMIT $2";
+
+    protected override async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) =>
+        await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override DbCommand ReadStreamCommand(DbConnection connection, StreamName stream, Direction direction, StreamRevision from, int maxCount) =>
+        Command(connection, direction == Direction.Forwards ? _readStreamForwards : _readStreamBackwards, stream.Value, from.Value, (long)maxCount);
+
+    protected override DbCommand ReadEventCommand(DbConnection connection, Guid eventId) => Command(connection, _readEvent, eventId);
+
+    protected override DbCommand StreamRevisionCommand(DbConnection connection, StreamName stream) => Command(connection, _streamRevision, stream.Value);
+
+    /// <remarks>
+    /// The filter's kinds pushed down as <c>= ANY</c> on the indexed columns (category and type each lead an index with
+    /// position; a stream's events are found by its (stream, revision) key).
+    /// </remarks>
+    protected override DbCommand ReadAllCommand(DbConnection connection, Position after, AllFilter filter, int count)
+    {
+        var command = Command(connection, "", after.Value, (long)count);
+        var where = $"position > $1 AND {Horizon}";
+        foreach (var (column, values) in new[] { ("category", filter.Categories), ("type", filter.EventTypes), ("stream", filter.Streams) })
+        {
+            if (values.Count > 0)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = values.ToArray() });
+                where += $" AND {column} = ANY(${command.Parameters.Count})";
+            }
+        }
+
+        command.CommandText = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE {where} ORDER BY position LIMIT $2";
+        return command;
+    }
+
+    protected override DbCommand ReadAllBackwardsCommand(DbConnection connection, Position before, int count) =>
+        Command(connection, _readAllBackwards, before.Value, (long)count);
+
+    protected override DbCommand ReadHeadCommand(DbConnection connection) => Command(connection, _readHead);
+
+    protected override RecordedEvent ReadRow(DbDataReader reader) => PostgresEventReader.Read(reader);
+
+    private static NpgsqlCommand Command(DbConnection connection, string sql, params object[] values)
+    {
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}

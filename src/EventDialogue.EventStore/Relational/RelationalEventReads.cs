@@ -1,0 +1,197 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace EventDialogue.EventStore.Relational;
+
+/// <summary>
+/// Reading the log from a table of events, the same on every SQL backend: a stream in revision order, one event by its
+/// id, a stream's revision, <c>$all</c> forwards in chunks and backwards in pages, and the head. A backend gives its
+/// reading connections, its SQL and how it reads a row; when a stream is missing, how chunks join and when a read ends
+/// are decided here, once.
+/// </summary>
+/// <remarks>
+/// Every chunk and page is read whole, and its statement and connection finished, before its events are handed out: a
+/// consumer that works on each event (a projection committing views, a client replaying the log over the network)
+/// holds no connection and no open statement meanwhile, and a reader holds at most a chunk however long the log. Each
+/// backend's <c>$all</c> SQL shows only positions that no later commit can precede, so a chunk read from a newer
+/// snapshot is exactly what follows the last one.
+/// </remarks>
+public abstract class RelationalEventReads
+{
+    /// <summary>Events read from <c>$all</c> per statement: enough to keep a catch-up fast, few enough to hold in memory.</summary>
+    public const int ChunkSize = 500;
+
+    /// <summary>A connection of the store's own for reading, open.</summary>
+    protected abstract Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="maxCount"/> events of a stream from a revision on, in the direction's order.</summary>
+    protected abstract DbCommand ReadStreamCommand(DbConnection connection, StreamName stream, Direction direction, StreamRevision from, int maxCount);
+
+    /// <summary>The event with this id, if stored.</summary>
+    protected abstract DbCommand ReadEventCommand(DbConnection connection, Guid eventId);
+
+    /// <summary>One value: the stream's last revision, or null when it has no events.</summary>
+    protected abstract DbCommand StreamRevisionCommand(DbConnection connection, StreamName stream);
+
+    /// <summary>Up to <paramref name="count"/> events after a position that the filter matches, in position order.</summary>
+    protected abstract DbCommand ReadAllCommand(DbConnection connection, Position after, AllFilter filter, int count);
+
+    /// <summary>Up to <paramref name="count"/> events before a position, newest first, unfiltered.</summary>
+    protected abstract DbCommand ReadAllBackwardsCommand(DbConnection connection, Position before, int count);
+
+    /// <summary>One value: the position of the last event a forwards reader can see, or null (or 0) when none.</summary>
+    protected abstract DbCommand ReadHeadCommand(DbConnection connection);
+
+    /// <summary>The event in the reader's current row, selected as the backend's read commands select it.</summary>
+    protected abstract RecordedEvent ReadRow(DbDataReader reader);
+
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ReadValidation.RequirePositiveCount(maxCount);
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var any = false;
+            var command = ReadStreamCommand(connection, stream, direction, from, maxCount);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        any = true;
+                        yield return ReadRow(reader);
+                    }
+                }
+            }
+
+            // an empty read of a stream that exists is an answer; of one that does not, an error the caller can tell apart
+            if (!any && await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new StreamNotFoundException(stream);
+            }
+        }
+    }
+
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var events = await ReadRowsAsync(ReadEventCommand(connection, eventId), 1, cancellationToken).ConfigureAwait(false);
+            return events.Count > 0 ? events[0] : null;
+        }
+    }
+
+    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ReadValidation.RequirePositiveCount(maxCount);
+        var left = maxCount;
+        while (left > 0)
+        {
+            var count = Math.Min(left, ChunkSize);
+            var chunk = await ReadChunkAsync(connection => ReadAllCommand(connection, after, filter, count), count, cancellationToken).ConfigureAwait(false);
+            foreach (var recorded in chunk)
+            {
+                yield return recorded;
+            }
+
+            if (chunk.Count < count)
+            {
+                yield break;
+            }
+
+            left -= chunk.Count;
+            after = chunk[^1].Position;
+        }
+    }
+
+    /// <remarks>
+    /// Pages are read unfiltered and filtered here as <see cref="AllFilter.Matches"/> says, so a backwards read follows
+    /// whatever a filter can express; a narrow filter scans the log, which suits an occasional look at the newest events.
+    /// </remarks>
+    public async IAsyncEnumerable<RecordedEvent> ReadAllBackwardsAsync(Position before, AllFilter filter, int maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ReadValidation.RequirePositiveCount(maxCount);
+        var left = maxCount;
+        while (left > 0)
+        {
+            var page = await ReadChunkAsync(connection => ReadAllBackwardsCommand(connection, before, ChunkSize), ChunkSize, cancellationToken).ConfigureAwait(false);
+            foreach (var recorded in page.Where(filter.Matches).Take(left))
+            {
+                left--;
+                yield return recorded;
+            }
+
+            if (page.Count < ChunkSize)
+            {
+                yield break;
+            }
+
+            before = page[^1].Position;
+        }
+    }
+
+    public async Task<Position> ReadHeadPositionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = ReadHeadCommand(connection);
+            await using (command.ConfigureAwait(false))
+            {
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : Position.Start;
+            }
+        }
+    }
+
+    private async Task<long?> RevisionOfAsync(DbConnection connection, StreamName stream, CancellationToken cancellationToken)
+    {
+        var command = StreamRevisionCommand(connection, stream);
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long revision ? revision : null;
+        }
+    }
+
+    private async Task<List<RecordedEvent>> ReadChunkAsync(Func<DbConnection, DbCommand> commandOn, int count, CancellationToken cancellationToken)
+    {
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await ReadRowsAsync(commandOn(connection), count, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<List<RecordedEvent>> ReadRowsAsync(DbCommand command, int expected, CancellationToken cancellationToken)
+    {
+        await using (command.ConfigureAwait(false))
+        {
+            var events = new List<RecordedEvent>(expected);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    events.Add(ReadRow(reader));
+                }
+            }
+
+            return events;
+        }
+    }
+}
