@@ -6,6 +6,9 @@
 #   postgres-cluster.sh resume DIR  starts a paused cluster again, on the same port
 #   postgres-cluster.sh restart DIR pg_ctl restart -m fast: every session is ended, the server is back at once
 # It listens on 127.0.0.1 on a free port and on a unix socket in DIR; it installs Debian's postgresql if missing.
+# With POSTGRES_CLUSTER_FSYNC=off (scripts/test.sh sets it) the cluster never waits for the disk: commits still go
+# to the operating system before they return, so a killed client or server loses nothing, only a crash of the machine
+# would, and a test cluster is thrown away then anyway. Benchmarks leave it unset and measure durable commits.
 set -euo pipefail
 
 find_bin() {
@@ -49,6 +52,10 @@ start() {
   fi
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
+  if [ "${POSTGRES_CLUSTER_FSYNC:-on}" = off ]; then
+    # in the cluster's own settings, so that resume and restart keep them
+    printf 'fsync = off\nfull_page_writes = off\n' >>"$dir/data/postgresql.conf"
+  fi
   local port; port=$(free_port)
   launch "$bin" "$dir" "$port"
   echo "$port" >"$dir/port"

@@ -18,6 +18,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Test clusters skip fsync (see scripts/postgres-cluster.sh), the throwaway clusters tests start for themselves too.
+export POSTGRES_CLUSTER_FSYNC=off
 if ! connection=$(bash "$root/scripts/postgres-cluster.sh" start "$cluster"); then
   echo "could not start the test PostgreSQL cluster" >&2
   echo "0 passed, 1 failed"

@@ -5,38 +5,49 @@ using Grpc.Net.Client;
 namespace EventDialogue.Server.Tests.Access;
 
 /// <summary>
-/// The real server on a SQLite file of its own, started once for the access tests, with its gRPC and JSON endpoints;
-/// tests make keys of their own through the admin key and keep apart by their names.
+/// The real server on a SQLite file of its own, started once for the access tests, with its gRPC and JSON routes;
+/// tests make keys of their own through the admin key and keep apart by their names. In the test process (who may
+/// call what is a question of what the server answers), or, for <see cref="AccessServerProcess"/>, a child on a real
+/// socket for the command-line client.
 /// </summary>
-public sealed class AccessServer : IAsyncLifetime
+public class AccessServer : IAsyncLifetime
 {
     private readonly string _workingDirectory = TempDirectory.Create();
     private ServerProcess? _server;
+    private InProcessServer? _inProcess;
     private GrpcChannel? _admin;
 
-    internal ServerProcess Process => _server ?? throw NotStarted();
-
-    public Uri JsonAddress { get; private set; } = null!;
+    internal ServerProcess Process => _server ?? throw new InvalidOperationException("The server runs in this process, not as a child.");
 
     public KeysService.KeysServiceClient AdminKeys => new(_admin ?? throw NotStarted());
 
     public GrpcChannel AdminChannel => _admin ?? throw NotStarted();
 
-    public string Output => _server?.Output.ToString() ?? string.Empty;
+    /// <summary>False to run the server as a child process rather than in the test process.</summary>
+    protected virtual bool InProcess => true;
+
+    private IServerUnderTest Host => (IServerUnderTest?)_inProcess ?? _server ?? throw NotStarted();
 
     public async Task InitializeAsync()
     {
         try
         {
-            JsonAddress = new Uri($"http://127.0.0.1:{FreePorts.Take(1)[0]}");
-            _server = ServerProcess.Start(_workingDirectory, new Dictionary<string, string>
+            var settings = new Dictionary<string, string>
             {
                 ["EventStore:Backend"] = "sqlite",
                 ["EventStore:SqlitePath"] = Path.Combine(_workingDirectory, "access.sqlite"),
-                ["Kestrel:Endpoints:Json:Url"] = JsonAddress.ToString(),
-            });
-            await _server.WaitUntilServingAsync(Timeouts.ServerStart);
-            _admin = _server.CreateChannel();
+            };
+            if (InProcess)
+            {
+                _inProcess = await InProcessServer.StartAsync(_workingDirectory, settings);
+            }
+            else
+            {
+                _server = ServerProcess.Start(_workingDirectory, settings);
+                await _server.WaitUntilServingAsync(Timeouts.ServerStart);
+            }
+
+            _admin = Host.CreateChannel();
         }
         catch
         {
@@ -61,11 +72,12 @@ public sealed class AccessServer : IAsyncLifetime
         return (name, created.Key);
     }
 
-    public GrpcChannel Channel(string? apiKey) => Process.CreateChannel(apiKey);
+    public GrpcChannel Channel(string? apiKey) => Host.CreateChannel(apiKey);
 
-    public HttpClient NewJsonClient(string? apiKey) => new()
+    /// <summary>A client of the JSON transcoding routes that calls with this key, or with none; the caller disposes it.</summary>
+    public HttpClient NewJsonClient(string? apiKey) => _inProcess?.NewJsonClient(apiKey) ?? new()
     {
-        BaseAddress = JsonAddress,
+        BaseAddress = Process.JsonAddress,
         Timeout = Timeouts.Call,
         DefaultRequestHeaders = { Authorization = apiKey is null ? null : new("Bearer", apiKey) },
     };
@@ -80,6 +92,12 @@ public sealed class AccessServer : IAsyncLifetime
             _server = null;
         }
 
+        if (_inProcess is not null)
+        {
+            await _inProcess.DisposeAsync();
+            _inProcess = null;
+        }
+
         TempDirectory.Delete(_workingDirectory);
     }
 
@@ -90,4 +108,16 @@ public sealed class AccessServer : IAsyncLifetime
 public sealed class AccessGroup : ICollectionFixture<AccessServer>
 {
     public const string Name = "Access on SQLite";
+}
+
+/// <summary>The same server as a child process, for the command-line client, which reaches it through a real socket.</summary>
+public sealed class AccessServerProcess : AccessServer
+{
+    protected override bool InProcess => false;
+}
+
+[CollectionDefinition(Name)]
+public sealed class AccessProcessGroup : ICollectionFixture<AccessServerProcess>
+{
+    public const string Name = "Access server process on SQLite";
 }

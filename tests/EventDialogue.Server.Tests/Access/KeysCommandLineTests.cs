@@ -3,8 +3,8 @@ using EventDialogue.Server.Tests.Hosting;
 namespace EventDialogue.Server.Tests.Access;
 
 /// <summary>`eventdialogue keys …` as an admin uses it, and the client with no key or a revoked one.</summary>
-[Collection(AccessGroup.Name)]
-public sealed class KeysCommandLineTests(AccessServer server)
+[Collection(AccessProcessGroup.Name)]
+public sealed class KeysCommandLineTests(AccessServerProcess server)
 {
     private string Server => server.Process.GrpcAddress.ToString();
 

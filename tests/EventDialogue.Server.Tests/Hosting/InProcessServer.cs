@@ -65,11 +65,14 @@ internal sealed class InProcessServer : IServerUnderTest, IAsyncDisposable
     public GrpcChannel CreateChannel(string? apiKey) => ServerChannel.Create(_factory.Server.BaseAddress, apiKey, _factory.Server.CreateHandler());
 
     /// <summary>A client of the JSON transcoding routes that calls as admin; the caller disposes it.</summary>
-    public HttpClient NewJsonClient()
+    public HttpClient NewJsonClient() => NewJsonClient(ServerProcess.AdminKey);
+
+    /// <summary>A client of the JSON transcoding routes that calls with this key, or with none; the caller disposes it.</summary>
+    public HttpClient NewJsonClient(string? apiKey)
     {
         var client = _factory.CreateClient();
         client.Timeout = Timeouts.Call;
-        client.DefaultRequestHeaders.Authorization = ServerProcess.AdminAuthorization;
+        client.DefaultRequestHeaders.Authorization = apiKey is null ? null : new("Bearer", apiKey);
         return client;
     }
 

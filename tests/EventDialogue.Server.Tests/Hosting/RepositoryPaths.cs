@@ -5,8 +5,13 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The source documents the reference record is curated from.</summary>
-    public static string Sources => Path.GetFullPath(Path.Combine(Root, "..", "shared", "sources"));
+    /// <summary>
+    /// The source documents the reference record is curated from; EVENTDIALOGUE_TEST_SOURCES names them for a checkout
+    /// that does not sit beside them (a git worktree elsewhere).
+    /// </summary>
+    public static string Sources => Environment.GetEnvironmentVariable("EVENTDIALOGUE_TEST_SOURCES") is { Length: > 0 } given
+        ? Path.GetFullPath(given)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared", "sources"));
 
     /// <summary>The reference record: data/reference.</summary>
     public static string ReferenceDataset => Path.Combine(Root, "data", "reference");

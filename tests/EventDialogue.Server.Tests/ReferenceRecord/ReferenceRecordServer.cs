@@ -43,9 +43,11 @@ public abstract class ReferenceRecordServer(ViewsServer server) : IAsyncLifetime
     }
 }
 
+// The command-line tests run the client against the SQLite record, so that one is a child on a real socket; the
+// PostgreSQL one is only read through the API, in the test process.
 public sealed class SqliteReferenceRecord() : ReferenceRecordServer(new SqliteViewsServer());
 
-public sealed class PostgresReferenceRecord() : ReferenceRecordServer(new PostgresViewsServer());
+public sealed class PostgresReferenceRecord() : ReferenceRecordServer(new InProcessPostgresViewsServer());
 
 [CollectionDefinition(Name)]
 public sealed class SqliteReferenceRecordGroup : ICollectionFixture<SqliteReferenceRecord>

@@ -72,6 +72,8 @@ public abstract class GrpcFuzzContract(RecordingServer server, ITestOutputHelper
     }
 }
 
-public sealed class SqliteGrpcFuzzTests(SqliteRecordingServer server, ITestOutputHelper output) : GrpcFuzzContract(server, output), IClassFixture<SqliteRecordingServer>;
+[Collection(SqliteFuzzGroup.Name)]
+public sealed class SqliteGrpcFuzzTests(SqliteRecordingServer server, ITestOutputHelper output) : GrpcFuzzContract(server, output);
 
-public sealed class PostgresGrpcFuzzTests(PostgresRecordingServer server, ITestOutputHelper output) : GrpcFuzzContract(server, output), IClassFixture<PostgresRecordingServer>;
+[Collection(PostgresFuzzGroup.Name)]
+public sealed class PostgresGrpcFuzzTests(PostgresRecordingServer server, ITestOutputHelper output) : GrpcFuzzContract(server, output);

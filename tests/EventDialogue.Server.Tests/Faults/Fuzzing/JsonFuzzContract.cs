@@ -66,6 +66,8 @@ public abstract class JsonFuzzContract(RecordingServer server, ITestOutputHelper
     }
 }
 
-public sealed class SqliteJsonFuzzTests(SqliteRecordingServer server, ITestOutputHelper output) : JsonFuzzContract(server, output), IClassFixture<SqliteRecordingServer>;
+[Collection(SqliteFuzzGroup.Name)]
+public sealed class SqliteJsonFuzzTests(SqliteRecordingServer server, ITestOutputHelper output) : JsonFuzzContract(server, output);
 
-public sealed class PostgresJsonFuzzTests(PostgresRecordingServer server, ITestOutputHelper output) : JsonFuzzContract(server, output), IClassFixture<PostgresRecordingServer>;
+[Collection(PostgresFuzzGroup.Name)]
+public sealed class PostgresJsonFuzzTests(PostgresRecordingServer server, ITestOutputHelper output) : JsonFuzzContract(server, output);
