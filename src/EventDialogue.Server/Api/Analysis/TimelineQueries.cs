@@ -20,8 +20,8 @@ public sealed record GetTimelineQuery(string Id, Freshness Freshness) : IQuery<T
 /// </summary>
 public sealed class TimelineQueries(IViewStore views, ProjectionHost host, TimeProvider clock, CallerClearance caller) : IQueryHandler<GetTimelineQuery, Timeline>
 {
-    private const string CasePrefix = "case-";
-    private const string CommitmentPrefix = "commitment-";
+    private const string CasePrefix = Streams.CaseCategory + "-";
+    private const string CommitmentPrefix = Streams.CommitmentCategory + "-";
 
     private readonly ViewReader _reader = new(views, host, clock, caller);
 
