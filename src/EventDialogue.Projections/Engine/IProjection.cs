@@ -16,8 +16,12 @@ public interface IProjection
     /// <summary>The collections it owns, dropped when it is rebuilt.</summary>
     IReadOnlyList<string> Collections { get; }
 
-    /// <summary>Starts applying a batch of events inside one view transaction.</summary>
-    IProjectionBatch Begin(IViewTransaction views);
+    /// <summary>
+    /// Starts a batch of the events after the committed checkpoint. The batch takes its events and prepares what it can
+    /// before its view transaction begins, so that the transaction (which holds SQLite's one write turn for the whole
+    /// file) does little more than write.
+    /// </summary>
+    IProjectionBatch Begin(BatchStart start);
 
     /// <summary>
     /// Whether its documents can depend on the events of this stream: the runner parses and applies only those, and
@@ -26,18 +30,28 @@ public interface IProjection
     bool Follows(StreamName stream) => true;
 }
 
-/// <summary>The events of one transaction: applied one by one, then flushed before the commit.</summary>
+/// <summary>Where a batch starts: the checkpoint its view transaction must still hold, and the log it may read up to there.</summary>
+public sealed record BatchStart(Position Checkpoint, IEventStore Events);
+
+/// <summary>
+/// The events of one transaction: applied one by one and prepared outside any view transaction, then flushed into the
+/// transaction, which commits them with the batch's last position.
+/// </summary>
 public interface IProjectionBatch
 {
-    Task ApplyAsync(ProjectedEvent projected, CancellationToken cancellationToken);
+    /// <summary>Takes the next event; throws if the event cannot be applied.</summary>
+    void Apply(ProjectedEvent projected);
 
     /// <summary>An event of a stream the projection does not follow went by, in order with those applied.</summary>
     void Passed(Position position)
     {
     }
 
-    /// <summary>Writes whatever the projection deferred to the end of the batch.</summary>
-    Task FlushAsync(CancellationToken cancellationToken);
+    /// <summary>Does the batch's work that needs no view transaction (folding, serialising); it may read the log, never the views.</summary>
+    Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Writes the batch into the view transaction, whose checkpoint is the one the batch started from.</summary>
+    Task FlushAsync(IViewTransaction views, CancellationToken cancellationToken);
 }
 
 /// <summary>An event of $all with its domain meaning.</summary>

@@ -182,15 +182,26 @@ public sealed class ProjectionRunner(
     /// <returns>Null once applied and committed; otherwise what went wrong applying the events, with nothing committed.</returns>
     private async Task<Exception?> TryApplyAsync(List<RecordedEvent> batch, Committed committed, CancellationToken cancellationToken)
     {
-        // Parsed before the transaction begins, so that the parse never holds a backend's write turn (SQLite has one
-        // for the whole file); and only the events of streams the projection follows, the rest passed by position.
-        var parsed = new ProjectedEvent?[batch.Count];
+        // Parsed, applied and prepared (folded, serialised) before the transaction begins, so that none of it holds a
+        // backend's write turn (SQLite has one for the whole file, which the projections would otherwise take in
+        // turns); only the events of streams the projection follows are parsed, the rest passed by position.
+        IProjectionBatch applying;
         try
         {
-            for (var i = 0; i < batch.Count; i++)
+            applying = projection.Begin(new BatchStart(committed.Position, events));
+            foreach (var recorded in batch)
             {
-                parsed[i] = projection.Follows(batch[i].Stream) ? new ProjectedEvent(batch[i], read(batch[i])) : null;
+                if (projection.Follows(recorded.Stream))
+                {
+                    applying.Apply(new ProjectedEvent(recorded, read(recorded)));
+                }
+                else
+                {
+                    applying.Passed(recorded.Position);
+                }
             }
+
+            await applying.PrepareAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -200,25 +211,13 @@ public sealed class ProjectionRunner(
         await using var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
         if (transaction.Checkpoint != committed.Position)
         {
+            // what the batch prepared stands on a checkpoint that is no longer the view's
             throw new CheckpointMovedException(projection.Name, committed.Position, transaction.Checkpoint);
         }
 
         try
         {
-            var applying = projection.Begin(transaction);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (parsed[i] is { } projected)
-                {
-                    await applying.ApplyAsync(projected, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    applying.Passed(batch[i].Position);
-                }
-            }
-
-            await applying.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await applying.FlushAsync(transaction, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Corrections;
 using EventDialogue.EventStore;
@@ -7,10 +6,10 @@ using EventDialogue.Projections.Storage;
 namespace EventDialogue.Projections.Engine;
 
 /// <summary>
-/// What a <see cref="StreamProjection"/> last committed for the streams it followed: each stream's raw history, its
-/// parsed facts and the documents it produced. With it a batch neither reads a stream's history back, nor parses it
-/// again, nor asks the store which documents the stream had, nor rewrites a document that did not change; that is most
-/// of a rebuild's work when long streams are touched again and again.
+/// What a <see cref="StreamProjection"/> last committed for the streams it followed: each stream's parsed facts and the
+/// documents it produced. With it a batch neither reads a stream back from the log, nor parses it again, nor asks the
+/// views which documents the stream had, nor rewrites a document that did not change; that is most of a rebuild's work
+/// when long streams are touched again and again.
 /// <para>
 /// It only ever holds what is committed. A batch's changes are kept aside, tagged with the position of the batch's
 /// last event; the next transaction's checkpoint says whether that batch was committed (it equals that position) or
@@ -45,11 +44,11 @@ internal sealed class StreamCache(int maxEvents)
                 {
                     if (_streams.Remove(stream, out var old))
                     {
-                        _events -= old.Stored.Count;
+                        _events -= old.Facts.Count;
                     }
 
                     _streams[stream] = cached with { Generation = _generation };
-                    _events += cached.Stored.Count;
+                    _events += cached.Facts.Count;
                 }
 
                 _generation++;
@@ -102,7 +101,7 @@ internal sealed class StreamCache(int maxEvents)
             }
 
             _streams.Remove(stream);
-            _events -= cached.Stored.Count;
+            _events -= cached.Facts.Count;
             _complete = false;
         }
     }
@@ -110,20 +109,9 @@ internal sealed class StreamCache(int maxEvents)
     private sealed record Pending(Position Base, Position At, IReadOnlyDictionary<string, CachedStream> Changes);
 }
 
-/// <summary>A stream as committed: its raw history, the same parsed, and the documents it produced (tags included).</summary>
-internal sealed record CachedStream(IReadOnlyList<StoredFact> Stored, IReadOnlyList<EntityFact> Facts, IReadOnlyList<ViewDocument> Documents, long Generation = 0)
+/// <summary>A stream as committed: its facts, parsed, in the order recorded, and the documents it produced (tags included).</summary>
+internal sealed record CachedStream(IReadOnlyList<EntityFact> Facts, IReadOnlyList<ViewDocument> Documents, long Generation = 0)
 {
     /// <summary>A stream the views hold nothing of.</summary>
-    public static CachedStream Empty { get; } = new([], [], []);
+    public static CachedStream Empty { get; } = new([], []);
 }
-
-/// <summary>
-/// One raw event of a stream's history, as the history document keeps it; <see cref="InCompanion"/> when it was recorded
-/// in the entity's companion stream (left out of the JSON when false, so that histories stored before companions read
-/// the same).
-/// </summary>
-internal sealed record StoredFact(
-    string Type,
-    string Data,
-    int SchemaVersion,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool InCompanion = false);

@@ -28,17 +28,21 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// <summary>Collections it writes from <see cref="AfterChangeAsync"/>, summarising several streams.</summary>
     protected virtual IReadOnlyList<string> SummaryCollections => [];
 
-    public IReadOnlyList<string> Collections => [HistoryCollection, .. DocumentCollections, .. SummaryCollections];
+    public IReadOnlyList<string> Collections => [RetiredHistoryCollection, .. DocumentCollections, .. SummaryCollections];
 
-    /// <summary>The projection keeps the raw history of the streams it follows, so that an amendment can refold it.</summary>
-    private string HistoryCollection => $"{Name}.history";
+    /// <summary>
+    /// Where views built before the log was read back kept each stream's raw history, rewritten whole at every batch
+    /// that touched the stream. Nothing is written there now (a stream the cache does not hold is read from the log);
+    /// it is still listed so that a rebuild drops what an older version left.
+    /// </summary>
+    private string RetiredHistoryCollection => $"{Name}.history";
 
     /// <summary>At most this many events of the streams followed are kept parsed in memory between batches.</summary>
     private const int CachedEventsLimit = 200_000;
 
     private readonly StreamCache _cache = new(CachedEventsLimit);
 
-    public IProjectionBatch Begin(IViewTransaction views) => new Batch(this, views);
+    public IProjectionBatch Begin(BatchStart start) => new Batch(this, start);
 
     public bool Follows(StreamName stream)
     {
@@ -72,20 +76,29 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// <summary>Called after a stream's documents changed, with the documents it produced before and now.</summary>
     protected virtual Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <param name="known">The stream as this transaction last left it, if it is known without asking the store.</param>
-    private async Task<CachedStream> ProjectStreamAsync(IViewTransaction views, IViewTransaction summaries, StreamName stream, CachedStream? known, IReadOnlyList<ProjectedEvent> added, CancellationToken cancellationToken)
+    /// <summary>
+    /// Folds a stream with the batch's events, outside the view transaction: its facts (from the cache, or read back from
+    /// the log up to the checkpoint the batch starts from) and the documents they produce now.
+    /// </summary>
+    private async Task<PreparedStream> PrepareStreamAsync(BatchStart start, StreamName stream, IReadOnlyList<ProjectedEvent> added, CancellationToken cancellationToken)
     {
-        var cached = known ?? await ReadCommittedAsync(views, stream, cancellationToken);
-        List<StoredFact> stored = [.. cached.Stored, .. added.Select(p => new StoredFact(p.Recorded.Type, p.Recorded.Data, p.Recorded.Metadata.SchemaVersion, p.Recorded.Stream != stream))];
+        var known = _cache.Find(stream.Value);
+        var committed = known?.Facts ?? await ReadLogAsync(start, stream, cancellationToken);
 
-        // the runner has parsed the new events already; the stored ones are parsed only when the cache does not hold them
-        List<EntityFact> facts = [.. cached.Facts, .. added.Select(p => new EntityFact(p.Recorded.Stream != stream, p.Fact))];
-        await views.PutAsync(new ViewDocument(HistoryCollection, stream.Value, ViewJson.Write(stored), stream.Value, []), cancellationToken);
-
+        // the runner has parsed the new events already; the committed ones are parsed only when the cache does not hold them
+        List<EntityFact> facts = [.. committed, .. added.Select(p => new EntityFact(p.Recorded.Stream != stream, p.Fact))];
         var after = ProjectForAudiences(stream, facts)
             .Select(d => d with { Tags = [.. d.Tags, new ViewTag(SourceTag, stream.Value)] })
             .ToList();
-        var before = cached.Documents;
+        return new PreparedStream(stream, facts, known?.Documents, after);
+    }
+
+    /// <summary>Writes what a prepared stream changed, and returns the stream as it now stands.</summary>
+    private async Task<CachedStream> WriteStreamAsync(IViewTransaction views, IViewTransaction summaries, PreparedStream prepared, CancellationToken cancellationToken)
+    {
+        // documents read back carry no tags, so each is rewritten
+        var before = prepared.Before ?? await ReadDocumentsAsync(views, prepared.Stream, cancellationToken);
+        var after = prepared.After;
         var afterKeys = after.Select(a => (a.Collection, a.Id)).ToHashSet();
         foreach (var gone in before.Where(b => !afterKeys.Contains((b.Collection, b.Id))))
         {
@@ -103,21 +116,58 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         }
 
         await AfterChangeAsync(summaries, ForEveryone(before), ForEveryone(after), cancellationToken);
-        return new CachedStream(stored, facts, after);
+        return new CachedStream(prepared.Facts, after);
     }
 
-    /// <summary>A stream as the views hold it, when the cache does not (its documents read back carry no tags, so each is rewritten).</summary>
-    private async Task<CachedStream> ReadCommittedAsync(IViewTransaction views, StreamName stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// An entity's facts up to the checkpoint, read from the log (its own stream and, for a case, its companion, merged in
+    /// the order recorded): the log is the history, append-only, so the views need keep no copy of it.
+    /// </summary>
+    private async Task<IReadOnlyList<EntityFact>> ReadLogAsync(BatchStart start, StreamName stream, CancellationToken cancellationToken)
     {
-        var document = await views.GetAsync(HistoryCollection, stream.Value, cancellationToken);
-        var stored = document is null ? [] : ViewJson.Read<List<StoredFact>>(document.Json);
-        var before = new List<ViewDocument>();
-        foreach (var collection in DocumentCollections)
+        var recorded = await ReadStreamAsync(start, stream, cancellationToken);
+        if (Streams.HasConfidentialCompanion(stream.Value))
         {
-            before.AddRange(await views.FindAsync(collection, new ViewTag(SourceTag, stream.Value), cancellationToken));
+            recorded = [.. recorded.Concat(await ReadStreamAsync(start, StreamName.FromStorage(Streams.ConfidentialCompanion(stream.Value)), cancellationToken)).OrderBy(r => r.Position.Value)];
         }
 
-        return new CachedStream(stored, [.. stored.Select(h => new EntityFact(h.InCompanion, readStored(h.Type, h.Data, h.SchemaVersion)))], before);
+        return [.. recorded.Select(r => new EntityFact(r.Stream != stream, readStored(r.Type, r.Data, r.Metadata.SchemaVersion)))];
+    }
+
+    private static async Task<List<RecordedEvent>> ReadStreamAsync(BatchStart start, StreamName stream, CancellationToken cancellationToken)
+    {
+        var recorded = new List<RecordedEvent>();
+        try
+        {
+            await foreach (var e in start.Events.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, cancellationToken: cancellationToken))
+            {
+                // what follows the checkpoint comes in this batch or a later one
+                if (e.Position.Value > start.Checkpoint.Value)
+                {
+                    break;
+                }
+
+                recorded.Add(e);
+            }
+        }
+        catch (StreamNotFoundException)
+        {
+            // nothing recorded in it (a case without a companion)
+        }
+
+        return recorded;
+    }
+
+    /// <summary>The documents the views hold of a stream, when the cache does not know them.</summary>
+    private async Task<List<ViewDocument>> ReadDocumentsAsync(IViewTransaction views, StreamName stream, CancellationToken cancellationToken)
+    {
+        var documents = new List<ViewDocument>();
+        foreach (var collection in DocumentCollections)
+        {
+            documents.AddRange(await views.FindAsync(collection, new ViewTag(SourceTag, stream.Value), cancellationToken));
+        }
+
+        return documents;
     }
 
     private static bool Same(ViewDocument a, ViewDocument b) =>
@@ -127,26 +177,27 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     // By id, since documents read back carry no tags: the uncleared read every document but those marked for the cleared.
     private static List<ViewDocument> ForEveryone(IEnumerable<ViewDocument> documents) => [.. documents.Where(d => !Audiences.IsClearedId(d.Id))];
 
-    /// <summary>Collects the batch's events by stream; each touched stream is projected once, at the flush.</summary>
+    /// <summary>A stream folded with a batch's events, ready to write: <see cref="Before"/> is null when the cache did not know its documents.</summary>
+    private sealed record PreparedStream(StreamName Stream, IReadOnlyList<EntityFact> Facts, IReadOnlyList<ViewDocument>? Before, IReadOnlyList<ViewDocument> After);
+
+    /// <summary>Collects the batch's events by stream; each touched stream is folded once before the transaction and written in it.</summary>
     private sealed class Batch : IProjectionBatch
     {
         private readonly StreamProjection _projection;
-        private readonly IViewTransaction _views;
-        private readonly Position _began;
+        private readonly BatchStart _start;
         private readonly Dictionary<string, (StreamName Stream, List<ProjectedEvent> Added)> _touched = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, CachedStream> _projected = new(StringComparer.Ordinal);
+        private readonly List<PreparedStream> _prepared = [];
         private Position _last;
 
-        public Batch(StreamProjection projection, IViewTransaction views)
+        public Batch(StreamProjection projection, BatchStart start)
         {
             _projection = projection;
-            _views = views;
-            _began = views.Checkpoint;
-            _last = views.Checkpoint;
-            projection._cache.Begin(views.Checkpoint);
+            _start = start;
+            _last = start.Checkpoint;
+            projection._cache.Begin(start.Checkpoint);
         }
 
-        public Task ApplyAsync(ProjectedEvent projected, CancellationToken cancellationToken)
+        public void Apply(ProjectedEvent projected)
         {
             ArgumentNullException.ThrowIfNull(projected);
             _last = projected.Recorded.Position;
@@ -163,27 +214,33 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
 
                 entry.Added.Add(projected);
             }
-
-            return Task.CompletedTask;
         }
 
         public void Passed(Position position) => _last = position;
 
-        public async Task FlushAsync(CancellationToken cancellationToken)
+        public async Task PrepareAsync(CancellationToken cancellationToken)
         {
-            var summaries = new BufferedViewTransaction(_views);
-            var summarised = new SummaryTransaction(summaries);
-
             // in the order streams were first touched, so that a batch's writes are the same however it is replayed
             foreach (var (stream, added) in _touched.Values)
             {
-                _projected[stream.Value] = await _projection.ProjectStreamAsync(
-                    _views, summarised, stream, _projected.GetValueOrDefault(stream.Value) ?? _projection._cache.Find(stream.Value), added, cancellationToken);
+                _prepared.Add(await _projection.PrepareStreamAsync(_start, stream, added, cancellationToken));
+            }
+
+            _touched.Clear();
+        }
+
+        public async Task FlushAsync(IViewTransaction views, CancellationToken cancellationToken)
+        {
+            var summaries = new BufferedViewTransaction(views);
+            var summarised = new SummaryTransaction(summaries);
+            var written = new Dictionary<string, CachedStream>(StringComparer.Ordinal);
+            foreach (var prepared in _prepared)
+            {
+                written[prepared.Stream.Value] = await _projection.WriteStreamAsync(views, summarised, prepared, cancellationToken);
             }
 
             await summaries.WriteAsync(cancellationToken);
-            _touched.Clear();
-            _projection._cache.Flushed(_began, _last, _projected);
+            _projection._cache.Flushed(_start.Checkpoint, _last, written);
         }
     }
 }

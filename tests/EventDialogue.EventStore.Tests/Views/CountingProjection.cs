@@ -19,24 +19,32 @@ public sealed class CountingProjection : IProjection
 
     public static IDomainEvent Read(RecordedEvent recorded) => new Counted(recorded.Type);
 
-    public IProjectionBatch Begin(IViewTransaction views) => new Batch(views);
+    public IProjectionBatch Begin(BatchStart start) => new Batch();
 
-    private sealed class Batch(IViewTransaction views) : IProjectionBatch
+    /// <summary>Counts the batch's events by stream as they are applied, and adds the counts to the documents at the flush.</summary>
+    private sealed class Batch : IProjectionBatch
     {
-        public async Task ApplyAsync(ProjectedEvent projected, CancellationToken cancellationToken)
+        private readonly Dictionary<StreamName, int> _added = [];
+
+        public void Apply(ProjectedEvent projected)
         {
             if (projected.Recorded.Type == "Poison")
             {
                 throw new InvalidOperationException("this event cannot be applied");
             }
 
-            var stream = projected.Recorded.Stream.Value;
-            var current = await views.GetAsync(Counts, stream, cancellationToken);
-            var count = current is null ? 0 : int.Parse(current.Json, CultureInfo.InvariantCulture);
-            await views.PutAsync(new ViewDocument(Counts, stream, (count + 1).ToString(CultureInfo.InvariantCulture), stream, [new ViewTag("category", projected.Recorded.Stream.Category)]), cancellationToken);
+            _added[projected.Recorded.Stream] = _added.GetValueOrDefault(projected.Recorded.Stream) + 1;
         }
 
-        public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task FlushAsync(IViewTransaction views, CancellationToken cancellationToken)
+        {
+            foreach (var (stream, added) in _added)
+            {
+                var current = await views.GetAsync(Counts, stream.Value, cancellationToken);
+                var count = current is null ? 0 : int.Parse(current.Json, CultureInfo.InvariantCulture);
+                await views.PutAsync(new ViewDocument(Counts, stream.Value, (count + added).ToString(CultureInfo.InvariantCulture), stream.Value, [new ViewTag("category", stream.Category)]), cancellationToken);
+            }
+        }
     }
 
     [EventType("Counted")]

@@ -134,15 +134,16 @@ public abstract class ViewRebuildContract : IAsyncLifetime
     private async Task ApplyPageAsync(IProjection projection, int events, bool commit, CancellationToken cancellationToken)
     {
         await using var transaction = await Views.BeginAsync(projection.Name, cancellationToken);
-        var batch = projection.Begin(transaction);
+        var batch = projection.Begin(new BatchStart(transaction.Checkpoint, Events));
         var last = transaction.Checkpoint;
         await foreach (var recorded in Events.ReadAllAsync(transaction.Checkpoint, AllFilter.None, events, cancellationToken))
         {
-            await batch.ApplyAsync(new ProjectedEvent(recorded, Read(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion)), cancellationToken);
+            batch.Apply(new ProjectedEvent(recorded, Read(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion)));
             last = recorded.Position;
         }
 
-        await batch.FlushAsync(cancellationToken);
+        await batch.PrepareAsync(cancellationToken);
+        await batch.FlushAsync(transaction, cancellationToken);
         if (commit)
         {
             await transaction.CommitAsync(last, cancellationToken);
