@@ -34,7 +34,7 @@ public sealed class ViewsService(ISender sender) : Rpc.ViewsServiceBase
         new() { Commitment = (await sender.Send(request.ToQuery(context), context.CancellationToken)).ToApi() };
 
     public override async Task<ListCommitmentsResponse> ListCommitments(ListCommitmentsRequest request, ServerCallContext context) =>
-        (await sender.Send(request.ToQuery(context), context.CancellationToken)).ToResponse();
+        (await sender.Send(request.ToQuery(context), context.CancellationToken)).ToResponse(request.View);
 
     public override async Task<GetStatementResponse> GetStatement(GetStatementRequest request, ServerCallContext context) =>
         new() { Statement = (await sender.Send(request.ToQuery(context), context.CancellationToken)).ToApi() };

@@ -18,16 +18,33 @@ public static class CommitmentViewMappings
     public static ListCommitmentsQuery ToQuery(this ListCommitmentsRequest request, ServerCallContext context) =>
         new(request.Status, request.MadeBy, request.RoundId, request.Kind, request.AsOf, request.PageSize, request.PageToken, Freshness.Of(request.MinPosition, context));
 
-    public static ListCommitmentsResponse ToResponse(this Listed<CommitmentRead> listed) => new()
+    /// <summary>A page of the tracker: by default each commitment without what grows with every progress report.</summary>
+    public static ListCommitmentsResponse ToResponse(this Listed<CommitmentRead> listed, CommitmentListView view)
     {
-        Commitments = { listed.Items.Select(ToApi) },
-        NextPageToken = listed.NextPageToken,
-    };
+        ArgumentNullException.ThrowIfNull(listed);
+        var whole = view == CommitmentListView.Full;
+        return new()
+        {
+            Commitments = { listed.Items.Select(read => whole ? read.ToApi() : read.ToBasicApi()) },
+            NextPageToken = listed.NextPageToken,
+        };
+    }
+
+    /// <summary>The commitment without its progress reports and its list of sources, the parts that grow with every report.</summary>
+    public static Commitment ToBasicApi(this CommitmentRead read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return Whole(read, read.Commitment with { Progress = [], Sources = [] });
+    }
 
     public static Commitment ToApi(this CommitmentRead read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var view = read.Commitment;
+        return Whole(read, read.Commitment);
+    }
+
+    private static Commitment Whole(CommitmentRead read, CommitmentView view)
+    {
         var assessment = read.Assessment;
         return new Commitment
         {
