@@ -38,6 +38,10 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
 
     public string ReadEvent { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = $1";
 
+    public string ReadEvents { get; } = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = ANY($1) ORDER BY position";
+
+    public string CurrentRevisions => _currentRevisions;
+
     public string ReadHead { get; } = $"SELECT position FROM {schema.Events} WHERE {Horizon} ORDER BY position DESC LIMIT 1";
 
     /// <summary>
