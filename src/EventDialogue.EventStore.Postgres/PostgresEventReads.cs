@@ -16,6 +16,8 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
     private readonly string _readStreamBackwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3";
     private readonly string _readEvent = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = $1";
     private readonly string _streamRevision = $"SELECT max(revision) FROM {schema.Events} WHERE stream = $1";
+    private readonly string _readEvents = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = ANY($1)";
+    private readonly string _streamRevisions = $"SELECT stream, max(revision) FROM {schema.Events} WHERE stream = ANY($1) GROUP BY stream";
     private readonly string _readHead = $"SELECT position FROM {schema.Events} WHERE {Horizon} ORDER BY position DESC LIMIT 1";
 
     // The same horizon as forwards, which leaves out exactly the events a forwards reader cannot see yet, since what
@@ -31,6 +33,11 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
     protected override DbCommand ReadEventCommand(DbConnection connection, Guid eventId) => Command(connection, _readEvent, eventId);
 
     protected override DbCommand StreamRevisionCommand(DbConnection connection, StreamName stream) => Command(connection, _streamRevision, stream.Value);
+
+    protected override DbCommand ReadEventsCommand(DbConnection connection, IReadOnlyList<Guid> eventIds) => Command(connection, _readEvents, (object)eventIds.ToArray());
+
+    protected override DbCommand StreamRevisionsCommand(DbConnection connection, IReadOnlyList<StreamName> streams) =>
+        Command(connection, _streamRevisions, (object)streams.Select(s => s.Value).ToArray()); // a string[] would otherwise be taken as the params array itself
 
     /// <remarks>
     /// The filter's kinds pushed down as <c>= ANY</c> on the indexed columns (category and type each lead an index with

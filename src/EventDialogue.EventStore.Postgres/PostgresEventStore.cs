@@ -130,6 +130,12 @@ public sealed partial class PostgresEventStore : IEventStore
 
     public Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) => _reads.GetStreamRevisionAsync(stream, cancellationToken);
 
+    public Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default) =>
+        _reads.ReadEventsAsync(eventIds, cancellationToken);
+
+    public Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default) =>
+        _reads.GetStreamRevisionsAsync(streams, cancellationToken);
+
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         _reads.ReadAllAsync(after, filter, maxCount, cancellationToken);
 

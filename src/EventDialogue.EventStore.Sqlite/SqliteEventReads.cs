@@ -32,6 +32,20 @@ internal sealed class SqliteEventReads(Func<CancellationToken, Task<SqliteConnec
     protected override DbCommand StreamRevisionCommand(DbConnection connection, StreamName stream) =>
         Command(connection, "SELECT max(revision) FROM events WHERE stream = $stream", ("$stream", stream.Value));
 
+    protected override DbCommand ReadEventsCommand(DbConnection connection, IReadOnlyList<Guid> eventIds)
+    {
+        var command = Command(connection, "");
+        command.CommandText = $"SELECT {SqliteSchema.Columns} FROM events WHERE event_id IN ({AddList(command, "$id", eventIds)})";
+        return command;
+    }
+
+    protected override DbCommand StreamRevisionsCommand(DbConnection connection, IReadOnlyList<StreamName> streams)
+    {
+        var command = Command(connection, "");
+        command.CommandText = $"SELECT stream, max(revision) FROM events WHERE stream IN ({AddList(command, "$stream", streams.Select(s => s.Value).ToList())}) GROUP BY stream";
+        return command;
+    }
+
     protected override DbCommand ReadAllCommand(DbConnection connection, Position after, AllFilter filter, int count)
     {
         var command = Command(connection, "", ("$after", after.Value), ("$count", count));
@@ -67,7 +81,8 @@ internal sealed class SqliteEventReads(Func<CancellationToken, Task<SqliteConnec
         return command;
     }
 
-    private static string AddList(SqliteCommand command, string prefix, IReadOnlyList<string> values)
+    private static string AddList<T>(SqliteCommand command, string prefix, IReadOnlyList<T> values)
+        where T : notnull
     {
         var names = new string[values.Count];
         for (var i = 0; i < values.Count; i++)

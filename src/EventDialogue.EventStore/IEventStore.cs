@@ -43,6 +43,18 @@ public interface IEventStore : IAsyncDisposable
     Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The events stored with any of these ids, in one read: those found, in position order; an id stored nowhere is
+    /// simply absent. How a batch of requests is looked up at once (see <see cref="ReadEventAsync"/>).
+    /// </summary>
+    Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The last revision of each of these streams that exists, in one read; a stream that does not exist is absent.
+    /// How a batch knows at once which of the streams it names are new and which it must read.
+    /// </summary>
+    Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads $all forwards, in position order, the events after <paramref name="after"/> that match the filter.
     /// Only events that can no longer be preceded by a later commit are returned, so a reader that
     /// continues from the last position it saw never skips one.

@@ -13,6 +13,7 @@ using EventDialogue.Server.Hosting;
 using EventDialogue.Server.Integrity;
 using EventDialogue.Server.Limits;
 using EventDialogue.Server.Recording;
+using EventDialogue.Server.Recording.Batching;
 using EventDialogue.Server.Transport;
 using EventDialogue.Server.Views;
 using EventDialogue.Server.Web;
@@ -138,8 +139,9 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.ServiceLifetime = ServiceLifetime.Singleton;
 
     // What every recorded command goes through, in this order: measured (refusals too), then logged once recorded.
-    options.PipelineBehaviors = [typeof(RecordingMetrics), typeof(RecordingLog)];
+    options.PipelineBehaviors = [typeof(RecordingMetrics), typeof(RecordingLog), typeof(BatchRecordingMetrics)];
 });
+builder.Services.AddSingleton<RecordingInstruments>();
 builder.Services.AddSingleton(limits);
 builder.Services.AddSingleton<CallRateLimiter>();
 builder.Services.AddGrpc(options =>

@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace EventDialogue.EventStore.Relational;
 
 /// <summary>
-/// Reading the log from a table of events, the same on every SQL backend: a stream in revision order, one event by its
-/// id, a stream's revision, <c>$all</c> forwards in chunks and backwards in pages, and the head. A backend gives its
+/// Reading the log from a table of events, the same on every SQL backend: a stream in revision order, events by their
+/// ids, streams' revisions, <c>$all</c> forwards in chunks and backwards in pages, and the head. A backend gives its
 /// reading connections, its SQL and how it reads a row; when a stream is missing, how chunks join and when a read ends
 /// are decided here, once.
 /// </summary>
@@ -32,6 +32,15 @@ public abstract class RelationalEventReads
 
     /// <summary>One value: the stream's last revision, or null when it has no events.</summary>
     protected abstract DbCommand StreamRevisionCommand(DbConnection connection, StreamName stream);
+
+    /// <summary>The events stored with any of these ids (at most <see cref="ChunkSize"/> of them), in any order.</summary>
+    protected abstract DbCommand ReadEventsCommand(DbConnection connection, IReadOnlyList<Guid> eventIds);
+
+    /// <summary>
+    /// Rows of a stream's name and its last revision, for those of these streams (at most <see cref="ChunkSize"/>) that
+    /// have events.
+    /// </summary>
+    protected abstract DbCommand StreamRevisionsCommand(DbConnection connection, IReadOnlyList<StreamName> streams);
 
     /// <summary>Up to <paramref name="count"/> events after a position that the filter matches, in position order.</summary>
     protected abstract DbCommand ReadAllCommand(DbConnection connection, Position after, AllFilter filter, int count);
@@ -93,6 +102,60 @@ public abstract class RelationalEventReads
         {
             return await RevisionOfAsync(connection, stream, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var found = new List<RecordedEvent>();
+        if (eventIds.Count == 0)
+        {
+            return found;
+        }
+
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            foreach (var chunk in eventIds.Distinct().Chunk(ChunkSize))
+            {
+                found.AddRange(await ReadRowsAsync(ReadEventsCommand(connection, chunk), chunk.Length, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        found.Sort((a, b) => a.Position.Value.CompareTo(b.Position.Value));
+        return found;
+    }
+
+    public async Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        var revisions = new Dictionary<StreamName, long>();
+        if (streams.Count == 0)
+        {
+            return revisions;
+        }
+
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            foreach (var chunk in streams.Distinct().Chunk(ChunkSize))
+            {
+                var command = StreamRevisionsCommand(connection, chunk);
+                await using (command.ConfigureAwait(false))
+                {
+                    var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            revisions[StreamName.FromStorage(reader.GetString(0))] = reader.GetInt64(1);
+                        }
+                    }
+                }
+            }
+        }
+
+        return revisions;
     }
 
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -51,9 +51,13 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
                 return first;
             }
 
-            var history = await StreamHistory.LoadAsync(store, stream, cancellationToken);
+            // which of the entity's streams and the referenced ones exist, in one read: a new stream is not read at all
+            var references = ReferencedStreams(request.Command.References);
+            var existing = await store.GetStreamRevisionsAsync([.. entityStreams, .. references.Values], cancellationToken);
+            var history = await StreamHistory.LoadAsync(store, stream, existing, cancellationToken);
 
-            var known = new Known(await ExistingAsync(request.Command.References, cancellationToken), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            var referenced = references.Where(r => existing.ContainsKey(r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            var known = new Known(referenced, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             var decided = Deciders.For(request.Command).Decide(history.Facts, request.Command, known);
 
             // A caller's expected revision is that of the stream the facts go to, which the reply names.
@@ -113,28 +117,28 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
             : throw new InvalidOperationException($"{command.GetType().Name} decided facts both in confidence and not: they would go to two streams");
     }
 
-    private async Task<HashSet<string>> ExistingAsync(IEnumerable<string> references, CancellationToken cancellationToken)
+    /// <summary>Each well-formed reference with its stream; a malformed id names nothing, and its decision says which field is wrong.</summary>
+    private static Dictionary<string, StreamName> ReferencedStreams(IEnumerable<string> references)
     {
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reference in references.Distinct(StringComparer.Ordinal))
+        var streams = new Dictionary<string, StreamName>(StringComparer.Ordinal);
+        foreach (var reference in references)
         {
-            StreamName name;
+            if (streams.ContainsKey(reference))
+            {
+                continue;
+            }
+
             try
             {
-                name = StreamName.Parse(reference);
+                streams[reference] = StreamName.Parse(reference);
             }
             catch (InvalidStoreRequestException)
             {
-                continue; // a malformed id names nothing; the decision says which field is wrong
-            }
-
-            if (await store.GetStreamRevisionAsync(name, cancellationToken) is not null)
-            {
-                existing.Add(reference);
+                // named nothing
             }
         }
 
-        return existing;
+        return streams;
     }
 
     private static StreamName ParseStream(IDomainCommand command)

@@ -8,7 +8,8 @@ namespace EventDialogue.Server.Recording;
 
 /// <summary>
 /// Counts and times each recorded command by its kind and outcome (recorded, replayed, or the kind of refusal), on the
-/// meter <see cref="MeterName"/>, for any metrics collector (dotnet-counters, OpenTelemetry) to read.
+/// meter <see cref="MeterName"/>, for any metrics collector (dotnet-counters, OpenTelemetry) to read. A batch's items
+/// are counted on the same instruments (<see cref="BatchRecordingMetrics"/>).
 /// </summary>
 public sealed class RecordingMetrics : IPipelineBehavior<RecordCommand, Recorded>
 {
@@ -21,13 +22,10 @@ public sealed class RecordingMetrics : IPipelineBehavior<RecordCommand, Recorded
     private readonly Counter<long> _commands;
     private readonly Histogram<double> _duration;
 
-    public RecordingMetrics(IMeterFactory meters)
+    public RecordingMetrics(RecordingInstruments instruments)
     {
-        ArgumentNullException.ThrowIfNull(meters);
-        // the factory owns the meter, and disposes it with the container
-        var meter = meters.Create(MeterName);
-        _commands = meter.CreateCounter<long>(CommandsName, "{command}", "Recording commands handled, by command and outcome");
-        _duration = meter.CreateHistogram<double>(DurationName, "ms", "Time to decide and record a command, by command and outcome");
+        ArgumentNullException.ThrowIfNull(instruments);
+        (_commands, _duration) = (instruments.Commands, instruments.Duration);
     }
 
     public async ValueTask<Recorded> Handle(RecordCommand message, MessageHandlerDelegate<RecordCommand, Recorded> next, CancellationToken cancellationToken)
@@ -56,7 +54,7 @@ public sealed class RecordingMetrics : IPipelineBehavior<RecordCommand, Recorded
     }
 
     /// <summary>The outcome tag of a command refused for what it asked (not a fault of the server or its store).</summary>
-    private static string? Refusal(Exception exception) => exception switch
+    internal static string? Refusal(Exception exception) => exception switch
     {
         DomainException domain => $"refused:{domain.Kind}",
         WrongExpectedRevisionException => "refused:WrongExpectedRevision",

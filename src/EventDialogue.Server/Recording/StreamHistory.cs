@@ -28,12 +28,14 @@ public sealed record StreamHistory(IReadOnlyList<EntityFact> Facts, StreamName H
     public long? RevisionOf(StreamName stream) => stream == Home ? HomeRevision : CompanionRevision;
 
     /// <param name="stream">The command's stream: the entity's own or its companion (a correction of an entry in confidence).</param>
-    public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, CancellationToken cancellationToken)
+    /// <param name="existing">The streams known to exist (at least the entity's that do): one not among them is new, and not read.</param>
+    public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, IReadOnlyDictionary<StreamName, long> existing, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(existing);
         var streams = EntityStreams(stream);
         var (home, companion) = (streams[0], streams.Count > 1 ? streams[1] : null);
-        var own = await ReadAsync(store, home, cancellationToken);
-        var kept = companion is null ? [] : await ReadAsync(store, companion, cancellationToken);
+        var own = existing.ContainsKey(home) ? await ReadAsync(store, home, cancellationToken) : [];
+        var kept = companion is null || !existing.ContainsKey(companion) ? [] : await ReadAsync(store, companion, cancellationToken);
 
         // In the order recorded: a decision about one stream may rest on what the other held before it.
         var facts = own.Select(r => (r.Position, Fact: new EntityFact(false, Fact(r))))

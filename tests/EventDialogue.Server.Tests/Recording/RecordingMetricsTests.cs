@@ -10,7 +10,7 @@ namespace EventDialogue.Server.Tests.Recording;
 /// Each recorded command is counted and timed on the meter README names, tagged by command and outcome. Read with a
 /// meter listener inside the test process, from this server's meters alone (other servers run in the same process).
 /// </summary>
-public sealed class RecordingMetricsTests(InProcessSqliteRecordingServer server) : IClassFixture<InProcessSqliteRecordingServer>, IDisposable
+public sealed partial class RecordingMetricsTests(InProcessSqliteRecordingServer server) : IClassFixture<InProcessSqliteRecordingServer>, IDisposable
 {
     private readonly ConcurrentQueue<(string Instrument, string Command, string Outcome)> _measured = new();
     private MeterListener? _listener;

@@ -1,9 +1,10 @@
 namespace EventDialogue.Server.Recording.Batching;
 
 /// <summary>
-/// The operator's account of a batch, as <see cref="RecordingLog"/> gives it for a single recording: one line per
-/// request recorded or replayed, with who and where; refused items are counted on the batch's line (an all-or-nothing
-/// refusal is logged by the error interceptor, as every refusal of a call).
+/// The operator's account of a batch: one line per batch at Information, with its counts; a line per request recorded
+/// or replayed, with who and where (as <see cref="RecordingLog"/> gives it for a single recording), at Debug, so that
+/// a batch of a thousand costs the log one line unless asked for more. Refused items are counted on the batch's line
+/// (an all-or-nothing refusal is logged by the error interceptor, as every refusal of a call).
 /// </summary>
 internal static partial class BatchLog
 {
@@ -14,6 +15,7 @@ internal static partial class BatchLog
             return;
         }
 
+        var itemsToo = logger.IsEnabled(LogLevel.Debug);
         var (recordedCount, replayedCount) = (0, 0);
         for (var i = 0; i < outcomes.Count; i++)
         {
@@ -25,22 +27,28 @@ internal static partial class BatchLog
             if (recorded.Replayed)
             {
                 replayedCount++;
-                Replayed(logger, i, item.Command.GetType().Name, item.RecordedBy, item.RequestId, recorded.Stream, recorded.Revision);
+                if (itemsToo)
+                {
+                    Replayed(logger, i, item.Command.GetType().Name, item.RecordedBy, item.RequestId, recorded.Stream, recorded.Revision);
+                }
             }
             else
             {
                 recordedCount++;
-                Recorded(logger, i, item.Command.GetType().Name, item.RecordedBy, recorded.EventCount, recorded.Stream, recorded.Revision, recorded.Position, item.RequestId);
+                if (itemsToo)
+                {
+                    Recorded(logger, i, item.Command.GetType().Name, item.RecordedBy, recorded.EventCount, recorded.Stream, recorded.Revision, recorded.Position, item.RequestId);
+                }
             }
         }
 
         Batch(logger, outcomes.Count, recordedCount, replayedCount, outcomes.Count - recordedCount - replayedCount);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "batch item {Index}, {Command} by {Principal}: recorded {EventCount} event(s) in {Stream}, now at revision {Revision}, position {Position} (request {RequestId})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "batch item {Index}, {Command} by {Principal}: recorded {EventCount} event(s) in {Stream}, now at revision {Revision}, position {Position} (request {RequestId})")]
     private static partial void Recorded(ILogger logger, int index, string command, string principal, int eventCount, string stream, long revision, long position, string requestId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "batch item {Index}, {Command} by {Principal}: request {RequestId} was recorded before, in {Stream} up to revision {Revision}; nothing new written")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "batch item {Index}, {Command} by {Principal}: request {RequestId} was recorded before, in {Stream} up to revision {Revision}; nothing new written")]
     private static partial void Replayed(ILogger logger, int index, string command, string principal, string requestId, string stream, long revision);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "batch of {Count} request(s): {Recorded} recorded, {Replayed} replayed, {Refused} refused")]

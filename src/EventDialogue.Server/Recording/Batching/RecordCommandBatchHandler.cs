@@ -25,6 +25,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
         for (var attempt = 1; ; attempt++)
         {
             var pending = new PendingEventStore(store);
+            await CommandReads.LookUpAsync(pending, command.Items.Select(i => i.Command).OfType<RecordCommand>(), cancellationToken).ConfigureAwait(false);
             var decided = await DecideAsync(command, pending, cancellationToken).ConfigureAwait(false);
             if (pending.Appends.Count == 0)
             {

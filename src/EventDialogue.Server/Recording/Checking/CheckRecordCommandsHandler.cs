@@ -8,7 +8,9 @@ public sealed class CheckRecordCommandsHandler(IEventStore store, TimeProvider c
     public async ValueTask<CommandsChecked> Handle(CheckRecordCommands query, CancellationToken cancellationToken)
     {
         // The same decisions as recording makes, on a store whose appends stay in memory.
-        var recorder = new RecordCommandHandler(new PendingEventStore(store), clock);
+        var pending = new PendingEventStore(store);
+        await CommandReads.LookUpAsync(pending, query.Commands, cancellationToken).ConfigureAwait(false);
+        var recorder = new RecordCommandHandler(pending, clock);
         var (fresh, replayed) = (0, 0);
         for (var i = 0; i < query.Commands.Count; i++)
         {

@@ -18,11 +18,36 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     private readonly Dictionary<StreamName, List<RecordedEvent>> _pending = [];
     private readonly Dictionary<Guid, RecordedEvent> _pendingById = [];
     private readonly Dictionary<StreamName, List<RecordedEvent>> _recordedStreams = [];
+    private readonly Dictionary<StreamName, long?> _recordedRevisions = [];
+    private readonly Dictionary<Guid, RecordedEvent?> _recordedById = [];
     private readonly List<PendingStreamAppend> _appends = [];
     private long? _lastPosition;
 
     /// <summary>The appends made here, in order, each with the expectation it was made under and its pretended result.</summary>
     public IReadOnlyList<PendingStreamAppend> Appends => _appends;
+
+    /// <summary>
+    /// Looks up at once what a run of decisions will ask one at a time: which of these events are recorded (a batch's
+    /// requests, by their first event ids) and which of these streams exist (the streams its commands write and name),
+    /// in two reads of the store, whatever the number of commands. A stream found to exist is still read when a
+    /// decision needs its events, and then only up to the revision found here, so that every answer is of one moment.
+    /// </summary>
+    public async Task LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        ArgumentNullException.ThrowIfNull(streams);
+        var found = (await recorded.ReadEventsAsync(eventIds, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.EventId);
+        foreach (var id in eventIds)
+        {
+            _recordedById[id] = found.GetValueOrDefault(id);
+        }
+
+        var revisions = await recorded.GetStreamRevisionsAsync(streams, cancellationToken).ConfigureAwait(false);
+        foreach (var stream in streams)
+        {
+            _recordedRevisions[stream] = revisions.TryGetValue(stream, out var revision) ? revision : null;
+        }
+    }
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
@@ -69,13 +94,74 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         }
     }
 
-    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default) =>
-        _pendingById.GetValueOrDefault(eventId) ?? await recorded.ReadEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+    public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default)
+    {
+        if (_pendingById.TryGetValue(eventId, out var pending))
+        {
+            return pending;
+        }
 
-    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) =>
-        _pending.TryGetValue(stream, out var pending) && pending.Count > 0
-            ? pending[^1].Revision
-            : (await ReadRecordedStreamAsync(stream, cancellationToken).ConfigureAwait(false)) is { Count: > 0 } events ? events[^1].Revision : null;
+        if (!_recordedById.TryGetValue(eventId, out var known))
+        {
+            _recordedById[eventId] = known = await recorded.ReadEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return known;
+    }
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var found = new List<RecordedEvent>();
+        foreach (var id in eventIds.Distinct())
+        {
+            if (await ReadEventAsync(id, cancellationToken).ConfigureAwait(false) is { } e)
+            {
+                found.Add(e);
+            }
+        }
+
+        return [.. found.OrderBy(e => e.Position.Value)];
+    }
+
+    /// <summary>
+    /// The pending revision, else the recorded one: from the stream if it was read, else as looked up (once; a stream's
+    /// existence is one small read, not a read of all its events).
+    /// </summary>
+    public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default)
+    {
+        if (_pending.TryGetValue(stream, out var pending) && pending.Count > 0)
+        {
+            return pending[^1].Revision;
+        }
+
+        if (_recordedStreams.TryGetValue(stream, out var events))
+        {
+            return events.Count > 0 ? events[^1].Revision : null;
+        }
+
+        if (!_recordedRevisions.TryGetValue(stream, out var revision))
+        {
+            _recordedRevisions[stream] = revision = await recorded.GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+
+        return revision;
+    }
+
+    public async Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        var revisions = new Dictionary<StreamName, long>();
+        foreach (var stream in streams.Distinct())
+        {
+            if (await GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false) is { } revision)
+            {
+                revisions[stream] = revision;
+            }
+        }
+
+        return revisions;
+    }
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
@@ -105,7 +191,10 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         return [.. events, .. _pending.GetValueOrDefault(stream) ?? []];
     }
 
-    /// <summary>The stream as recorded when this store first read it; empty when it did not exist.</summary>
+    /// <summary>
+    /// The stream as recorded when this store first read it (up to the revision looked up, if it was); empty when it
+    /// did not exist, without a read when that was looked up.
+    /// </summary>
     private async Task<List<RecordedEvent>> ReadRecordedStreamAsync(StreamName stream, CancellationToken cancellationToken)
     {
         if (_recordedStreams.TryGetValue(stream, out var known))
@@ -114,16 +203,26 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         }
 
         var events = new List<RecordedEvent>();
-        try
+        var lookedUp = _recordedRevisions.TryGetValue(stream, out var last);
+        if (!lookedUp || last is not null)
         {
-            await foreach (var e in recorded.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            try
             {
-                events.Add(e);
+                await foreach (var e in recorded.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken).ConfigureAwait(false))
+                {
+                    // what was appended since the look-up is not of this snapshot (the appends made here expect the revision looked up)
+                    if (lookedUp && e.Revision > last)
+                    {
+                        break;
+                    }
+
+                    events.Add(e);
+                }
             }
-        }
-        catch (StreamNotFoundException)
-        {
-            // recorded nowhere yet
+            catch (StreamNotFoundException)
+            {
+                // recorded nowhere yet
+            }
         }
 
         _recordedStreams[stream] = events;
