@@ -197,7 +197,8 @@ public sealed class ProjectionRunner(
             return ex;
         }
 
-        await using var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+        var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         if (transaction.Checkpoint != committed.Position)
         {
             throw new CheckpointMovedException(projection.Name, committed.Position, transaction.Checkpoint);

@@ -25,7 +25,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
         for (var attempt = 1; ; attempt++)
         {
             var pending = new PendingEventStore(store);
-            var decided = await DecideAsync(command, pending, cancellationToken).ConfigureAwait(false);
+            var decided = await DecideAsync(command, pending, cancellationToken);
             if (pending.Appends.Count == 0)
             {
                 BatchLog.Outcomes(logger, command, decided);
@@ -35,7 +35,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
             IReadOnlyList<AppendResult> appended;
             try
             {
-                appended = await store.AppendToStreamsAsync([.. pending.Appends.Select(a => a.Append)], cancellationToken).ConfigureAwait(false);
+                appended = await store.AppendToStreamsAsync([.. pending.Appends.Select(a => a.Append)], cancellationToken);
             }
             catch (Exception ex) when (ex is WrongExpectedRevisionException or DuplicateEventIdException && attempt < Attempts)
             {
@@ -61,7 +61,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
             {
                 try
                 {
-                    outcomes.Add(new BatchOutcome(await recorder.Handle(recordCommand, cancellationToken).ConfigureAwait(false), null));
+                    outcomes.Add(new BatchOutcome(await recorder.Handle(recordCommand, cancellationToken), null));
                     continue;
                 }
                 catch (Exception ex) when (BatchRefusals.IsRefusal(ex))

@@ -26,13 +26,13 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
-        var current = await GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false);
+        var current = await GetStreamRevisionAsync(stream, cancellationToken);
         if (!expected.IsSatisfiedBy(current))
         {
             throw new WrongExpectedRevisionException(stream, expected, current);
         }
 
-        var position = _lastPosition ?? (await recorded.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false)).Value;
+        var position = _lastPosition ?? (await recorded.ReadHeadPositionAsync(cancellationToken)).Value;
         if (!_pending.TryGetValue(stream, out var pending))
         {
             _pending[stream] = pending = [];
@@ -59,7 +59,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
         StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var all = await ReadWholeStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        var all = await ReadWholeStreamAsync(stream, cancellationToken);
         var chosen = direction == Direction.Forwards
             ? all.Where(e => e.Revision >= from.Value)
             : all.AsEnumerable().Reverse().Where(e => e.Revision <= from.Value);
@@ -70,12 +70,12 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     }
 
     public async Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default) =>
-        _pendingById.GetValueOrDefault(eventId) ?? await recorded.ReadEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+        _pendingById.GetValueOrDefault(eventId) ?? await recorded.ReadEventAsync(eventId, cancellationToken);
 
     public async Task<long?> GetStreamRevisionAsync(StreamName stream, CancellationToken cancellationToken = default) =>
         _pending.TryGetValue(stream, out var pending) && pending.Count > 0
             ? pending[^1].Revision
-            : (await ReadRecordedStreamAsync(stream, cancellationToken).ConfigureAwait(false)) is { Count: > 0 } events ? events[^1].Revision : null;
+            : (await ReadRecordedStreamAsync(stream, cancellationToken)) is { Count: > 0 } events ? events[^1].Revision : null;
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
@@ -96,7 +96,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
     private async Task<List<RecordedEvent>> ReadWholeStreamAsync(StreamName stream, CancellationToken cancellationToken)
     {
-        var events = await ReadRecordedStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        var events = await ReadRecordedStreamAsync(stream, cancellationToken);
         if (events.Count == 0 && !_pending.ContainsKey(stream))
         {
             throw new StreamNotFoundException(stream);
@@ -116,7 +116,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         var events = new List<RecordedEvent>();
         try
         {
-            await foreach (var e in recorded.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken).ConfigureAwait(false))
+            await foreach (var e in recorded.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken))
             {
                 events.Add(e);
             }
