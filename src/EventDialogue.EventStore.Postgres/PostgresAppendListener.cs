@@ -33,7 +33,8 @@ internal sealed class PostgresAppendListener : IAsyncDisposable
         {
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(_stop.Token).ConfigureAwait(false);
+                var connection = await _dataSource.OpenConnectionAsync(_stop.Token).ConfigureAwait(false);
+                await using var connectionDisposal = connection.ConfigureAwait(false);
                 connection.Notification += (_, _) => _appended.Notify();
                 await PostgresDedicatedConnection.ExecuteAsync(connection, $"LISTEN {_channel}", _stop.Token).ConfigureAwait(false);
                 _appended.Notify();

@@ -30,8 +30,9 @@ internal sealed class PostgresAppendNotifier : IAsyncDisposable
         {
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-                await using var command = new NpgsqlCommand(_notify, connection);
+                var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+                await using var connectionDisposal = connection.ConfigureAwait(false);
+                using var command = new NpgsqlCommand(_notify, connection);
                 await command.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
             catch (NpgsqlException)

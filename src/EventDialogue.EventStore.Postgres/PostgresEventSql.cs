@@ -51,7 +51,7 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
     {
         var ids = group.SelectMany(a => a.Events).Select(e => e.EventId).ToArray();
         var streams = group.Select(a => a.Stream.Value).Distinct(StringComparer.Ordinal).ToArray();
-        await using var batch = new NpgsqlBatch(connection);
+        using var batch = new NpgsqlBatch(connection);
         foreach (var command in first)
         {
             batch.BatchCommands.Add(command);
@@ -59,7 +59,8 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
 
         batch.BatchCommands.Add(Command(_findStored, ids));
         batch.BatchCommands.Add(Command(_currentRevisions, (object)streams)); // a string[] would otherwise be taken as the params array itself
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         for (var skipped = 0; skipped < skippedResults; skipped++)
         {
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);

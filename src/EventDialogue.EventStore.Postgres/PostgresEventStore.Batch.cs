@@ -84,7 +84,7 @@ public sealed partial class PostgresEventStore
     /// <summary>Every insert and the commit, in one round trip; the last position of each insert, in order.</summary>
     private static async Task<List<long>> InsertAndCommitAsync(NpgsqlConnection connection, List<NpgsqlBatchCommand> inserts)
     {
-        await using var batch = new NpgsqlBatch(connection);
+        using var batch = new NpgsqlBatch(connection);
         foreach (var insert in inserts)
         {
             batch.BatchCommands.Add(insert);
@@ -93,7 +93,8 @@ public sealed partial class PostgresEventStore
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         var lastPositions = new List<long>(inserts.Count);
         // once the inserts are sent, no caller's cancellation may leave the commit's outcome unknown to this call
-        await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         do
         {
             if (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false))

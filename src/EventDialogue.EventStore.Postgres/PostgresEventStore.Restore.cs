@@ -16,8 +16,10 @@ public sealed partial class PostgresEventStore : IEventStoreRestore
     {
         ArgumentNullException.ThrowIfNull(events);
         RestoreResult result;
-        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
             var batches = new PostgresRestoreBatches(connection, transaction, _schema);
             if (await batches.LockAndReadHeadAsync(cancellationToken).ConfigureAwait(false) is { } head)

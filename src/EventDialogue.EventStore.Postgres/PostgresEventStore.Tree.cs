@@ -15,9 +15,10 @@ public sealed partial class PostgresEventStore : ILogTree
 {
     public async Task<TreeHead> ReadTreeHeadAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         long size;
-        await using (var command = new NpgsqlCommand(_tree.Size, connection))
+        using (var command = new NpgsqlCommand(_tree.Size, connection))
         {
             size = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
@@ -30,15 +31,17 @@ public sealed partial class PostgresEventStore : ILogTree
 
     public async Task<long> ReadTreeSizeAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_tree.Size, connection);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(_tree.Size, connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_tree.LeafIndex, connection);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(_tree.LeafIndex, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = position.Value });
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long index ? index : null;
     }
@@ -46,15 +49,17 @@ public sealed partial class PostgresEventStore : ILogTree
     public async ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadSubtreeHashesAsync(IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subtrees);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         return await ReadSubtreeHashesAsync(connection, subtrees, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AppendCheckpointAsync(long treeSize, string signedNote, CancellationToken cancellationToken = default)
     {
         LogTreeRequests.ValidateCheckpoint(treeSize, signedNote);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"INSERT INTO {_schema.TreeCheckpoints} (tree_size, signed_note, signed_at) VALUES ($1, $2, $3) ON CONFLICT (tree_size) DO NOTHING", connection);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand($"INSERT INTO {_schema.TreeCheckpoints} (tree_size, signed_note, signed_at) VALUES ($1, $2, $3) ON CONFLICT (tree_size) DO NOTHING", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = treeSize });
         command.Parameters.Add(new NpgsqlParameter { Value = signedNote });
         command.Parameters.Add(new NpgsqlParameter { Value = UnixMicroseconds.Truncate(_timeProvider.GetUtcNow()) });
@@ -63,8 +68,9 @@ public sealed partial class PostgresEventStore : ILogTree
 
     public async Task<StoredCheckpoint?> ReadCheckpointAsync(long? treeSize = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(
             treeSize is null
                 ? $"SELECT tree_size, signed_note, signed_at FROM {_schema.TreeCheckpoints} ORDER BY tree_size DESC LIMIT 1"
                 : $"SELECT tree_size, signed_note, signed_at FROM {_schema.TreeCheckpoints} WHERE tree_size = $1",
@@ -74,7 +80,8 @@ public sealed partial class PostgresEventStore : ILogTree
             command.Parameters.Add(new NpgsqlParameter { Value = size });
         }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new StoredCheckpoint(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2))
             : null;
@@ -82,11 +89,12 @@ public sealed partial class PostgresEventStore : ILogTree
 
     private async ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadSubtreeHashesAsync(NpgsqlConnection connection, IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(_tree.SubtreeHashes, connection);
+        using var command = new NpgsqlCommand(_tree.SubtreeHashes, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = subtrees.Select(subtree => subtree.Level).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = subtrees.Select(subtree => subtree.Index).ToArray() });
         var found = new Dictionary<PerfectSubtree, byte[]>(subtrees.Count);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

@@ -71,24 +71,26 @@ public sealed partial class PostgresEventStore : IEventStore
         var dataSource = NpgsqlDataSource.Create(connectionString);
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionDisposal = connection.ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
 
             // Two servers starting at once must not both create the table.
-            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+            using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = tables.AppendLockKey });
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var command = new NpgsqlCommand(tables.Create, connection, transaction))
+            using (var command = new NpgsqlCommand(tables.Create, connection, transaction))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             // A store written before the tree was kept (version 1) gets the tree of its events, under the append lock.
             await new PostgresTree(tables).GrowToEveryEventAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            await using (var command = new NpgsqlCommand(tables.SetVersion, connection, transaction))
+            using (var command = new NpgsqlCommand(tables.SetVersion, connection, transaction))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

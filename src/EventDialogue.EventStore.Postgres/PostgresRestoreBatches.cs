@@ -24,25 +24,25 @@ internal sealed class PostgresRestoreBatches(NpgsqlConnection connection, Npgsql
     public async Task<Position?> LockAndReadHeadAsync(CancellationToken cancellationToken)
     {
         // the append lock first, in the order an append takes its locks, then the table
-        await using (var appendLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+        using (var appendLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
         {
             appendLock.Parameters.Add(new NpgsqlParameter { Value = schema.AppendLockKey });
             await appendLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {schema.Events} IN EXCLUSIVE MODE", connection, transaction))
+        using (var lockTable = new NpgsqlCommand($"LOCK TABLE {schema.Events} IN EXCLUSIVE MODE", connection, transaction))
         {
             await lockTable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var head = new NpgsqlCommand($"SELECT max(position) FROM {schema.Events}", connection, transaction);
+        using var head = new NpgsqlCommand($"SELECT max(position) FROM {schema.Events}", connection, transaction);
         return await head.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : null;
     }
 
     public async Task<RestoreLookup> LookupAsync(IReadOnlyList<RecordedEvent> batch, CancellationToken cancellationToken)
     {
         var streams = batch.Where(e => e.Stream is not null).Select(e => e.Stream.Value).Distinct(StringComparer.Ordinal).ToArray();
-        await using var lookup = new NpgsqlBatch(connection, transaction)
+        using var lookup = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
@@ -50,7 +50,8 @@ internal sealed class PostgresRestoreBatches(NpgsqlConnection connection, Npgsql
                 Command(_lastRevisions, streams),
             },
         };
-        await using var reader = await lookup.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var reader = await lookup.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
         var taken = new HashSet<Guid>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -69,7 +70,7 @@ internal sealed class PostgresRestoreBatches(NpgsqlConnection connection, Npgsql
 
     public async Task InsertAsync(IReadOnlyList<RecordedEvent> batch, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand(_insert, connection, transaction);
+        using var insert = new NpgsqlCommand(_insert, connection, transaction);
         insert.Parameters.Add(new NpgsqlParameter { Value = batch.Select(e => e.Position.Value).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = batch.Select(e => e.EventId).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = batch.Select(e => e.Stream.Value).ToArray() });
@@ -98,7 +99,7 @@ internal sealed class PostgresRestoreBatches(NpgsqlConnection connection, Npgsql
             return;
         }
 
-        await using var move = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence($1, 'position'), $2)", connection, transaction);
+        using var move = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence($1, 'position'), $2)", connection, transaction);
         move.Parameters.Add(new NpgsqlParameter { Value = schema.Events });
         move.Parameters.Add(new NpgsqlParameter { Value = head.Value });
         await move.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);

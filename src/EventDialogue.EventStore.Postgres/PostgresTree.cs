@@ -98,7 +98,7 @@ internal sealed class PostgresTree(PostgresSchema schema)
             }
         }
 
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        using var batch = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
@@ -116,7 +116,7 @@ internal sealed class PostgresTree(PostgresSchema schema)
     public async Task GrowToEveryEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         long after;
-        await using (var last = new NpgsqlCommand(_lastLeafPosition, connection, transaction))
+        using (var last = new NpgsqlCommand(_lastLeafPosition, connection, transaction))
         {
             after = (long)(await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
@@ -125,8 +125,9 @@ internal sealed class PostgresTree(PostgresSchema schema)
         {
             var chunk = new List<RecordedEvent>(BuildChunk);
             TreeGrowth growth;
-            await using (var read = new NpgsqlBatch(connection, transaction) { BatchCommands = { Command(_eventsAfter, after, (long)BuildChunk), new NpgsqlBatchCommand(SizeAndRightEdge) } })
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            using var read = new NpgsqlBatch(connection, transaction) { BatchCommands = { Command(_eventsAfter, after, (long)BuildChunk), new NpgsqlBatchCommand(SizeAndRightEdge) } };
+            var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {

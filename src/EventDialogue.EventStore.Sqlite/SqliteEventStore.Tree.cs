@@ -11,9 +11,9 @@ public sealed partial class SqliteEventStore : ILogTree
 {
     public async Task<TreeHead> ReadTreeHeadAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         // one deferred (read) transaction: the size and every hash of its root come from the same snapshot
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = connection.BeginTransaction(deferred: true);
         var size = await ReadTreeSizeAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var root = await new MerkleTree((subtrees, ct) => SqliteSubtreeHashes.ReadAsync(connection, transaction, subtrees, ct)).RootAsync(size, cancellationToken).ConfigureAwait(false);
         return new TreeHead(size, root);
@@ -21,7 +21,7 @@ public sealed partial class SqliteEventStore : ILogTree
 
     public async Task<long> ReadTreeSizeAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         return await ReadTreeSizeAsync(connection, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -30,14 +30,14 @@ public sealed partial class SqliteEventStore : ILogTree
 
     public async Task<long?> ReadLeafIndexAsync(Position position, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         return await ScalarAsync(connection, null, "SELECT leaf_index FROM tree_leaves WHERE position = $1", [position.Value], cancellationToken).ConfigureAwait(false) is long index ? index : null;
     }
 
     public async ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadSubtreeHashesAsync(IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subtrees);
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         return await SqliteSubtreeHashes.ReadAsync(connection, null, subtrees, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,7 +49,7 @@ public sealed partial class SqliteEventStore : ILogTree
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var command = _writer.CreateCommand();
+            using var command = _writer.CreateCommand();
             command.CommandText = "INSERT INTO tree_checkpoints (tree_size, signed_note, signed_at) VALUES ($1, $2, $3) ON CONFLICT (tree_size) DO NOTHING";
             command.Parameters.AddWithValue("$1", treeSize);
             command.Parameters.AddWithValue("$2", signedNote);
@@ -64,8 +64,8 @@ public sealed partial class SqliteEventStore : ILogTree
 
     public async Task<StoredCheckpoint?> ReadCheckpointAsync(long? treeSize = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = treeSize is null
             ? "SELECT tree_size, signed_note, signed_at FROM tree_checkpoints ORDER BY tree_size DESC LIMIT 1"
             : "SELECT tree_size, signed_note, signed_at FROM tree_checkpoints WHERE tree_size = $1";
@@ -74,7 +74,7 @@ public sealed partial class SqliteEventStore : ILogTree
             command.Parameters.AddWithValue("$1", size);
         }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new StoredCheckpoint(reader.GetInt64(0), reader.GetString(1), UnixMicroseconds.ToDateTimeOffset(reader.GetInt64(2)))
             : null;
@@ -82,7 +82,7 @@ public sealed partial class SqliteEventStore : ILogTree
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, object[] values, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         for (var i = 0; i < values.Length; i++)

@@ -22,12 +22,12 @@ internal static class SqliteSubtreeHashes
     /// <exception cref="InvalidStoreRequestException">One of the subtrees is not in the file's committed tree.</exception>
     public static async ValueTask<IReadOnlyDictionary<PerfectSubtree, byte[]>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<PerfectSubtree> subtrees, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Sql;
         command.Parameters.AddWithValue("$wanted", AsJson(subtrees));
         var found = new Dictionary<PerfectSubtree, byte[]>(subtrees.Count);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

@@ -217,7 +217,7 @@ internal static class BenchmarkCommand
             SlowClientRate: parsed.GetValue(SlowClientRate),
             Markdown: parsed.GetValue(Markdown));
 
-        var results = await new BenchmarkRun(settings, new ProgressLog()).RunAsync(cancellationToken).ConfigureAwait(false);
+        var results = await new BenchmarkRun(settings, new ProgressLog()).RunAsync(cancellationToken);
         var console = StandardOutput();
         if (results.Rates.Count > 0)
         {

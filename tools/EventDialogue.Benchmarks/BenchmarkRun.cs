@@ -24,22 +24,22 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
         var replays = new List<ReplayMemory>();
         foreach (var name in settings.Backends)
         {
-            var backend = await BackendFactory.OpenAsync(name, settings, cancellationToken).ConfigureAwait(false);
-            await using (backend.ConfigureAwait(false))
+            var backend = await BackendFactory.OpenAsync(name, settings, cancellationToken);
+            await using (backend)
             {
-                log.Step(name, await backend.DescribeAsync(cancellationToken).ConfigureAwait(false));
+                log.Step(name, await backend.DescribeAsync(cancellationToken));
                 if (settings.Parts.Contains(BenchmarkParts.Store))
                 {
                     log.Step(name, $"baseline: {backend.BaselineDescription}");
                     foreach (var scenario in StoreScenarios())
                     {
-                        rates.Add(await scenario.RunAsync(backend, cancellationToken).ConfigureAwait(false));
+                        rates.Add(await scenario.RunAsync(backend, cancellationToken));
                     }
                 }
 
                 if (settings.Parts.Intersect(BenchmarkParts.OnHistory).Any())
                 {
-                    await RunOnHistoryAsync(backend, rates, latencies, replays, cancellationToken).ConfigureAwait(false);
+                    await RunOnHistoryAsync(backend, rates, latencies, replays, cancellationToken);
                 }
 
                 if (settings.Parts.Contains(BenchmarkParts.Recording))
@@ -50,7 +50,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
                         foreach (var clients in settings.Writers)
                         {
                             var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, log, batch);
-                            var (stretches, catchUp) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken).ConfigureAwait(false);
+                            var (stretches, catchUp) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken);
                             recordings.AddRange(stretches);
                             catchUps.Add(catchUp with { Batch = batch });
                         }
@@ -85,20 +85,20 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
     private async Task RunOnHistoryAsync(IBenchmarkBackend backend, List<ScenarioResult> rates, List<LatencyResult> latencies, List<ReplayMemory> replays, CancellationToken cancellationToken)
     {
         LoadedHistory history;
-        var stores = await backend.OpenHistoryAsync(cancellationToken).ConfigureAwait(false);
-        await using (stores.ConfigureAwait(false))
+        var stores = await backend.OpenHistoryAsync(cancellationToken);
+        await using (stores)
         {
             var shape = HistoryShape.Scaled(settings.HistoryScale);
             log.Step(backend.Name, $"history: appending {shape}");
             var clock = Stopwatch.StartNew();
-            history = await HistoryLoader.AppendAsync(stores.Events, shape, cancellationToken).ConfigureAwait(false);
+            history = await HistoryLoader.AppendAsync(stores.Events, shape, cancellationToken);
             log.Step(backend.Name, $"history: {history.Events:N0} events appended in {clock.Elapsed.TotalSeconds:N1} s, head at {history.Head.Value:N0}");
             if (settings.Parts.Contains(BenchmarkParts.Analysis))
             {
                 // In the same database, so that every other part chosen with it runs over it too (and says so here).
                 log.Step(backend.Name, $"history: appending {ScorecardHistory.Commitments:N0} more commitments for the analysis part");
                 clock.Restart();
-                history = await HistoryLoader.AppendMoreAsync(stores.Events, history, ScorecardHistory.Appends(), cancellationToken).ConfigureAwait(false);
+                history = await HistoryLoader.AppendMoreAsync(stores.Events, history, ScorecardHistory.Appends(), cancellationToken);
                 log.Step(backend.Name, $"history: now {history.Events:N0} events (appended in {clock.Elapsed.TotalSeconds:N1} s), head at {history.Head.Value:N0}");
             }
 
@@ -106,7 +106,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
             var projections = Projections();
             var rounds = settings.Parts.Contains(BenchmarkParts.Rebuild) ? settings.RebuildRounds : 0;
             var rebuild = new RebuildScenario(stores, history, projections, rounds, log);
-            var result = await rebuild.RunAsync(backend, cancellationToken).ConfigureAwait(false);
+            var result = await rebuild.RunAsync(backend, cancellationToken);
             if (rounds > 0)
             {
                 rates.Add(result);
@@ -115,7 +115,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
             if (settings.Parts.Contains(BenchmarkParts.Replay))
             {
                 var replay = new ReplayScenario(history, stores.Events, settings.ReplayRounds, settings.PageSize, settings.SlowClientRate, settings.WorkDirectory, log);
-                var (rate, memory) = await replay.RunAsync(backend, cancellationToken).ConfigureAwait(false);
+                var (rate, memory) = await replay.RunAsync(backend, cancellationToken);
                 rates.Add(rate);
                 replays.Add(memory);
             }
@@ -124,19 +124,19 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
         if (settings.Parts.Contains(BenchmarkParts.Latency))
         {
             var latency = new ViewLatencyScenario(history, settings.Calls, settings.WarmupCalls, settings.WorkDirectory, log);
-            latencies.AddRange(await latency.RunAsync(backend, cancellationToken).ConfigureAwait(false));
+            latencies.AddRange(await latency.RunAsync(backend, cancellationToken));
         }
 
         if (settings.Parts.Contains(BenchmarkParts.Analysis))
         {
             var analysis = new ScorecardScenario(history, settings.AnalysisCalls, settings.AnalysisWarmupCalls, settings.WorkDirectory, log);
-            latencies.AddRange(await analysis.RunAsync(backend, cancellationToken).ConfigureAwait(false));
+            latencies.AddRange(await analysis.RunAsync(backend, cancellationToken));
         }
 
         if (settings.Parts.Contains(BenchmarkParts.Integrity))
         {
             var integrity = new IntegrityScenario(history, settings.Calls, settings.WarmupCalls, settings.ReplayRounds, settings.WorkDirectory, log);
-            var (verify, proofs) = await integrity.RunAsync(backend, cancellationToken).ConfigureAwait(false);
+            var (verify, proofs) = await integrity.RunAsync(backend, cancellationToken);
             rates.Add(verify);
             latencies.AddRange(proofs);
         }

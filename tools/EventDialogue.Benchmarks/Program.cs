@@ -1,3 +1,3 @@
 using EventDialogue.Benchmarks;
 
-return await BenchmarkCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await BenchmarkCommand.Create().Parse(args).InvokeAsync();

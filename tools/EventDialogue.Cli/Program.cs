@@ -1,3 +1,3 @@
 using EventDialogue.Cli;
 
-return await CliCommands.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliCommands.Create().Parse(args).InvokeAsync();

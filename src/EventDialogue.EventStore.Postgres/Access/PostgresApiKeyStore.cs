@@ -24,13 +24,15 @@ public sealed class PostgresApiKeyStore : IApiKeyStore
         var dataSource = NpgsqlDataSource.Create(connectionString);
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionDisposal = connection.ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
+            using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
             {
                 // the lock the event store takes while creating its tables: one creator at a time
                 command.Parameters.Add(new NpgsqlParameter { Value = tables.AppendLockKey });
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var create = $"""
@@ -44,16 +46,16 @@ public sealed class PostgresApiKeyStore : IApiKeyStore
                     revoked_at timestamptz NULL
                 );
                 """;
-            await using (var command = new NpgsqlCommand(create, connection, transaction))
+            using (var command = new NpgsqlCommand(create, connection, transaction))
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await dataSource.DisposeAsync();
+            await dataSource.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
@@ -63,62 +65,68 @@ public sealed class PostgresApiKeyStore : IApiKeyStore
     public async Task<ApiKeyAddOutcome> AddAsync(StoredApiKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         // Nothing is inserted on a conflict with either unique column; which one it was is then read back.
-        await using (var insert = Insert(connection, key, $"INSERT INTO {_table} ({Columns}) VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT DO NOTHING"))
+        using (var insert = Insert(connection, key, $"INSERT INTO {_table} ({Columns}) VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT DO NOTHING"))
         {
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
                 return ApiKeyAddOutcome.Added;
             }
         }
 
-        await using var which = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {_table} WHERE key_hash = $1)", connection);
+        using var which = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {_table} WHERE key_hash = $1)", connection);
         which.Parameters.Add(new NpgsqlParameter { Value = key.Hash });
-        return (bool)(await which.ExecuteScalarAsync(cancellationToken))! ? ApiKeyAddOutcome.AlreadyStored : ApiKeyAddOutcome.NameTaken;
+        return (bool)(await which.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! ? ApiKeyAddOutcome.AlreadyStored : ApiKeyAddOutcome.NameTaken;
     }
 
     public async Task<bool> AddFirstAsync(StoredApiKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         // Readers go on; a second server adding its first key waits here and then finds this one.
-        await using (var exclusive = new NpgsqlCommand($"LOCK TABLE {_table} IN SHARE ROW EXCLUSIVE MODE", connection, transaction))
+        using (var exclusive = new NpgsqlCommand($"LOCK TABLE {_table} IN SHARE ROW EXCLUSIVE MODE", connection, transaction))
         {
-            await exclusive.ExecuteNonQueryAsync(cancellationToken);
+            await exclusive.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var insert = Insert(connection, key, $"INSERT INTO {_table} ({Columns}) SELECT $1, $2, $3, $4, $5, NULL WHERE NOT EXISTS (SELECT 1 FROM {_table})");
+        using var insert = Insert(connection, key, $"INSERT INTO {_table} ({Columns}) SELECT $1, $2, $3, $4, $5, NULL WHERE NOT EXISTS (SELECT 1 FROM {_table})");
         insert.Transaction = transaction;
-        var added = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
-        await transaction.CommitAsync(cancellationToken);
+        var added = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
     }
 
     public async Task<StoredApiKey?> FindAsync(ReadOnlyMemory<byte> hash, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} WHERE key_hash = $1", connection);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} WHERE key_hash = $1", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = hash.ToArray() });
-        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+        return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<StoredApiKey>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} ORDER BY name COLLATE \"C\"", connection);
-        return await ReadAsync(command, cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_table} ORDER BY name COLLATE \"C\"", connection);
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredApiKey?> RevokeAsync(string name, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(
             $"UPDATE {_table} SET revoked_at = COALESCE(revoked_at, $2) WHERE name = $1 RETURNING {Columns}", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = name });
         command.Parameters.Add(new NpgsqlParameter { Value = at.ToUniversalTime() });
-        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+        return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
@@ -137,8 +145,9 @@ public sealed class PostgresApiKeyStore : IApiKeyStore
     private static async Task<IReadOnlyList<StoredApiKey>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var keys = new List<StoredApiKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             keys.Add(new StoredApiKey(
                 reader.GetString(0),

@@ -167,7 +167,7 @@ internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresE
     {
         try
         {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            using var rollback = new NpgsqlCommand("ROLLBACK", connection);
             await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (NpgsqlException)

@@ -21,7 +21,7 @@ internal static class SavepointInserts
         var (lastPositions, failed) = await TryAsync(connection, [], inserts, Savepoint).ConfigureAwait(false);
         if (failed is not null)
         {
-            await using var rollBackAndCommit = new NpgsqlBatch(connection)
+            using var rollBackAndCommit = new NpgsqlBatch(connection)
             {
                 BatchCommands =
                 {
@@ -55,7 +55,7 @@ internal static class SavepointInserts
     private static async Task<(List<long> LastPositions, PostgresException? Failed)> TryAsync(NpgsqlConnection connection, NpgsqlBatchCommand[] beginAndLock, IReadOnlyList<NpgsqlBatchCommand> inserts, Func<int, string> savepoint)
     {
         var lastPositions = new List<long>(inserts.Count);
-        await using var batch = new NpgsqlBatch(connection);
+        using var batch = new NpgsqlBatch(connection);
         foreach (var command in beginAndLock)
         {
             batch.BatchCommands.Add(command);
@@ -74,7 +74,8 @@ internal static class SavepointInserts
         try
         {
             // once the group has its appends, no caller's cancellation may leave them half done
-            await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            var reader = await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var readerDisposal = reader.ConfigureAwait(false);
             if (!locked)
             {
                 // the lock's one row (BEGIN has none: the reader skips statements without rows)

@@ -53,7 +53,8 @@ public sealed class PostgresProjectionCoordination : IProjectionCoordination
         {
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(_stop.Token).ConfigureAwait(false);
+                var connection = await _dataSource.OpenConnectionAsync(_stop.Token).ConfigureAwait(false);
+                await using var connectionDisposal = connection.ConfigureAwait(false);
                 connection.Notification += OnNotification;
                 await PostgresDedicatedConnection.ExecuteAsync(connection, $"LISTEN {_sql.Schema.CheckpointsChannel}", _stop.Token).ConfigureAwait(false);
 
@@ -104,7 +105,7 @@ public sealed class PostgresProjectionCoordination : IProjectionCoordination
 
     private async Task<bool> TryLockAsync(NpgsqlConnection connection)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+        using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = _sql.Schema.ProjectionsLockKey });
         return await command.ExecuteScalarAsync(_stop.Token).ConfigureAwait(false) is true;
     }
@@ -112,8 +113,9 @@ public sealed class PostgresProjectionCoordination : IProjectionCoordination
     private async Task PublishStoredCheckpointsAsync(NpgsqlConnection connection)
     {
         var stored = new List<(string Projection, Position Checkpoint)>();
-        await using (var command = new NpgsqlCommand(_sql.ReadCheckpoints, connection))
-        await using (var reader = await command.ExecuteReaderAsync(_stop.Token).ConfigureAwait(false))
+        using var command = new NpgsqlCommand(_sql.ReadCheckpoints, connection);
+        var reader = await command.ExecuteReaderAsync(_stop.Token).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(_stop.Token).ConfigureAwait(false))
             {

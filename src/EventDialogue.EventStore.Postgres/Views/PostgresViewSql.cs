@@ -128,16 +128,17 @@ internal sealed class PostgresViewSql
 
     public async Task<ViewDocument?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, string id, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = $2", connection, transaction);
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = $2", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = collection });
         command.Parameters.Add(new NpgsqlParameter { Value = id });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Document(reader) : null;
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Document(reader) : null;
     }
 
     public async Task<IReadOnlyList<ViewDocument>> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, ViewTag tag, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
+        using var command = new NpgsqlCommand(
             $"""
             SELECT {Columns} FROM {_tags} t JOIN {_documents} d ON d.collection = t.collection AND d.id = t.id
             WHERE t.collection = $1 AND t.name = $2 AND t.value = $3 ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
@@ -148,8 +149,9 @@ internal sealed class PostgresViewSql
         command.Parameters.Add(new NpgsqlParameter { Value = tag.Name });
         command.Parameters.Add(new NpgsqlParameter { Value = tag.Value });
         var documents = new List<ViewDocument>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             documents.Add(Document(reader));
         }
@@ -159,7 +161,7 @@ internal sealed class PostgresViewSql
 
     public async Task<ViewPage> ListAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand { Connection = connection };
+        using var command = new NpgsqlCommand { Connection = connection };
         var where = new StringBuilder("d.collection = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
         command.Parameters.Add(new NpgsqlParameter { Value = query.PageSize + 1 });
@@ -174,9 +176,10 @@ internal sealed class PostgresViewSql
 
         command.CommandText = $"SELECT {Columns} FROM {_documents} d WHERE {where} ORDER BY d.sort_key COLLATE \"C\", d.id COLLATE \"C\" LIMIT $2";
         var documents = new List<ViewDocument>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 documents.Add(Document(reader));
             }
@@ -189,16 +192,17 @@ internal sealed class PostgresViewSql
     /// <summary>Finds every document the query matches with a tsquery; our own code ranks and highlights them.</summary>
     public async Task<ViewPage> SearchAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand { Connection = connection };
+        using var command = new NpgsqlCommand { Connection = connection };
         var where = new StringBuilder("d.collection = $1 AND d.search @@ $2::tsquery");
         command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
         command.Parameters.Add(new NpgsqlParameter { Value = TsQuery.Of(query.Search!) });
         AddFilters(command, query, where);
         command.CommandText = $"SELECT {Columns} FROM {_documents} d WHERE {where}";
         var found = new List<ViewDocument>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 found.Add(Document(reader));
             }

@@ -24,27 +24,29 @@ public sealed class PostgresViewStore : IViewStore
         var dataSource = NpgsqlDataSource.Create(connectionString);
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionDisposal = connection.ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionDisposal = transaction.ConfigureAwait(false);
+            using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
             {
                 // the same lock the event store takes while creating its table: one creator at a time
                 command.Parameters.Add(new NpgsqlParameter { Value = tables.AppendLockKey });
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var command = new NpgsqlCommand(sql.Create, connection, transaction))
+            using (var command = new NpgsqlCommand(sql.Create, connection, transaction))
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await UpgradeSearchAsync(sql, connection, transaction, cancellationToken);
+            await UpgradeSearchAsync(sql, connection, transaction, cancellationToken).ConfigureAwait(false);
 
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await dataSource.DisposeAsync();
+            await dataSource.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
@@ -54,16 +56,16 @@ public sealed class PostgresViewStore : IViewStore
     /// <summary>Brings an index written by an earlier version (or none yet) to the current format.</summary>
     private static async Task UpgradeSearchAsync(PostgresViewSql sql, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using (var read = new NpgsqlCommand(sql.ReadSearchFormat, connection, transaction))
+        using (var read = new NpgsqlCommand(sql.ReadSearchFormat, connection, transaction))
         {
-            if (await read.ExecuteScalarAsync(cancellationToken) is int format && format == PostgresViewSql.SearchFormat)
+            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int format && format == PostgresViewSql.SearchFormat)
             {
                 return;
             }
         }
 
-        await using var upgrade = new NpgsqlCommand(sql.UpgradeSearch, connection, transaction);
-        await upgrade.ExecuteNonQueryAsync(cancellationToken);
+        using var upgrade = new NpgsqlCommand(sql.UpgradeSearch, connection, transaction);
+        await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Joins the group of processes on this schema that share the running of the projections; the caller disposes it.</summary>
@@ -71,47 +73,52 @@ public sealed class PostgresViewStore : IViewStore
 
     public async Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(_sql.ReadCheckpoint, connection);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        using var command = new NpgsqlCommand(_sql.ReadCheckpoint, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = projection });
-        return await command.ExecuteScalarAsync(cancellationToken) is long position ? new Position(position) : Position.Start;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : Position.Start;
     }
 
     public async Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await PostgresViewTransaction.BeginAsync(projection, connection, _sql, cancellationToken);
+            return await PostgresViewTransaction.BeginAsync(projection, connection, _sql, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await connection.DisposeAsync();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     public async Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await _sql.GetAsync(connection, null, collection, id, cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        return await _sql.GetAsync(connection, null, collection, id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
         return query.Search is null
-            ? await _sql.ListAsync(connection, query, cancellationToken)
-            : await _sql.SearchAsync(connection, query, cancellationToken);
+            ? await _sql.ListAsync(connection, query, cancellationToken).ConfigureAwait(false)
+            : await _sql.SearchAsync(connection, query, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
+        using (var batch = new NpgsqlBatch(connection, transaction))
         {
             foreach (var statement in _sql.ResetCollections)
             {
@@ -123,10 +130,10 @@ public sealed class PostgresViewStore : IViewStore
             var checkpoint = new NpgsqlBatchCommand(_sql.ResetCheckpoint);
             checkpoint.Parameters.Add(new NpgsqlParameter { Value = projection });
             batch.BatchCommands.Add(checkpoint);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -17,33 +17,33 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
     /// <summary>Begins a projection's transaction, holding its checkpoint row until it ends.</summary>
     public static async Task<PostgresViewTransaction> BeginAsync(string projection, NpgsqlConnection connection, PostgresViewSql sql, CancellationToken cancellationToken)
     {
-        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var batch = new NpgsqlBatch(connection, transaction)
+            using var batch = new NpgsqlBatch(connection, transaction)
             {
                 BatchCommands = { Command(sql.ClaimCheckpoint, projection), Command(sql.LockCheckpoint, projection) },
             };
-            var stored = (long)(await batch.ExecuteScalarAsync(cancellationToken))!;
+            var stored = (long)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             return new PostgresViewTransaction(projection, new Position(stored), connection, transaction, sql);
         }
         catch
         {
-            await transaction.DisposeAsync();
+            await transaction.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     public async Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
-        await WritePendingAsync([], cancellationToken);
-        return await sql.GetAsync(connection, transaction, collection, id, cancellationToken);
+        await WritePendingAsync([], cancellationToken).ConfigureAwait(false);
+        return await sql.GetAsync(connection, transaction, collection, id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default)
     {
-        await WritePendingAsync([], cancellationToken);
-        return await sql.FindAsync(connection, transaction, collection, tag, cancellationToken);
+        await WritePendingAsync([], cancellationToken).ConfigureAwait(false);
+        return await sql.FindAsync(connection, transaction, collection, tag, cancellationToken).ConfigureAwait(false);
     }
 
     public Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
@@ -64,7 +64,7 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
         _pending.Add(write);
         if (_pending.Count >= PendingLimit)
         {
-            await WritePendingAsync([], cancellationToken);
+            await WritePendingAsync([], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
             return;
         }
 
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var command in Statements(_pending))
         {
             batch.BatchCommands.Add(command);
@@ -88,7 +88,7 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
         }
 
         _pending.Clear();
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -168,15 +168,15 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
                 Command(sql.SaveCheckpoint, projection, checkpoint.Value),
                 Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, checkpoint)),
             ],
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
+        await transaction.DisposeAsync().ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     private static NpgsqlBatchCommand Command(string text, params object[] values)

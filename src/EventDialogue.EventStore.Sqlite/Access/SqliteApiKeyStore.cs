@@ -43,75 +43,75 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     public async Task<ApiKeyAddOutcome> AddAsync(StoredApiKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var outcome = await ConflictAsync(connection, transaction, key, cancellationToken) ?? ApiKeyAddOutcome.Added;
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var outcome = await ConflictAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false) ?? ApiKeyAddOutcome.Added;
         if (outcome == ApiKeyAddOutcome.Added)
         {
-            await InsertAsync(connection, transaction, key, cancellationToken);
+            await InsertAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
     public async Task<bool> AddFirstAsync(StoredApiKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await OpenAsync(cancellationToken);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // Immediate: the write lock is taken before the count is read, so two servers cannot both find it empty.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var count = connection.CreateCommand())
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var count = connection.CreateCommand())
         {
             count.Transaction = transaction;
             count.CommandText = "SELECT EXISTS (SELECT 1 FROM api_keys)";
-            if (Convert.ToBoolean(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture))
+            if (Convert.ToBoolean(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture))
             {
                 return false;
             }
         }
 
-        await InsertAsync(connection, transaction, key, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await InsertAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     public async Task<StoredApiKey?> FindAsync(ReadOnlyMemory<byte> hash, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM api_keys WHERE key_hash = $hash";
         command.Parameters.AddWithValue("$hash", hash.ToArray());
-        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+        return (await ReadAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<StoredApiKey>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM api_keys ORDER BY name";
-        return await ReadAsync(command, cancellationToken);
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredApiKey?> RevokeAsync(string name, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var revoke = connection.CreateCommand())
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var revoke = connection.CreateCommand())
         {
             revoke.Transaction = transaction;
             revoke.CommandText = "UPDATE api_keys SET revoked_at = $at WHERE name = $name AND revoked_at IS NULL";
             revoke.Parameters.AddWithValue("$at", UnixMicroseconds.From(at));
             revoke.Parameters.AddWithValue("$name", name);
-            await revoke.ExecuteNonQueryAsync(cancellationToken);
+            await revoke.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var read = connection.CreateCommand();
+        using var read = connection.CreateCommand();
         read.Transaction = transaction;
         read.CommandText = $"SELECT {Columns} FROM api_keys WHERE name = $name";
         read.Parameters.AddWithValue("$name", name);
-        var revoked = (await ReadAsync(read, cancellationToken)).SingleOrDefault();
-        await transaction.CommitAsync(cancellationToken);
+        var revoked = (await ReadAsync(read, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return revoked;
     }
 
@@ -119,19 +119,19 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
 
     private static async Task<ApiKeyAddOutcome?> ConflictAsync(SqliteConnection connection, SqliteTransaction transaction, StoredApiKey key, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM api_keys WHERE key_hash = $hash), EXISTS (SELECT 1 FROM api_keys WHERE name = $name)";
         command.Parameters.AddWithValue("$hash", key.Hash);
         command.Parameters.AddWithValue("$name", key.Name);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return reader.GetBoolean(0) ? ApiKeyAddOutcome.AlreadyStored : reader.GetBoolean(1) ? ApiKeyAddOutcome.NameTaken : null;
     }
 
     private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, StoredApiKey key, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO api_keys ({Columns}) VALUES ($name, $hash, $roles, $created_at, $created_by, NULL)";
         command.Parameters.AddWithValue("$name", key.Name);
@@ -139,14 +139,14 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
         command.Parameters.AddWithValue("$roles", key.RolesText);
         command.Parameters.AddWithValue("$created_at", UnixMicroseconds.From(key.CreatedAt));
         command.Parameters.AddWithValue("$created_by", key.CreatedBy);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<StoredApiKey>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var keys = new List<StoredApiKey>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             keys.Add(new StoredApiKey(
                 reader.GetString(0),
@@ -166,7 +166,7 @@ public sealed class SqliteApiKeyStore : IApiKeyStore
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 }

@@ -11,18 +11,18 @@ internal static class SqliteViewSql
 
     public static async Task<ViewDocument?> GetAsync(SqliteConnection connection, SqliteTransaction? transaction, string collection, string id, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT {Columns} FROM view_documents d WHERE d.collection = $c AND d.id = $id";
         command.Parameters.AddWithValue("$c", collection);
         command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Document(reader) : null;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Document(reader) : null;
     }
 
     public static async Task<IReadOnlyList<ViewDocument>> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string collection, ViewTag tag, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // CROSS JOIN makes SQLite start from the tag index: left to choose, it walked the whole collection in sort
         // order to avoid sorting the few documents found, so a lookup cost grew with the collection.
@@ -33,12 +33,12 @@ internal static class SqliteViewSql
         command.Parameters.AddWithValue("$c", collection);
         command.Parameters.AddWithValue("$name", tag.Name);
         command.Parameters.AddWithValue("$value", tag.Value);
-        return await ReadAllAsync(command, cancellationToken);
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<ViewPage> ListAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         var where = new StringBuilder("d.collection = $c");
         AddFilters(command, query, where);
         if (query.After is { } after)
@@ -51,7 +51,7 @@ internal static class SqliteViewSql
         command.CommandText = $"SELECT {Columns} FROM view_documents d WHERE {where} ORDER BY d.sort_key, d.id LIMIT $limit";
         command.Parameters.AddWithValue("$c", query.Collection);
         command.Parameters.AddWithValue("$limit", query.PageSize + 1);
-        var documents = await ReadAllAsync(command, cancellationToken);
+        var documents = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
         var page = documents.Take(query.PageSize).Select(d => new ViewHit(d)).ToList();
         var next = documents.Count > query.PageSize ? new ViewCursor(page[^1].Document.SortKey, page[^1].Document.Id, 0) : null;
         return new ViewPage(page, next);
@@ -60,13 +60,13 @@ internal static class SqliteViewSql
     /// <summary>Finds every document the query matches with FTS5; our own code ranks and highlights them.</summary>
     public static async Task<ViewPage> SearchAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         var where = new StringBuilder("view_search MATCH $match AND d.collection = $c");
         AddFilters(command, query, where);
         command.CommandText = $"SELECT {Columns} FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid WHERE {where}";
         command.Parameters.AddWithValue("$match", Fts5Match.Of(query.Search!));
         command.Parameters.AddWithValue("$c", query.Collection);
-        var found = await ReadAllAsync(command, cancellationToken);
+        var found = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
         return SearchRanking.Page(query.Search!, found, query.PageSize, query.After?.Offset ?? 0);
     }
 
@@ -83,8 +83,8 @@ internal static class SqliteViewSql
     private static async Task<IReadOnlyList<ViewDocument>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var documents = new List<ViewDocument>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             documents.Add(Document(reader));
         }

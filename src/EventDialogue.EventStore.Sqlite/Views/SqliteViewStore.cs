@@ -55,38 +55,38 @@ public sealed class SqliteViewStore : IViewStore
 
     public async Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT position FROM view_checkpoints WHERE projection = $projection";
         command.Parameters.AddWithValue("$projection", projection);
-        return await command.ExecuteScalarAsync(cancellationToken) is long position ? new Position(position) : Position.Start;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : Position.Start;
     }
 
     public async Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default)
     {
-        await _writeGate.WaitAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         SqliteConnection? connection = null;
         SqliteViewTransaction? began = null;
         try
         {
-            connection = await OpenAsync(cancellationToken);
-            await RelaxSyncAsync(connection, cancellationToken);
+            connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await RelaxSyncAsync(connection, cancellationToken).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: false);
             began = new SqliteViewTransaction(projection, connection, transaction, _writeGate);
-            await began.ReadCheckpointAsync(cancellationToken);
+            await began.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
             return began;
         }
         catch when (began is not null)
         {
             // the transaction owns the connection and the gate now, and gives both back
-            await began.DisposeAsync();
+            await began.DisposeAsync().ConfigureAwait(false);
             throw;
         }
         catch
         {
             if (connection is not null)
             {
-                await connection.DisposeAsync();
+                await connection.DisposeAsync().ConfigureAwait(false);
             }
 
             _writeGate.Release();
@@ -96,26 +96,26 @@ public sealed class SqliteViewStore : IViewStore
 
     public async Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await SqliteViewSql.GetAsync(connection, null, collection, id, cancellationToken);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteViewSql.GetAsync(connection, null, collection, id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await OpenAsync(cancellationToken);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return query.Search is null
-            ? await SqliteViewSql.ListAsync(connection, query, cancellationToken)
-            : await SqliteViewSql.SearchAsync(connection, query, cancellationToken);
+            ? await SqliteViewSql.ListAsync(connection, query, cancellationToken).ConfigureAwait(false)
+            : await SqliteViewSql.SearchAsync(connection, query, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);
-        await _writeGate.WaitAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await ResetUnderGateAsync(projection, collections, cancellationToken);
+            await ResetUnderGateAsync(projection, collections, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -125,17 +125,17 @@ public sealed class SqliteViewStore : IViewStore
 
     private async Task ResetUnderGateAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var collection in collections)
         {
-            await ExecuteAsync(connection, transaction, "DELETE FROM view_search WHERE rowid IN (SELECT doc_id FROM view_documents WHERE collection = $c)", collection, cancellationToken);
-            await ExecuteAsync(connection, transaction, "DELETE FROM view_tags WHERE collection = $c", collection, cancellationToken);
-            await ExecuteAsync(connection, transaction, "DELETE FROM view_documents WHERE collection = $c", collection, cancellationToken);
+            await ExecuteAsync(connection, transaction, "DELETE FROM view_search WHERE rowid IN (SELECT doc_id FROM view_documents WHERE collection = $c)", collection, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, "DELETE FROM view_tags WHERE collection = $c", collection, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, "DELETE FROM view_documents WHERE collection = $c", collection, cancellationToken).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(connection, transaction, "DELETE FROM view_checkpoints WHERE projection = $c", projection, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, "DELETE FROM view_checkpoints WHERE projection = $c", projection, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()
@@ -153,25 +153,25 @@ public sealed class SqliteViewStore : IViewStore
     /// </summary>
     private static async Task RelaxSyncAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, string value, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$c", value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
 }

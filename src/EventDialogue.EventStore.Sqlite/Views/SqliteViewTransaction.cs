@@ -12,7 +12,7 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
     public async Task ReadCheckpointAsync(CancellationToken cancellationToken) =>
-        Checkpoint = await Scalar("SELECT position FROM view_checkpoints WHERE projection = $p", cancellationToken, ("$p", projection)) is long position
+        Checkpoint = await Scalar("SELECT position FROM view_checkpoints WHERE projection = $p", cancellationToken, ("$p", projection)).ConfigureAwait(false) is long position
             ? new Position(position)
             : Position.Start;
 
@@ -32,26 +32,26 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
             RETURNING doc_id
             """,
             cancellationToken,
-            ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))))!;
-        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", document.Collection), ("$id", document.Id));
+            ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))).ConfigureAwait(false))!;
+        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", document.Collection), ("$id", document.Id)).ConfigureAwait(false);
         foreach (var tag in document.Tags.Distinct())
         {
-            await Scalar("INSERT INTO view_tags (collection, id, name, value) VALUES ($c, $id, $name, $value)", cancellationToken, ("$c", document.Collection), ("$id", document.Id), ("$name", tag.Name), ("$value", tag.Value));
+            await Scalar("INSERT INTO view_tags (collection, id, name, value) VALUES ($c, $id, $name, $value)", cancellationToken, ("$c", document.Collection), ("$id", document.Id), ("$name", tag.Name), ("$value", tag.Value)).ConfigureAwait(false);
         }
 
-        await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId));
+        await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
         var terms = SearchTerms.IndexText(document.SearchText, document.SearchKeywords);
         if (!string.IsNullOrWhiteSpace(terms))
         {
-            await Scalar("INSERT INTO view_search (rowid, terms) VALUES ($doc, $terms)", cancellationToken, ("$doc", docId), ("$terms", terms));
+            await Scalar("INSERT INTO view_search (rowid, terms) VALUES ($doc, $terms)", cancellationToken, ("$doc", docId), ("$terms", terms)).ConfigureAwait(false);
         }
     }
 
     public async Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
-        await Scalar("DELETE FROM view_search WHERE rowid = (SELECT doc_id FROM view_documents WHERE collection = $c AND id = $id)", cancellationToken, ("$c", collection), ("$id", id));
-        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id));
-        await Scalar("DELETE FROM view_documents WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id));
+        await Scalar("DELETE FROM view_search WHERE rowid = (SELECT doc_id FROM view_documents WHERE collection = $c AND id = $id)", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
+        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
+        await Scalar("DELETE FROM view_documents WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
     }
 
     public async Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default)
@@ -60,8 +60,8 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
             "INSERT INTO view_checkpoints (projection, position) VALUES ($p, $pos) ON CONFLICT (projection) DO UPDATE SET position = excluded.position",
             cancellationToken,
             ("$p", projection),
-            ("$pos", checkpoint.Value));
-        await transaction.CommitAsync(cancellationToken);
+            ("$pos", checkpoint.Value)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         SqliteWalLimit.AfterCommit(connection);
     }
 
@@ -71,11 +71,11 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
         {
             foreach (var command in _prepared.Values)
             {
-                await command.DisposeAsync();
+                await command.DisposeAsync().ConfigureAwait(false);
             }
 
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -108,6 +108,6 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
             command.Parameters[name].Value = value;
         }
 
-        return await command.ExecuteScalarAsync(cancellationToken);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }

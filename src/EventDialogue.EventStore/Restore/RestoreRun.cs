@@ -16,7 +16,8 @@ public static class RestoreRun
         var checks = new RestoreChecks();
         var batch = new List<RecordedEvent>(BatchSize);
         long count = 0;
-        await using var arriving = events.GetAsyncEnumerator(cancellationToken);
+        var arriving = events.GetAsyncEnumerator(cancellationToken);
+        await using var arrivingDisposal = arriving.ConfigureAwait(false);
         while (true)
         {
             bool more;

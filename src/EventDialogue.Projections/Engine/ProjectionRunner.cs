@@ -208,7 +208,8 @@ public sealed class ProjectionRunner(
             return ex;
         }
 
-        await using var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+        var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
         if (transaction.Checkpoint != committed.Position)
         {
             // what the batch prepared stands on a checkpoint that is no longer the view's

@@ -30,20 +30,20 @@ public static class FirstAdminKey
         ArgumentNullException.ThrowIfNull(clock);
         if (options.AdminKeyFile is { } file && File.Exists(file))
         {
-            return await StoreGivenAsync(keys, options, file, clock, cancellationToken).ConfigureAwait(false);
+            return await StoreGivenAsync(keys, options, file, clock, cancellationToken);
         }
 
         var secret = ApiKeySecret.Generate();
         if (options.AdminKeyFile is not { } target)
         {
-            return await keys.AddFirstAsync(Stored(secret, options, clock), cancellationToken).ConfigureAwait(false)
+            return await keys.AddFirstAsync(Stored(secret, options, clock), cancellationToken)
                 ? new Outcome(secret, $"created the first admin key '{options.AdminKeyName}'")
                 : new Outcome(null, "the store has API keys");
         }
 
         // Written before it is stored, so that a key is never stored without the one copy of it that lets anyone in.
         Write(target, secret);
-        if (!await keys.AddFirstAsync(Stored(secret, options, clock), cancellationToken).ConfigureAwait(false))
+        if (!await keys.AddFirstAsync(Stored(secret, options, clock), cancellationToken))
         {
             File.Delete(target);
             return new Outcome(null, "the store has API keys");
@@ -55,7 +55,7 @@ public static class FirstAdminKey
     private static async Task<Outcome> StoreGivenAsync(IApiKeyStore keys, SecurityOptions options, string file, TimeProvider clock, CancellationToken cancellationToken)
     {
         var secret = Read(file);
-        return await keys.AddAsync(Stored(secret, options, clock), cancellationToken).ConfigureAwait(false) switch
+        return await keys.AddAsync(Stored(secret, options, clock), cancellationToken) switch
         {
             ApiKeyAddOutcome.Added => new Outcome(null, $"stored the admin key '{options.AdminKeyName}' from {file} ({SecurityOptions.AdminKeyFileKey})"),
             ApiKeyAddOutcome.AlreadyStored => new Outcome(null, $"the admin key in {file} is stored already"),

@@ -10,6 +10,6 @@ public sealed class CheckLogHandler(LogSelfCheck check, IntegrityOptions options
     public async ValueTask<LogCheckResult> Handle(CheckLogQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return await check.RunAsync(query.Full ? null : options.StartupCheckEvents, cancellationToken).ConfigureAwait(false);
+        return await check.RunAsync(query.Full ? null : options.StartupCheckEvents, cancellationToken);
     }
 }

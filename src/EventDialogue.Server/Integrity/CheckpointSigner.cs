@@ -21,20 +21,20 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
         {
             try
             {
-                await SignIfGrownAsync(stoppingToken).ConfigureAwait(false);
+                await SignIfGrownAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 CannotSign(logger, e);
             }
         }
-        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+        while (await WaitAsync(timer, stoppingToken));
     }
 
     /// <summary>Signs and keeps a checkpoint of the tree as it is now, unless the last one kept is of this size.</summary>
     public async Task SignIfGrownAsync(CancellationToken cancellationToken)
     {
-        var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
+        var head = await tree.ReadTreeHeadAsync(cancellationToken);
         if (state.Problem is { } found)
         {
             // Said once per size the tree reaches, so that the log shows what was left unsigned without a line per tick.
@@ -46,19 +46,19 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
             return;
         }
 
-        var last = await tree.ReadCheckpointAsync(null, cancellationToken).ConfigureAwait(false);
+        var last = await tree.ReadCheckpointAsync(null, cancellationToken);
         if (last is not null && last.TreeSize >= head.Size)
         {
             return;
         }
 
-        if (last is not null && await StillHoldsAsync(last, cancellationToken).ConfigureAwait(false) is { } problem)
+        if (last is not null && await StillHoldsAsync(last, cancellationToken) is { } problem)
         {
             check.Report(problem);
             return;
         }
 
-        await tree.AppendCheckpointAsync(head.Size, key.Sign(head), cancellationToken).ConfigureAwait(false);
+        await tree.AppendCheckpointAsync(head.Size, key.Sign(head), cancellationToken);
         Signed(logger, head.Size);
     }
 
@@ -66,7 +66,7 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
     private async Task<LogProblem?> StillHoldsAsync(StoredCheckpoint last, CancellationToken cancellationToken)
     {
         var signed = SignedNotes.CheckpointOf(last.SignedNote);
-        var root = await new MerkleTree(tree.ReadSubtreeHashesAsync).RootAsync(last.TreeSize, cancellationToken).ConfigureAwait(false);
+        var root = await new MerkleTree(tree.ReadSubtreeHashesAsync).RootAsync(last.TreeSize, cancellationToken);
         return root.AsSpan().SequenceEqual(signed.RootHash)
             ? null
             : new LogProblem(null, $"the stored tree's first {last.TreeSize} leaves no longer give the root of the checkpoint signed at that size: the tree was rewritten");
@@ -76,7 +76,7 @@ public sealed partial class CheckpointSigner(ILogTree tree, LogSigningKey key, I
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+            return await timer.WaitForNextTickAsync(stoppingToken);
         }
         catch (OperationCanceledException)
         {

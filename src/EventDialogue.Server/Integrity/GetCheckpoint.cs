@@ -20,7 +20,7 @@ public sealed class GetCheckpointHandler(ILogTree tree, LogSigningKey key) : IQu
             throw DomainException.Invalid("tree_size", "must be 0 or more");
         }
 
-        var stored = await tree.ReadCheckpointAsync(query.TreeSize, cancellationToken).ConfigureAwait(false)
+        var stored = await tree.ReadCheckpointAsync(query.TreeSize, cancellationToken)
             ?? throw (query.TreeSize is { } size
                 ? new DomainException(DomainErrorKind.NotFound, $"no checkpoint was signed at tree size {size}", "tree_size")
                 : DomainException.NotFound("no checkpoint has been signed yet"));

@@ -34,13 +34,13 @@ public sealed class GetConsistencyProofHandler(ILogTree tree) : IQueryHandler<Ge
             throw DomainException.Invalid(violations);
         }
 
-        var treeSize = await tree.ReadTreeSizeAsync(cancellationToken).ConfigureAwait(false);
+        var treeSize = await tree.ReadTreeSizeAsync(cancellationToken);
         if (query.NewSize > treeSize)
         {
             throw DomainException.Invalid("new_size", $"is {query.NewSize}, but the tree holds {treeSize} leaves");
         }
 
-        var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).ConsistencyProofAsync(query.OldSize, query.NewSize, cancellationToken).ConfigureAwait(false);
+        var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).ConsistencyProofAsync(query.OldSize, query.NewSize, cancellationToken);
         return new ConsistencyProof(query.OldSize, query.NewSize, hashes);
     }
 }

@@ -31,11 +31,11 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree, C
         }
 
         var position = new Position(query.Position);
-        var leaf = await tree.ReadLeafIndexAsync(position, cancellationToken).ConfigureAwait(false)
+        var leaf = await tree.ReadLeafIndexAsync(position, cancellationToken)
             ?? throw NoEventAt(query.Position);
-        var recorded = await ReadAtAsync(position, cancellationToken).ConfigureAwait(false)
+        var recorded = await ReadAtAsync(position, cancellationToken)
             ?? throw NoEventAt(query.Position);
-        var size = query.TreeSize ?? await LatestSignedSizeAsync(query.Position, leaf, cancellationToken).ConfigureAwait(false);
+        var size = query.TreeSize ?? await LatestSignedSizeAsync(query.Position, leaf, cancellationToken);
         if (size <= leaf)
         {
             throw DomainException.Invalid("tree_size", $"is {size}, but the event at position {query.Position} is leaf {leaf}: the tree must hold at least {leaf + 1} leaves");
@@ -43,13 +43,13 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree, C
 
         // A signed checkpoint's size was the tree's when it was signed, and a store's tree only grows (one cut short
         // is the log check's finding, not this call's).
-        if (query.TreeSize is not null && await tree.ReadTreeSizeAsync(cancellationToken).ConfigureAwait(false) is var treeSize && size > treeSize)
+        if (query.TreeSize is not null && await tree.ReadTreeSizeAsync(cancellationToken) is var treeSize && size > treeSize)
         {
             throw DomainException.Invalid("tree_size", $"is {size}, but the tree holds {treeSize} leaves");
         }
 
-        var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).InclusionProofAsync(leaf, size, cancellationToken).ConfigureAwait(false);
-        var redacted = await confidential.HiddenAsync(recorded, cancellationToken).ConfigureAwait(false);
+        var hashes = await new MerkleTree(tree.ReadSubtreeHashesAsync).InclusionProofAsync(leaf, size, cancellationToken);
+        var redacted = await confidential.HiddenAsync(recorded, cancellationToken);
         return new InclusionProof(recorded, leaf, CanonicalEvent.LeafHash(recorded), size, hashes, redacted);
     }
 
@@ -57,7 +57,7 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree, C
 
     private async Task<RecordedEvent?> ReadAtAsync(Position position, CancellationToken cancellationToken)
     {
-        await foreach (var recorded in store.ReadAllAsync(new Position(position.Value - 1), AllFilter.None, 1, cancellationToken).ConfigureAwait(false))
+        await foreach (var recorded in store.ReadAllAsync(new Position(position.Value - 1), AllFilter.None, 1, cancellationToken))
         {
             return recorded.Position == position ? recorded : null;
         }
@@ -67,7 +67,7 @@ public sealed class GetInclusionProofHandler(IEventStore store, ILogTree tree, C
 
     private async Task<long> LatestSignedSizeAsync(long position, long leaf, CancellationToken cancellationToken)
     {
-        var latest = await tree.ReadCheckpointAsync(null, cancellationToken).ConfigureAwait(false);
+        var latest = await tree.ReadCheckpointAsync(null, cancellationToken);
         return latest is not null && latest.TreeSize > leaf
             ? latest.TreeSize
             : throw DomainException.Conflict(

@@ -14,24 +14,24 @@ internal sealed class LeafReplay(IEventStore store, ILogTree tree, TreeHead head
 
     public async Task<LogProblem?> RunAsync(CancellationToken cancellationToken)
     {
-        var fold = await TreeFold.StartingAtAsync(tree, start, cancellationToken).ConfigureAwait(false);
+        var fold = await TreeFold.StartingAtAsync(tree, start, cancellationToken);
         if (RootDiffers(fold) is { } atStart)
         {
             return new LogProblem(null, atStart);
         }
 
-        var after = await PositionBeforeAsync(cancellationToken).ConfigureAwait(false);
+        var after = await PositionBeforeAsync(cancellationToken);
         await using var leaves = tree.ReadLeavesAsync(start, (int)Math.Min(int.MaxValue, head.Size - start), cancellationToken).GetAsyncEnumerator(cancellationToken);
         var events = new EventCursor(store, after);
-        await using (events.ConfigureAwait(false))
+        await using (events)
         {
             for (var index = start; ; index++)
             {
-                var leaf = await leaves.MoveNextAsync().ConfigureAwait(false) ? leaves.Current : null;
-                var recorded = await events.NextAsync(cancellationToken).ConfigureAwait(false);
+                var leaf = await leaves.MoveNextAsync() ? leaves.Current : null;
+                var recorded = await events.NextAsync(cancellationToken);
                 if (leaf is null)
                 {
-                    return recorded is null ? AtEnd(fold) : await BeyondTreeAsync(recorded, cancellationToken).ConfigureAwait(false);
+                    return recorded is null ? AtEnd(fold) : await BeyondTreeAsync(recorded, cancellationToken);
                 }
 
                 if (leaf.Index != index)
@@ -82,7 +82,7 @@ internal sealed class LeafReplay(IEventStore store, ILogTree tree, TreeHead head
             : new LogProblem(null, $"the stored tree's interior hashes do not match its {head.Size} leaves: they were changed");
 
     private async Task<LogProblem?> BeyondTreeAsync(RecordedEvent recorded, CancellationToken cancellationToken) =>
-        await tree.ReadLeafIndexAsync(recorded.Position, cancellationToken).ConfigureAwait(false) is null
+        await tree.ReadLeafIndexAsync(recorded.Position, cancellationToken) is null
             ? new LogProblem(recorded.Position.Value, $"the event at position {recorded.Position.Value} is not in the tree, which ends before it: it was inserted")
             : null;
 
@@ -91,7 +91,7 @@ internal sealed class LeafReplay(IEventStore store, ILogTree tree, TreeHead head
     {
         if (start > 0)
         {
-            await foreach (var leaf in tree.ReadLeavesAsync(start - 1, 1, cancellationToken).ConfigureAwait(false))
+            await foreach (var leaf in tree.ReadLeavesAsync(start - 1, 1, cancellationToken))
             {
                 return leaf.Position;
             }
@@ -113,7 +113,7 @@ internal sealed class LeafReplay(IEventStore store, ILogTree tree, TreeHead head
         public async Task<RecordedEvent?> NextAsync(CancellationToken cancellationToken)
         {
             _events ??= store.ReadAllAsync(_last, AllFilter.None, int.MaxValue, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            if (await _events.MoveNextAsync().ConfigureAwait(false))
+            if (await _events.MoveNextAsync())
             {
                 _last = _events.Current.Position;
                 return _events.Current;
@@ -125,16 +125,16 @@ internal sealed class LeafReplay(IEventStore store, ILogTree tree, TreeHead head
             }
 
             _rereadAtEnd = true;
-            await _events.DisposeAsync().ConfigureAwait(false);
+            await _events.DisposeAsync();
             _events = null;
-            return await NextAsync(cancellationToken).ConfigureAwait(false);
+            return await NextAsync(cancellationToken);
         }
 
         public async ValueTask DisposeAsync()
         {
             if (_events is not null)
             {
-                await _events.DisposeAsync().ConfigureAwait(false);
+                await _events.DisposeAsync();
             }
         }
     }

@@ -16,15 +16,15 @@ public sealed class LogCheck(IEventStore store, ILogTree tree, LogSigningKey key
     /// <summary>Checks the last <paramref name="lastEvents"/> events, or all of them when null.</summary>
     public async Task<LogCheckResult> RunAsync(long? lastEvents, CancellationToken cancellationToken)
     {
-        var head = await tree.ReadTreeHeadAsync(cancellationToken).ConfigureAwait(false);
+        var head = await tree.ReadTreeHeadAsync(cancellationToken);
         var start = lastEvents is { } last ? Math.Max(0, head.Size - last) : 0;
-        var checkpoints = await SignedCheckpointsAsync(start, cancellationToken).ConfigureAwait(false);
-        var problem = await CheckSignaturesAsync(checkpoints, head.Size, cancellationToken).ConfigureAwait(false);
+        var checkpoints = await SignedCheckpointsAsync(start, cancellationToken);
+        var problem = await CheckSignaturesAsync(checkpoints, head.Size, cancellationToken);
         long replayed = 0;
         if (problem is null)
         {
             var replay = new LeafReplay(store, tree, head, start, checkpoints.ToDictionary(c => c.Checkpoint.TreeSize));
-            problem = await replay.RunAsync(cancellationToken).ConfigureAwait(false);
+            problem = await replay.RunAsync(cancellationToken);
             replayed = replay.Replayed;
         }
 
@@ -35,12 +35,12 @@ public sealed class LogCheck(IEventStore store, ILogTree tree, LogSigningKey key
     private async Task<List<(StoredCheckpoint Stored, Checkpoint Checkpoint)>> SignedCheckpointsAsync(long start, CancellationToken cancellationToken)
     {
         var kept = new List<StoredCheckpoint>();
-        await foreach (var first in tree.ReadCheckpointsAsync(0, 1, cancellationToken).ConfigureAwait(false))
+        await foreach (var first in tree.ReadCheckpointsAsync(0, 1, cancellationToken))
         {
             kept.Add(first);
         }
 
-        await foreach (var stored in tree.ReadCheckpointsAsync(start, int.MaxValue, cancellationToken).ConfigureAwait(false))
+        await foreach (var stored in tree.ReadCheckpointsAsync(start, int.MaxValue, cancellationToken))
         {
             if (kept.Count == 0 || stored.TreeSize != kept[0].TreeSize)
             {
@@ -66,7 +66,7 @@ public sealed class LogCheck(IEventStore store, ILogTree tree, LogSigningKey key
 
             if (checkpoint.TreeSize > treeSize)
             {
-                var lastPosition = await LastLeafPositionAsync(treeSize, cancellationToken).ConfigureAwait(false);
+                var lastPosition = await LastLeafPositionAsync(treeSize, cancellationToken);
                 return new LogProblem(lastPosition + 1,
                     $"the stored tree holds {treeSize} events, but a checkpoint was signed at tree size {checkpoint.TreeSize}: the events after position {lastPosition} were removed with their leaves");
             }
@@ -77,7 +77,7 @@ public sealed class LogCheck(IEventStore store, ILogTree tree, LogSigningKey key
 
     private async Task<long> LastLeafPositionAsync(long treeSize, CancellationToken cancellationToken)
     {
-        await foreach (var leaf in tree.ReadLeavesAsync(treeSize - 1, 1, cancellationToken).ConfigureAwait(false))
+        await foreach (var leaf in tree.ReadLeavesAsync(treeSize - 1, 1, cancellationToken))
         {
             return leaf.Position.Value;
         }

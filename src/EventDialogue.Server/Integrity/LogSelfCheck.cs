@@ -10,7 +10,7 @@ public sealed partial class LogSelfCheck(LogCheck check, IntegrityState state, I
     /// <summary>Checks the last <paramref name="lastEvents"/> events, or every event when null.</summary>
     public async Task<LogCheckResult> RunAsync(long? lastEvents, CancellationToken cancellationToken)
     {
-        var result = await check.RunAsync(lastEvents, cancellationToken).ConfigureAwait(false);
+        var result = await check.RunAsync(lastEvents, cancellationToken);
         if (result.Problem is { } problem)
         {
             Report(problem);

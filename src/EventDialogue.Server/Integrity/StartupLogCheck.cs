@@ -11,7 +11,7 @@ public sealed partial class StartupLogCheck(LogSelfCheck check, IntegrityState s
     {
         try
         {
-            state.StartupChecked(await check.RunAsync(options.StartupCheckEvents, cancellationToken).ConfigureAwait(false));
+            state.StartupChecked(await check.RunAsync(options.StartupCheckEvents, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -22,7 +22,7 @@ internal sealed class TreeFold
             return fold;
         }
 
-        var hashes = await tree.ReadSubtreeHashesAsync(edge, cancellationToken).ConfigureAwait(false);
+        var hashes = await tree.ReadSubtreeHashesAsync(edge, cancellationToken);
         foreach (var subtree in edge)
         {
             fold._edge.Add((subtree.Level, hashes[subtree]));

@@ -10,7 +10,7 @@ public static class EarlierRequest
     /// <exception cref="RequestIdReusedException">The request id names a different request.</exception>
     public static async Task<Recorded?> FindAsync(IEventStore store, string requestId, IReadOnlyCollection<StreamName> streams, string fingerprint, CancellationToken cancellationToken)
     {
-        if (await store.ReadEventAsync(RequestEventIds.For(requestId, 0), cancellationToken).ConfigureAwait(false) is not { } first)
+        if (await store.ReadEventAsync(RequestEventIds.For(requestId, 0), cancellationToken) is not { } first)
         {
             return null;
         }
@@ -26,7 +26,7 @@ public static class EarlierRequest
         // the request's events are consecutive in its stream, with ids derived from the request id in order
         var last = first;
         var count = 0;
-        await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.At(first.Revision), StoreLimits.MaxEventsPerAppend, cancellationToken).ConfigureAwait(false))
+        await foreach (var recorded in store.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.At(first.Revision), StoreLimits.MaxEventsPerAppend, cancellationToken))
         {
             if (recorded.EventId != RequestEventIds.For(requestId, count))
             {

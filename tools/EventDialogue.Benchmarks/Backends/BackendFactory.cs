@@ -10,7 +10,7 @@ internal static class BackendFactory
         Sqlite => SqliteBackend.Create(settings.WorkDirectory),
         Postgres => await PostgresBackend.CreateAsync(
             settings.PostgresConnectionString ?? throw new InvalidOperationException("the postgres backend needs a connection string"),
-            cancellationToken).ConfigureAwait(false),
+            cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown backend"),
     };
 }

@@ -8,7 +8,7 @@ internal sealed record HistoryStores(IEventStore Events, IViewStore Views) : IAs
 {
     public async ValueTask DisposeAsync()
     {
-        await Views.DisposeAsync().ConfigureAwait(false);
-        await Events.DisposeAsync().ConfigureAwait(false);
+        await Views.DisposeAsync();
+        await Events.DisposeAsync();
     }
 }

@@ -59,18 +59,18 @@ internal sealed class PostgresBackend : IBenchmarkBackend
     public static async Task<PostgresBackend> CreateAsync(string connectionString, CancellationToken cancellationToken)
     {
         var schema = $"bench_{Guid.NewGuid():N}"[..18];
-        var store = await PostgresEventStore.OpenAsync(connectionString, schema, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var store = await PostgresEventStore.OpenAsync(connectionString, schema, cancellationToken: cancellationToken);
         var dataSource = NpgsqlDataSource.Create(connectionString);
         var backend = new PostgresBackend(connectionString, dataSource, store, schema);
         try
         {
             // Copying the store's own table keeps the baseline's shape from drifting from it; the identity column
             // gets its own sequence.
-            await backend.ExecuteAsync($"CREATE TABLE {backend.BaselineTable} (LIKE {backend.StoreTable} INCLUDING ALL)", cancellationToken).ConfigureAwait(false);
+            await backend.ExecuteAsync($"CREATE TABLE {backend.BaselineTable} (LIKE {backend.StoreTable} INCLUDING ALL)", cancellationToken);
         }
         catch
         {
-            await backend.DisposeAsync().ConfigureAwait(false);
+            await backend.DisposeAsync();
             throw;
         }
 
@@ -82,12 +82,12 @@ internal sealed class PostgresBackend : IBenchmarkBackend
         await using var command = _dataSource.CreateCommand(
             "SELECT 'PostgreSQL ' || current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit') || " +
             "', fsync=' || current_setting('fsync') || ', wal_sync_method=' || current_setting('wal_sync_method') || ', shared_buffers=' || current_setting('shared_buffers')");
-        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<IAppender> OpenBaselineAppenderAsync(CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return new PostgresBaselineAppender(connection, BaselineTable);
     }
 
@@ -95,14 +95,14 @@ internal sealed class PostgresBackend : IBenchmarkBackend
 
     public async Task<HistoryStores> OpenHistoryAsync(CancellationToken cancellationToken)
     {
-        var events = await PostgresEventStore.OpenAsync(_connectionString, HistorySchema, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var events = await PostgresEventStore.OpenAsync(_connectionString, HistorySchema, cancellationToken: cancellationToken);
         try
         {
-            return new HistoryStores(events, await PostgresViewStore.OpenAsync(_connectionString, HistorySchema, cancellationToken).ConfigureAwait(false));
+            return new HistoryStores(events, await PostgresViewStore.OpenAsync(_connectionString, HistorySchema, cancellationToken));
         }
         catch
         {
-            await events.DisposeAsync().ConfigureAwait(false);
+            await events.DisposeAsync();
             throw;
         }
     }
@@ -111,11 +111,11 @@ internal sealed class PostgresBackend : IBenchmarkBackend
 
     private async Task<ScanTotals> ScanAsync(string table, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM {table} ORDER BY position", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var totals = default(ScanTotals);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken))
         {
             var row = new ScannedRow(
                 reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt64(3),
@@ -128,21 +128,21 @@ internal sealed class PostgresBackend : IBenchmarkBackend
 
     public async ValueTask DisposeAsync()
     {
-        await _store.DisposeAsync().ConfigureAwait(false);
+        await _store.DisposeAsync();
         try
         {
             var fresh = string.Concat(_freshSchemas.Select(schema => $"; DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"));
-            await ExecuteAsync($"DROP SCHEMA \"{_schema}\" CASCADE; DROP SCHEMA IF EXISTS \"{HistorySchema}\" CASCADE{fresh}", CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync($"DROP SCHEMA \"{_schema}\" CASCADE; DROP SCHEMA IF EXISTS \"{HistorySchema}\" CASCADE{fresh}", CancellationToken.None);
         }
         finally
         {
-            await _dataSource.DisposeAsync().ConfigureAwait(false);
+            await _dataSource.DisposeAsync();
         }
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class PostgresBaselineAppender(NpgsqlConnection connection, stri
             parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = recordedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

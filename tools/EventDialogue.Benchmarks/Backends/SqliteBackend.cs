@@ -55,12 +55,12 @@ internal sealed class SqliteBackend : IBenchmarkBackend
     public async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(ReadOnly(_storePath));
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
 
         // synchronous is per connection and this one is not the writer: the writer's setting is in the store's code.
         command.CommandText = "SELECT 'SQLite ' || sqlite_version() || ', journal_mode=' || (SELECT journal_mode FROM pragma_journal_mode)";
-        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public Task<IAppender> OpenBaselineAppenderAsync(CancellationToken cancellationToken) => Task.FromResult(_baseline.OpenAppender());
@@ -75,12 +75,12 @@ internal sealed class SqliteBackend : IBenchmarkBackend
     private static async Task<ScanTotals> ScanAsync(string path, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(ReadOnly(path));
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT position, event_id, stream, revision, type, data, metadata, recorded_at FROM events ORDER BY position";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var totals = default(ScanTotals);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken))
         {
             var row = new ScannedRow(
                 reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt64(3),
@@ -93,8 +93,8 @@ internal sealed class SqliteBackend : IBenchmarkBackend
 
     public async ValueTask DisposeAsync()
     {
-        await _store.DisposeAsync().ConfigureAwait(false);
-        await _baseline.DisposeAsync().ConfigureAwait(false);
+        await _store.DisposeAsync();
+        await _baseline.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

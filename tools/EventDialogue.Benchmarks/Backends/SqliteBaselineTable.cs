@@ -57,14 +57,14 @@ internal sealed class SqliteBaselineTable : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _insert.DisposeAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _insert.DisposeAsync();
+        await _connection.DisposeAsync();
         _gate.Dispose();
     }
 
     private async Task AppendAsync(PlannedAppend append, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);

@@ -8,7 +8,7 @@ internal sealed class StoreAppender(IEventStore store) : IAppender
 {
     public async Task AppendAsync(PlannedAppend append, CancellationToken cancellationToken)
     {
-        var result = await store.AppendToStreamAsync(append.Stream, append.Expected, append.Events, cancellationToken).ConfigureAwait(false);
+        var result = await store.AppendToStreamAsync(append.Stream, append.Expected, append.Events, cancellationToken);
 
         // A store that silently treated an append as a retry would look fast for the wrong reason.
         if (result.NextExpectedRevision != append.LastRevision)

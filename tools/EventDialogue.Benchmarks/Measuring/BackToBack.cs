@@ -15,13 +15,13 @@ internal static class BackToBack
         TimeSpan ourTime, baselineTime;
         if (round % 2 == 0)
         {
-            ourTime = await ours().ConfigureAwait(false);
-            baselineTime = await baseline().ConfigureAwait(false);
+            ourTime = await ours();
+            baselineTime = await baseline();
         }
         else
         {
-            baselineTime = await baseline().ConfigureAwait(false);
-            ourTime = await ours().ConfigureAwait(false);
+            baselineTime = await baseline();
+            ourTime = await ours();
         }
 
         return new Sample(events, ourTime, baselineTime);

@@ -15,7 +15,7 @@ internal static class TimedWriters
             // Connections are opened before the clock starts: connecting is not what is being compared.
             foreach (var _ in plan.Writers)
             {
-                appenders.Add(await open(cancellationToken).ConfigureAwait(false));
+                appenders.Add(await open(cancellationToken));
             }
 
             var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -24,24 +24,24 @@ internal static class TimedWriters
                 .ToArray();
             var clock = Stopwatch.StartNew();
             go.SetResult();
-            await Task.WhenAll(writers).ConfigureAwait(false);
+            await Task.WhenAll(writers);
             return clock.Elapsed;
         }
         finally
         {
             foreach (var appender in appenders)
             {
-                await appender.DisposeAsync().ConfigureAwait(false);
+                await appender.DisposeAsync();
             }
         }
     }
 
     private static async Task WriteAsync(Task go, IAppender appender, IReadOnlyList<PlannedAppend> appends, CancellationToken cancellationToken)
     {
-        await go.ConfigureAwait(false);
+        await go;
         foreach (var append in appends)
         {
-            await appender.AppendAsync(append, cancellationToken).ConfigureAwait(false);
+            await appender.AppendAsync(append, cancellationToken);
         }
     }
 }

@@ -16,13 +16,13 @@ internal sealed class AppendScenario(int batchSize, int writers, long events, Be
     public async Task<ScenarioResult> RunAsync(IBenchmarkBackend backend, CancellationToken cancellationToken)
     {
         log.Step(backend.Name, $"{Name}, {writers} writer(s): warm-up");
-        await MeasureAsync(backend, Plan("warm", settings.WarmupEvents), round: 0, cancellationToken).ConfigureAwait(false);
+        await MeasureAsync(backend, Plan("warm", settings.WarmupEvents), round: 0, cancellationToken);
 
         var samples = new List<Sample>(settings.Rounds);
         for (var round = 0; round < settings.Rounds; round++)
         {
             var plan = Plan($"r{round}", events);
-            var sample = await MeasureAsync(backend, plan, round, cancellationToken).ConfigureAwait(false);
+            var sample = await MeasureAsync(backend, plan, round, cancellationToken);
             log.Step(backend.Name, $"{Name}, {writers} writer(s): round {round + 1}/{settings.Rounds}: ours {sample.OurRate:N0}/s, raw {sample.BaselineRate:N0}/s");
             samples.Add(sample);
         }

@@ -22,14 +22,14 @@ internal sealed class IntegrityScenario(LoadedHistory history, int calls, int wa
     {
         // Checkpoints every second, so that the whole log is signed soon after the start.
         var settings = new Dictionary<string, string> { ["Integrity:CheckpointIntervalSeconds"] = "1" };
-        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, settings, workDirectory).ConfigureAwait(false);
-        await using (server.ConfigureAwait(false))
+        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, settings, workDirectory);
+        await using (server)
         {
             log.Step(backend.Name, $"integrity: server on the history database at {server.GrpcAddress}");
             using var channel = server.CreateChannel();
 
             // Idle projections first, so that the calls have the server to themselves.
-            await new ServerCalls(channel, history).WaitForViewsAsync(TimeSpan.FromMinutes(30), cancellationToken).ConfigureAwait(false);
+            await new ServerCalls(channel, history).WaitForViewsAsync(TimeSpan.FromMinutes(30), cancellationToken);
 
             // The proofs address leaves by position: the history's database holds only the history, positions 1 to n.
             if (history.Head.Value != history.Events)
@@ -38,17 +38,17 @@ internal sealed class IntegrityScenario(LoadedHistory history, int calls, int wa
             }
 
             var audit = new AuditCalls(channel, history.Events);
-            var checkpoint = await audit.WaitForCheckpointAsync(TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
+            var checkpoint = await audit.WaitForCheckpointAsync(TimeSpan.FromMinutes(10), cancellationToken);
             log.Step(backend.Name, $"integrity: checkpoint of {checkpoint.TreeSize:N0} events signed");
 
             TimedCall[] timed = [ServerCalls.EmptyOn(channel), .. audit.Proofs];
             log.Step(backend.Name, $"proof latency: warm-up, {warmupCalls} calls of each kind");
-            await ViewLatencyScenario.MeasureAsync(timed, warmupCalls, cancellationToken).ConfigureAwait(false);
+            await ViewLatencyScenario.MeasureAsync(timed, warmupCalls, cancellationToken);
             log.Step(backend.Name, $"proof latency: {calls} calls of each kind, one at a time");
-            var measured = await ViewLatencyScenario.MeasureAsync(timed, calls, cancellationToken).ConfigureAwait(false);
+            var measured = await ViewLatencyScenario.MeasureAsync(timed, calls, cancellationToken);
             var proofs = measured.Select(m => LatencyResult.From(backend.Name, m, measured[0])).ToList();
 
-            var verify = await MeasureVerifyAsync(backend.Name, server, channel, checkpoint, cancellationToken).ConfigureAwait(false);
+            var verify = await MeasureVerifyAsync(backend.Name, server, channel, checkpoint, cancellationToken);
             return (verify, proofs);
         }
     }
@@ -61,8 +61,8 @@ internal sealed class IntegrityScenario(LoadedHistory history, int calls, int wa
 
         log.Step(backend, $"{Name}: warm-up");
         // Exit code 0 is the client's word that the log matched the signed checkpoint (it exits 4 when it does not).
-        await server.RunCliAsync(verify, cancellationToken).ConfigureAwait(false);
-        var replayed = await ReplayScenario.ReplayAsync(client, null, cancellationToken).ConfigureAwait(false);
+        await server.RunCliAsync(verify, cancellationToken);
+        var replayed = await ReplayScenario.ReplayAsync(client, null, cancellationToken);
         if (replayed.Events != checkpoint.TreeSize)
         {
             throw new InvalidOperationException($"{backend}: ReadAll replayed {replayed.Events} events, the checkpoint holds {checkpoint.TreeSize}");
@@ -76,11 +76,11 @@ internal sealed class IntegrityScenario(LoadedHistory history, int calls, int wa
                 async () =>
                 {
                     var clock = Stopwatch.StartNew();
-                    await server.RunCliAsync(verify, cancellationToken).ConfigureAwait(false);
+                    await server.RunCliAsync(verify, cancellationToken);
                     return clock.Elapsed;
                 },
                 () => ReadAllScenario.TimeAsync(() => ReplayScenario.ReplayAsync(client, null, cancellationToken)),
-                round).ConfigureAwait(false);
+                round);
             log.Step(backend, $"{Name}: round {round + 1}/{rounds}: verify {sample.OurRate:N0}/s, ReadAll {sample.BaselineRate:N0}/s");
             samples.Add(sample);
         }

@@ -21,8 +21,8 @@ internal sealed class ReadAllScenario(BenchmarkSettings settings, ProgressLog lo
     {
         // The warm-up pass doubles as a check that both sides see the very same rows.
         log.Step(backend.Name, $"{Name}: warm-up");
-        var ours = await ReadThroughStoreAsync(backend.Store, settings.PageSize, cancellationToken).ConfigureAwait(false);
-        var raw = await backend.ScanStoreTableAsync(cancellationToken).ConfigureAwait(false);
+        var ours = await ReadThroughStoreAsync(backend.Store, settings.PageSize, cancellationToken);
+        var raw = await backend.ScanStoreTableAsync(cancellationToken);
         if (ours != raw)
         {
             throw new InvalidOperationException($"{backend.Name}: ReadAllAsync saw {ours}, the plain scan {raw}");
@@ -31,7 +31,7 @@ internal sealed class ReadAllScenario(BenchmarkSettings settings, ProgressLog lo
         var samples = new List<Sample>(settings.Rounds);
         for (var round = 0; round < settings.Rounds; round++)
         {
-            var sample = await MeasureAsync(backend, ours.Events, round, cancellationToken).ConfigureAwait(false);
+            var sample = await MeasureAsync(backend, ours.Events, round, cancellationToken);
             log.Step(backend.Name, $"{Name}: round {round + 1}/{settings.Rounds}: ours {sample.OurRate:N0}/s, raw {sample.BaselineRate:N0}/s");
             samples.Add(sample);
         }
@@ -49,7 +49,7 @@ internal sealed class ReadAllScenario(BenchmarkSettings settings, ProgressLog lo
     internal static async Task<TimeSpan> TimeAsync(Func<Task<ScanTotals>> read)
     {
         var clock = Stopwatch.StartNew();
-        await read().ConfigureAwait(false);
+        await read();
         return clock.Elapsed;
     }
 
@@ -61,7 +61,7 @@ internal sealed class ReadAllScenario(BenchmarkSettings settings, ProgressLog lo
         while (true)
         {
             var page = 0;
-            await foreach (var recorded in store.ReadAllAsync(after, AllFilter.None, pageSize, cancellationToken).ConfigureAwait(false))
+            await foreach (var recorded in store.ReadAllAsync(after, AllFilter.None, pageSize, cancellationToken))
             {
                 page++;
                 after = recorded.Position;

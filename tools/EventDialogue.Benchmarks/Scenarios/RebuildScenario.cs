@@ -20,8 +20,8 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
     {
         // The warm-up pass doubles as a check that the scan reads exactly the events appended.
         log.Step(backend.Name, $"{Name}: warm-up");
-        await RebuildAsync(cancellationToken).ConfigureAwait(false);
-        var scanned = await backend.ScanHistoryTableAsync(cancellationToken).ConfigureAwait(false);
+        await RebuildAsync(cancellationToken);
+        var scanned = await backend.ScanHistoryTableAsync(cancellationToken);
         if (scanned.Events != history.Events)
         {
             throw new InvalidOperationException($"{backend.Name}: {history.Events} events were appended, the plain scan read {scanned.Events}");
@@ -40,12 +40,12 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
                 async () =>
                 {
                     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                    var elapsed = await RebuildAsync(cancellationToken).ConfigureAwait(false);
+                    var elapsed = await RebuildAsync(cancellationToken);
                     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                     return elapsed;
                 },
                 () => TimeAsync(() => backend.ScanHistoryTableAsync(cancellationToken)),
-                round).ConfigureAwait(false);
+                round);
             // how busy this process kept the cores while rebuilding: near the core count means bound by its own CPU
             // (on PostgreSQL the server's work is in other processes and not counted)
             var memory = ServerMemory.Of(Environment.ProcessId);
@@ -62,7 +62,7 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
     {
         foreach (var projection in projections)
         {
-            await stores.Views.ResetAsync(projection.Name, projection.Collections, cancellationToken).ConfigureAwait(false);
+            await stores.Views.ResetAsync(projection.Name, projection.Collections, cancellationToken);
         }
 
         var runners = projections.Select(p => new ProjectionRunner(p, stores.Events, stores.Views, ServerProjections.ReadRecorded)).ToList();
@@ -72,13 +72,13 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
         try
         {
             // throws at once if a projection stops at an event it cannot apply
-            await Task.WhenAll(runners.Select(r => r.Watch.WaitForAsync(history.Head, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(runners.Select(r => r.Watch.WaitForAsync(history.Head, cancellationToken)));
             return clock.Elapsed;
         }
         finally
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await StoppedAsync(running).ConfigureAwait(false);
+            await stop.CancelAsync();
+            await StoppedAsync(running);
         }
     }
 
@@ -101,7 +101,7 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
         {
             try
             {
-                await task.ConfigureAwait(false);
+                await task;
             }
             catch (OperationCanceledException)
             {
@@ -113,7 +113,7 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
     private static async Task<TimeSpan> TimeAsync(Func<Task<ScanTotals>> read)
     {
         var clock = Stopwatch.StartNew();
-        await read().ConfigureAwait(false);
+        await read();
         return clock.Elapsed;
     }
 }

@@ -23,18 +23,18 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
     public async Task<(IReadOnlyList<RecordingResult> Stretches, ViewCatchUp CatchUp)> RunAsync(IBenchmarkBackend backend, string workDirectory, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string> { ["Security:AdminKeyName"] = "benchmark" };
-        var server = await BenchmarkServer.StartAsync(backend.FreshServerSettings($"recording{clients}x{batch}"), settings, workDirectory).ConfigureAwait(false);
-        await using (server.ConfigureAwait(false))
+        var server = await BenchmarkServer.StartAsync(backend.FreshServerSettings($"recording{clients}x{batch}"), settings, workDirectory);
+        await using (server)
         {
             using var channel = server.CreateChannel();
-            var round = await RecordingWorkload.PrepareRoundAsync(channel, cancellationToken).ConfigureAwait(false);
-            var emptyP99 = await EmptyCallP99Async(channel, cancellationToken).ConfigureAwait(false);
+            var round = await RecordingWorkload.PrepareRoundAsync(channel, cancellationToken);
+            var emptyP99 = await EmptyCallP99Async(channel, cancellationToken);
             log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), {(batch == 1 ? "one per call" : $"{batch} per call")}, on {server.GrpcAddress}");
-            var run = await RecordAsync(channel, round, server.ProcessId, cancellationToken).ConfigureAwait(false);
+            var run = await RecordAsync(channel, round, server.ProcessId, cancellationToken);
             var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99, Batch = batch }).ToList();
 
             var lastWrite = Stopwatch.GetTimestamp();
-            await RecordingWorkload.WaitForViewsAsync(channel, run.LastPosition, cancellationToken).ConfigureAwait(false);
+            await RecordingWorkload.WaitForViewsAsync(channel, run.LastPosition, cancellationToken);
             var catchUp = new ViewCatchUp(backend.Name, clients, statements, Stopwatch.GetElapsedTime(lastWrite));
             return (results, catchUp);
         }
@@ -59,7 +59,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
             {
                 var count = (int)Math.Min(batch, statements - first);
                 var start = Stopwatch.GetTimestamp();
-                var (position, size) = await RecordCallAsync(recording, roundId, first, count, cancellationToken).ConfigureAwait(false);
+                var (position, size) = await RecordCallAsync(recording, roundId, first, count, cancellationToken);
                 var elapsed = Stopwatch.GetElapsedTime(start);
                 lock (gate)
                 {
@@ -80,7 +80,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(ClientAsync, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(ClientAsync, cancellationToken)));
         var results = new List<RecordingResult>(stretches);
         for (var k = 0; k < stretches; k++)
         {
@@ -105,7 +105,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
     {
         if (batch == 1)
         {
-            var response = await recording.RecordStatementAsync(RecordingWorkload.Statement(roundId, first), cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+            var response = await recording.RecordStatementAsync(RecordingWorkload.Statement(roundId, first), cancellationToken: cancellationToken).ResponseAsync;
             return (response.Result.Position, response.CalculateSize());
         }
 
@@ -115,7 +115,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
             request.Requests.Add(Google.Protobuf.WellKnownTypes.Any.Pack(RecordingWorkload.Statement(roundId, i)));
         }
 
-        var answered = await recording.RecordRequestsAsync(request, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        var answered = await recording.RecordRequestsAsync(request, cancellationToken: cancellationToken).ResponseAsync;
         return (answered.Outcomes.Max(o => o.Result.Position), answered.CalculateSize());
     }
 
@@ -126,7 +126,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
         for (var i = 0; i < EmptyCalls; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await empty.InvokeAsync(i, cancellationToken).ConfigureAwait(false);
+            await empty.InvokeAsync(i, cancellationToken);
             latencies.Add(Stopwatch.GetElapsedTime(start), 0);
         }
 

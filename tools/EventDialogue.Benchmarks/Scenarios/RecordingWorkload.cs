@@ -19,13 +19,13 @@ internal static class RecordingWorkload
         var citation = new Citation { SourceId = SourceId };
         await recording.RegisterSourceAsync(
             new RegisterSourceRequest { RequestId = "benchmark-source", SourceId = SourceId, Title = "Benchmark briefing", Kind = "transcript", Publisher = "benchmark", Published = "2010-05-14", Reliability = "A" },
-            cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+            cancellationToken: cancellationToken).ResponseAsync;
         await recording.EstablishDialogueAsync(
             new EstablishDialogueRequest { RequestId = "benchmark-dialogue", DialogueId = "benchmark", Name = "Benchmark dialogue", Parties = { "us", "cn" }, Source = citation },
-            cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+            cancellationToken: cancellationToken).ResponseAsync;
         await recording.HoldRoundAsync(
             new HoldRoundRequest { RequestId = "benchmark-round", RoundId = "benchmark-round", DialogueId = "benchmark", Dates = "2010-05-13/2010-05-14", Place = "Washington, DC", Source = citation },
-            cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+            cancellationToken: cancellationToken).ResponseAsync;
         return "benchmark-round";
     }
 
@@ -49,8 +49,8 @@ internal static class RecordingWorkload
     {
         var views = new ViewsService.ViewsServiceClient(channel);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(30);
-        await views.ListStatementsAsync(new ListStatementsRequest { PageSize = 1, MinPosition = position }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
-        await views.GetTopicAsync(new GetTopicRequest { Topic = Topic, MinPosition = position }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
-        await views.GetRoundAsync(new GetRoundRequest { RoundId = "benchmark-round", MinPosition = position }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        await views.ListStatementsAsync(new ListStatementsRequest { PageSize = 1, MinPosition = position }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+        await views.GetTopicAsync(new GetTopicRequest { Topic = Topic, MinPosition = position }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+        await views.GetRoundAsync(new GetRoundRequest { RoundId = "benchmark-round", MinPosition = position }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
     }
 }

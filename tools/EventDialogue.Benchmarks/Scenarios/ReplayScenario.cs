@@ -24,19 +24,19 @@ internal sealed class ReplayScenario(LoadedHistory history, IEventStore store, i
 
     public async Task<(ScenarioResult Rate, ReplayMemory Memory)> RunAsync(IBenchmarkBackend backend, CancellationToken cancellationToken)
     {
-        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, new Dictionary<string, string>(), workDirectory).ConfigureAwait(false);
-        await using (server.ConfigureAwait(false))
+        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, new Dictionary<string, string>(), workDirectory);
+        await using (server)
         {
             log.Step(backend.Name, $"replay: server on the history database at {server.GrpcAddress}");
             using var channel = server.CreateChannel();
 
             // The views catch up first, so that the projections are idle and the replay has the server to itself.
-            await new ServerCalls(channel, history).WaitForViewsAsync(TimeSpan.FromMinutes(30), cancellationToken).ConfigureAwait(false);
+            await new ServerCalls(channel, history).WaitForViewsAsync(TimeSpan.FromMinutes(30), cancellationToken);
             var client = new HistoryService.HistoryServiceClient(channel);
 
             log.Step(backend.Name, $"{Name}: warm-up");
-            var overGrpc = await ReplayAsync(client, null, cancellationToken).ConfigureAwait(false);
-            var inProcess = await ReadAllScenario.ReadThroughStoreAsync(store, pageSize, cancellationToken).ConfigureAwait(false);
+            var overGrpc = await ReplayAsync(client, null, cancellationToken);
+            var inProcess = await ReadAllScenario.ReadThroughStoreAsync(store, pageSize, cancellationToken);
             if (overGrpc != inProcess)
             {
                 throw new InvalidOperationException($"{backend.Name}: ReadAll over gRPC saw {overGrpc}, the store's read {inProcess}");
@@ -49,12 +49,12 @@ internal sealed class ReplayScenario(LoadedHistory history, IEventStore store, i
                     inProcess.Events,
                     () => ReadAllScenario.TimeAsync(() => ReplayAsync(client, null, cancellationToken)),
                     () => ReadAllScenario.TimeAsync(() => ReadAllScenario.ReadThroughStoreAsync(store, pageSize, cancellationToken)),
-                    round).ConfigureAwait(false);
+                    round);
                 log.Step(backend.Name, $"{Name}: round {round + 1}/{rounds}: over gRPC {sample.OurRate:N0}/s, in-process {sample.BaselineRate:N0}/s");
                 samples.Add(sample);
             }
 
-            var memory = await SlowReplayAsync(backend.Name, client, server.ProcessId, inProcess.Events, cancellationToken).ConfigureAwait(false);
+            var memory = await SlowReplayAsync(backend.Name, client, server.ProcessId, inProcess.Events, cancellationToken);
             return (new ScenarioResult(backend.Name, Name, 1, samples, Goal), memory);
         }
     }
@@ -84,7 +84,7 @@ internal sealed class ReplayScenario(LoadedHistory history, IEventStore store, i
             // Ahead of the slow client's schedule: wait, so that the server's writes back up behind the client.
             var due = TimeSpan.FromSeconds(seen / slowClientRate);
             return due > clock.Elapsed ? due - clock.Elapsed : TimeSpan.Zero;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         var after = ServerMemory.Of(serverProcess);
         peak = Math.Max(peak, after.PeakResidentBytes);
         return new ReplayMemory(backend, events, slowClientRate, clock.Elapsed, before, quarters, peak / 1024.0 / 1024.0);
@@ -95,12 +95,12 @@ internal sealed class ReplayScenario(LoadedHistory history, IEventStore store, i
     {
         var totals = default(ScanTotals);
         using var call = client.ReadAll(new ReadAllRequest(), cancellationToken: cancellationToken);
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             totals = totals.Add(response.Event.Data);
             if (pace?.Invoke(totals.Events) is { } wait && wait > TimeSpan.FromMilliseconds(10))
             {
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, cancellationToken);
             }
         }
 

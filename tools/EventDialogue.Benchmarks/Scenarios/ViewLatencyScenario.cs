@@ -16,19 +16,19 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
     public async Task<IReadOnlyList<LatencyResult>> RunAsync(IBenchmarkBackend backend, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string> { ["Security:AdminKeyName"] = "benchmark" };
-        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, settings, workDirectory).ConfigureAwait(false);
-        await using (server.ConfigureAwait(false))
+        var server = await BenchmarkServer.StartAsync(backend.HistoryServerSettings, settings, workDirectory);
+        await using (server)
         {
             log.Step(backend.Name, $"server on the history database: serving at {server.GrpcAddress}");
             using var channel = server.CreateChannel();
             var serverCalls = new ServerCalls(channel, history);
-            await serverCalls.WaitForViewsAsync(TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+            await serverCalls.WaitForViewsAsync(TimeSpan.FromMinutes(5), cancellationToken);
             TimedCall[] timed = [serverCalls.Empty, serverCalls.HealthCheck, .. serverCalls.ViewReads];
 
             log.Step(backend.Name, $"view latency: warm-up, {warmupCalls} calls of each kind");
-            await MeasureAsync(timed, warmupCalls, cancellationToken).ConfigureAwait(false);
+            await MeasureAsync(timed, warmupCalls, cancellationToken);
             log.Step(backend.Name, $"view latency: {calls} calls of each kind, one at a time");
-            var measured = await MeasureAsync(timed, calls, cancellationToken).ConfigureAwait(false);
+            var measured = await MeasureAsync(timed, calls, cancellationToken);
             var reference = measured[0];
             return [.. measured.Select(m => LatencyResult.From(backend.Name, m, reference))];
         }
@@ -47,7 +47,7 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
             {
                 var which = (pass + k) % timed.Length;
                 var start = Stopwatch.GetTimestamp();
-                var bytes = await timed[which].InvokeAsync(pass, cancellationToken).ConfigureAwait(false);
+                var bytes = await timed[which].InvokeAsync(pass, cancellationToken);
                 latencies[which].Add(Stopwatch.GetElapsedTime(start), bytes);
             }
         }

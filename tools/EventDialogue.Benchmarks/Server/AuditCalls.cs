@@ -19,13 +19,13 @@ internal sealed class AuditCalls(GrpcChannel channel, long size)
     public IReadOnlyList<TimedCall> Proofs =>
     [
         new("GetCheckpoint, latest", async (_, token) =>
-            (await _audit.GetCheckpointAsync(new GetCheckpointRequest(), cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _audit.GetCheckpointAsync(new GetCheckpointRequest(), cancellationToken: token).ResponseAsync).CalculateSize()),
         new("GetCheckpoint at the log's size", async (_, token) =>
-            (await _audit.GetCheckpointAsync(new GetCheckpointRequest { TreeSize = size }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _audit.GetCheckpointAsync(new GetCheckpointRequest { TreeSize = size }, cancellationToken: token).ResponseAsync).CalculateSize()),
         new("GetInclusionProof, a leaf anywhere in the tree", async (i, token) =>
-            (await _audit.GetInclusionProofAsync(new GetInclusionProofRequest { Position = Spread(i), TreeSize = size }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _audit.GetInclusionProofAsync(new GetInclusionProofRequest { Position = Spread(i), TreeSize = size }, cancellationToken: token).ResponseAsync).CalculateSize()),
         new("GetConsistencyProof, an older size to the log's", async (i, token) =>
-            (await _audit.GetConsistencyProofAsync(new GetConsistencyProofRequest { OldSize = Spread(i), NewSize = size }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _audit.GetConsistencyProofAsync(new GetConsistencyProofRequest { OldSize = Spread(i), NewSize = size }, cancellationToken: token).ResponseAsync).CalculateSize()),
     ];
 
     /// <summary>
@@ -40,7 +40,7 @@ internal sealed class AuditCalls(GrpcChannel channel, long size)
         {
             try
             {
-                var latest = await _audit.GetCheckpointAsync(new GetCheckpointRequest(), cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+                var latest = await _audit.GetCheckpointAsync(new GetCheckpointRequest(), cancellationToken: cancellationToken).ResponseAsync;
                 if (latest.TreeSize == size)
                 {
                     return latest;
@@ -53,7 +53,7 @@ internal sealed class AuditCalls(GrpcChannel channel, long size)
                 last = e.Status.Detail;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
 
         throw new TimeoutException($"the server signed no checkpoint of all {size} events within {timeout}; last answer: {last}");

@@ -42,12 +42,12 @@ internal sealed class BenchmarkServer : IAsyncDisposable
         var server = new BenchmarkServer(process, directory);
         try
         {
-            await process.WaitUntilServingAsync(Timeouts.ServerStart).ConfigureAwait(false);
+            await process.WaitUntilServingAsync(Timeouts.ServerStart);
             return server;
         }
         catch
         {
-            await server.DisposeAsync().ConfigureAwait(false);
+            await server.DisposeAsync();
             throw;
         }
     }
@@ -85,7 +85,7 @@ internal sealed class BenchmarkServer : IAsyncDisposable
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         try
         {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -96,16 +96,16 @@ internal sealed class BenchmarkServer : IAsyncDisposable
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"eventdialogue {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output.ConfigureAwait(false)}\n{await errors.ConfigureAwait(false)}");
+            throw new InvalidOperationException($"eventdialogue {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await errors}");
         }
 
-        await errors.ConfigureAwait(false);
-        return await output.ConfigureAwait(false);
+        await errors;
+        return await output;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _process.DisposeAsync().ConfigureAwait(false);
+        await _process.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
 }

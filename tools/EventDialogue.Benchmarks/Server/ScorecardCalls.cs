@@ -30,10 +30,10 @@ internal sealed class ScorecardCalls(GrpcChannel channel)
     public async Task<int> CountCommitmentsAsync(long minPosition, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var request = new GetScorecardRequest { GroupBy = "kind", IncludeAllKinds = true, MinPosition = minPosition };
-        var response = await _analysis.GetScorecardAsync(request, deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        var response = await _analysis.GetScorecardAsync(request, deadline: DateTime.UtcNow + timeout, cancellationToken: cancellationToken).ResponseAsync;
         return response.Groups.Sum(g => g.Total);
     }
 
     private TimedCall Scorecard(string name, GetScorecardRequest request) => new($"GetScorecard, {name}", async (_, token) =>
-        (await _analysis.GetScorecardAsync(request, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize());
+        (await _analysis.GetScorecardAsync(request, cancellationToken: token).ResponseAsync).CalculateSize());
 }

@@ -33,22 +33,22 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
     /// (Grpc.AspNetCore.HealthChecks does unless told to use cached results), and one of them reads the store's head.
     /// </summary>
     public TimedCall HealthCheck => new("health Check (reads the store's head)", async (_, token) =>
-        (await _health.CheckAsync(new HealthCheckRequest(), cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize());
+        (await _health.CheckAsync(new HealthCheckRequest(), cancellationToken: token).ResponseAsync).CalculateSize());
 
     public IReadOnlyList<TimedCall> ViewReads =>
     [
         new("GetRound", async (i, token) =>
-            (await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(i) }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(i) }, cancellationToken: token).ResponseAsync).CalculateSize()),
         new("GetCaseFile", async (i, token) =>
-            (await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(i) }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(i) }, cancellationToken: token).ResponseAsync).CalculateSize()),
         new("ListCommitments, first page of 20", async (_, token) =>
-            (await _views.ListCommitmentsAsync(new ListCommitmentsRequest { PageSize = 20 }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _views.ListCommitmentsAsync(new ListCommitmentsRequest { PageSize = 20 }, cancellationToken: token).ResponseAsync).CalculateSize()),
         new("ListStatements, full-text query, page of 20", async (i, token) =>
-            (await _views.ListStatementsAsync(new ListStatementsRequest { PageSize = 20, Query = SearchedWords[i % SearchedWords.Length] }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _views.ListStatementsAsync(new ListStatementsRequest { PageSize = 20, Query = SearchedWords[i % SearchedWords.Length] }, cancellationToken: token).ResponseAsync).CalculateSize()),
 
         // Every commitment of the history assessed and counted, by round, every kind: the whole tracker on each call.
         new("GetScorecard, by round, every commitment", async (_, token) =>
-            (await _analysis.GetScorecardAsync(new GetScorecardRequest { GroupBy = "round", IncludeAllKinds = true }, cancellationToken: token).ResponseAsync.ConfigureAwait(false)).CalculateSize()),
+            (await _analysis.GetScorecardAsync(new GetScorecardRequest { GroupBy = "round", IncludeAllKinds = true }, cancellationToken: token).ResponseAsync).CalculateSize()),
     ];
 
     /// <summary>Waits until each view read above has applied the whole history (read-your-writes on the last append).</summary>
@@ -56,20 +56,20 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
     {
         var deadline = DateTime.UtcNow + timeout;
         var head = history.Head.Value;
-        await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
-        await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
-        await _views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
-        await _views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
-        await _analysis.GetScorecardAsync(new GetScorecardRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        await _views.GetRoundAsync(new GetRoundRequest { RoundId = RoundId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+        await _views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = CaseId(0), MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+        await _views.ListCommitmentsAsync(new ListCommitmentsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+        await _views.ListStatementsAsync(new ListStatementsRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+        await _analysis.GetScorecardAsync(new GetScorecardRequest { MinPosition = head }, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
     }
 
     private static TimedCall EmptyOn(ServerReflection.ServerReflectionClient reflection) => new("empty: reflection ListServices", async (_, token) =>
     {
         using var call = reflection.ServerReflectionInfo(cancellationToken: token);
-        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty }, token).ConfigureAwait(false);
-        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty }, token);
+        await call.RequestStream.CompleteAsync();
         var bytes = 0;
-        while (await call.ResponseStream.MoveNext(token).ConfigureAwait(false))
+        while (await call.ResponseStream.MoveNext(token))
         {
             bytes += call.ResponseStream.Current.CalculateSize();
         }

@@ -20,7 +20,7 @@ internal static class CompareCommand
         {
             var comparison = await new AnalysisService.AnalysisServiceClient(session.Channel).CompareRoundsAsync(
                 new CompareRoundsRequest { RoundA = parsed.GetValue(RoundA) ?? string.Empty, RoundB = parsed.GetValue(RoundB) ?? string.Empty },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
             if (session.Json)
             {
                 Session.WriteJson(comparison);

@@ -18,7 +18,7 @@ internal static class RecurrenceCommand
         {
             var recurrences = await new AnalysisService.AnalysisServiceClient(session.Channel).ListCaseRecurrencesAsync(
                 new ListCaseRecurrencesRequest { AsOf = parsed.GetValue(AnalysisOptions.AsOf) ?? string.Empty },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
             if (session.Json)
             {
                 Session.WriteJson(recurrences);

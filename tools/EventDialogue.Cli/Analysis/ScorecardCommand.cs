@@ -34,7 +34,7 @@ internal static class ScorecardCommand
                     Kind = parsed.GetValue(Kind) ?? string.Empty,
                     IncludeAllKinds = parsed.GetValue(AllKinds),
                 },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
             if (session.Json)
             {
                 Session.WriteJson(scorecard);

@@ -19,7 +19,7 @@ internal static class TimelineCommand
         {
             var timeline = await new AnalysisService.AnalysisServiceClient(session.Channel).GetTimelineAsync(
                 new GetTimelineRequest { Id = parsed.GetValue(Id) ?? string.Empty },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
             if (session.Json)
             {
                 Session.WriteJson(timeline);

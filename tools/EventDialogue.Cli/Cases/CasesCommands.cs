@@ -36,9 +36,9 @@ internal static class CasesCommands
                     RoundId = parsed.GetValue(Round) ?? string.Empty,
                     Query = parsed.GetValue(Query) ?? string.Empty,
                 },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
             return (page.CaseFiles, page.NextPageToken);
-        }).ConfigureAwait(false);
+        });
 
         if (session.Json)
         {
@@ -59,7 +59,7 @@ internal static class CasesCommands
 
     private static async Task ShowAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var response = await session.Views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = parsed.GetRequiredValue(CaseId) }, Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.Views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = parsed.GetRequiredValue(CaseId) }, Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);

@@ -40,9 +40,9 @@ internal static class CommitmentsCommands
                     MadeBy = parsed.GetValue(MadeBy) ?? string.Empty,
                     AsOf = parsed.GetValue(AsOf) ?? string.Empty,
                 },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
             return (page.Commitments, page.NextPageToken);
-        }).ConfigureAwait(false);
+        });
 
         if (session.Json)
         {
@@ -66,7 +66,7 @@ internal static class CommitmentsCommands
     {
         var commitment = (await session.Views.GetCommitmentAsync(
             new GetCommitmentRequest { CommitmentId = parsed.GetValue(Id) ?? string.Empty, AsOf = parsed.GetValue(AsOf) ?? string.Empty },
-            Session.Call(cancellationToken)).ConfigureAwait(false)).Commitment;
+            Session.Call(cancellationToken))).Commitment;
         if (session.Json)
         {
             Session.WriteJson(new GetCommitmentResponse { Commitment = commitment });

@@ -29,7 +29,7 @@ internal static class CommandActions
             using var channel = ServerChannel.Create(address, ApiKeySource.Resolve(parsed.GetValue(GlobalOptions.ApiKey)));
             try
             {
-                await action(new Session(address, channel, parsed.GetValue(GlobalOptions.Json)), parsed, cancellationToken).ConfigureAwait(false);
+                await action(new Session(address, channel, parsed.GetValue(GlobalOptions.Json)), parsed, cancellationToken);
                 return ExitCodes.Ok;
             }
             catch (DatasetException ex)

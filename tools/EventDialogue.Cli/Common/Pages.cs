@@ -12,7 +12,7 @@ internal static class Pages
         var token = string.Empty;
         do
         {
-            var (page, next) = await readPage(token).ConfigureAwait(false);
+            var (page, next) = await readPage(token);
             items.AddRange(page);
             token = next;
         }

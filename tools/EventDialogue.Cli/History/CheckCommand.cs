@@ -31,7 +31,7 @@ internal static class CheckCommand
         // A full check replays the whole log on the server: no deadline but the caller's patience (Ctrl+C).
         var full = parsed.GetValue(Full);
         var call = full ? new CallOptions(cancellationToken: cancellationToken) : Session.Call(cancellationToken);
-        var result = await session.Audit.CheckLogAsync(new CheckLogRequest { Full = full }, call).ConfigureAwait(false);
+        var result = await session.Audit.CheckLogAsync(new CheckLogRequest { Full = full }, call);
         if (session.Json)
         {
             Session.WriteJson(result);

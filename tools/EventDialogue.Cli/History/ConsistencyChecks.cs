@@ -23,7 +23,7 @@ internal static class ConsistencyChecks
 
         var proof = await session.Audit.GetConsistencyProofAsync(
             new GetConsistencyProofRequest { OldSize = old.TreeSize, NewSize = now.TreeSize },
-            Session.Call(cancellationToken)).ConfigureAwait(false);
+            Session.Call(cancellationToken));
         if (!MerkleProofs.VerifyConsistency(old.TreeSize, now.TreeSize, old.RootHash, now.RootHash, [.. proof.Hashes.Select(h => h.ToByteArray())]))
         {
             throw new VerificationFailedException(

@@ -20,7 +20,7 @@ internal sealed class EntryInclusion(Session session, NoteVerifier verifier)
     /// <exception cref="VerificationFailedException">The first event that is not in the signed tree, or a revision missing.</exception>
     public async Task<(VerifiedCheckpoint Checkpoint, int Events)> VerifyAsync(string stream, VerifiedCheckpoint signed, CancellationToken cancellationToken)
     {
-        var events = await ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        var events = await ReadAsync(stream, cancellationToken);
         if (events.Count == 0)
         {
             throw new VerificationFailedException(
@@ -37,12 +37,12 @@ internal sealed class EntryInclusion(Session session, NoteVerifier verifier)
                     $"The server's read of {stream} gave {e.Stream} revision {e.Revision} (position {e.Position}) where revision {i} belongs: an event of the entry is missing or out of place.");
             }
 
-            var proof = await ProveAsync(e, current, cancellationToken).ConfigureAwait(false);
+            var proof = await ProveAsync(e, current, cancellationToken);
             var waiting = Stopwatch.StartNew();
             while (proof is null)
             {
-                current = await NewerAsync(e, current, waiting, cancellationToken).ConfigureAwait(false);
-                proof = await ProveAsync(e, current, cancellationToken).ConfigureAwait(false);
+                current = await NewerAsync(e, current, waiting, cancellationToken);
+                proof = await ProveAsync(e, current, cancellationToken);
             }
 
             var checkpoint = current.Checkpoint;
@@ -61,7 +61,7 @@ internal sealed class EntryInclusion(Session session, NoteVerifier verifier)
     {
         var events = new List<HistoryEvent>();
         using var call = session.History.ReadStream(new ReadStreamRequest { Stream = stream }, cancellationToken: cancellationToken);
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             events.Add(response.Event);
         }
@@ -76,7 +76,7 @@ internal sealed class EntryInclusion(Session session, NoteVerifier verifier)
         {
             return await session.Audit.GetInclusionProofAsync(
                 new GetInclusionProofRequest { Position = e.Position, TreeSize = checkpoint.Checkpoint.TreeSize },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
         {
@@ -94,10 +94,10 @@ internal sealed class EntryInclusion(Session session, NoteVerifier verifier)
     {
         while (true)
         {
-            var (latest, _) = await SignedCheckpoints.LatestAsync(session, verifier, cancellationToken).ConfigureAwait(false);
+            var (latest, _) = await SignedCheckpoints.LatestAsync(session, verifier, cancellationToken);
             if (latest.Checkpoint.TreeSize > current.Checkpoint.TreeSize)
             {
-                await ConsistencyChecks.RequireAsync(session, current.Checkpoint, latest.Checkpoint, $"the signed checkpoint of {current.Checkpoint.TreeSize} events", cancellationToken).ConfigureAwait(false);
+                await ConsistencyChecks.RequireAsync(session, current.Checkpoint, latest.Checkpoint, $"the signed checkpoint of {current.Checkpoint.TreeSize} events", cancellationToken);
                 return latest;
             }
 
@@ -108,7 +108,7 @@ internal sealed class EntryInclusion(Session session, NoteVerifier verifier)
                     $"the server says the event comes after them, and no checkpoint that holds it was signed within {NewerCheckpointWait.TotalSeconds:0} seconds.");
             }
 
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(PollInterval, cancellationToken);
         }
     }
 }

@@ -22,18 +22,18 @@ internal static class ExportCheckpoint
         long added = 0;
         while (true)
         {
-            var latest = await session.Audit.GetCheckpointAsync(new GetCheckpointRequest(), Session.Call(cancellationToken)).ConfigureAwait(false);
+            var latest = await session.Audit.GetCheckpointAsync(new GetCheckpointRequest(), Session.Call(cancellationToken));
             if (latest.TreeSize > events)
             {
                 var request = new ReadAllRequest { AfterPosition = last, MaxCount = latest.TreeSize - events };
-                var (count, end) = await ExportCommand.WriteAsync(session, request, path, new Progress<long>(), cancellationToken).ConfigureAwait(false);
+                var (count, end) = await ExportCommand.WriteAsync(session, request, path, new Progress<long>(), cancellationToken);
                 (events, added, last) = (events + count, added + count, end);
             }
 
             if (latest.TreeSize == events)
             {
                 var trailer = new ExportTrailer(events, latest.SignedNote);
-                await File.AppendAllTextAsync(path, trailer.Format() + "\n", cancellationToken).ConfigureAwait(false);
+                await File.AppendAllTextAsync(path, trailer.Format() + "\n", cancellationToken);
                 return (trailer, added, last);
             }
 
@@ -44,7 +44,7 @@ internal static class ExportCheckpoint
                 return (null, added, last);
             }
 
-            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(PollInterval, cancellationToken);
         }
     }
 }

@@ -50,11 +50,11 @@ internal static class ExportCommand
 
         var after = start.AfterPosition;
         var request = new ReadAllRequest { AfterPosition = after, Filter = filter };
-        var (count, last) = await HistoryProgress.RunAsync(session.Err, "Exporting", total: null, progress => WriteAsync(session, request, path, progress, cancellationToken)).ConfigureAwait(false);
+        var (count, last) = await HistoryProgress.RunAsync(session.Err, "Exporting", total: null, progress => WriteAsync(session, request, path, progress, cancellationToken));
         ExportTrailer? trailer = null;
         if (whole)
         {
-            (trailer, var more, last) = await ExportCheckpoint.AppendAsync(session, path, start.EventCount + count, last, cancellationToken).ConfigureAwait(false);
+            (trailer, var more, last) = await ExportCheckpoint.AppendAsync(session, path, start.EventCount + count, last, cancellationToken);
             count += more;
         }
 
@@ -81,10 +81,10 @@ internal static class ExportCommand
         await using var file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
         using var call = session.History.ReadAll(request, cancellationToken: cancellationToken);
         long count = 0, last = request.AfterPosition;
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             // Whole lines only, each ended by its break: a line cut short by a crash has none, and is dropped on resume.
-            await file.WriteAsync(ExportLines.Format(response.Event) + "\n").ConfigureAwait(false);
+            await file.WriteAsync(ExportLines.Format(response.Event) + "\n");
             count++;
             last = response.Event.Position;
             if (count % 100 == 0)

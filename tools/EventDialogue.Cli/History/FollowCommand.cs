@@ -32,7 +32,7 @@ internal static class FollowCommand
         using var call = session.History.Subscribe(request, cancellationToken: cancellationToken);
         try
         {
-            await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var message in call.ResponseStream.ReadAllAsync(cancellationToken))
             {
                 Show(session, message);
             }

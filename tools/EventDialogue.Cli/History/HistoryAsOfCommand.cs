@@ -32,7 +32,7 @@ internal static class HistoryAsOfCommand
             request.AtRecordedAt = Timestamp.FromDateTimeOffset(at);
         }
 
-        var response = await session.History.GetEntryAsOfAsync(request, Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.History.GetEntryAsOfAsync(request, Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);

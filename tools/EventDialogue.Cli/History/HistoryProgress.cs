@@ -12,7 +12,7 @@ internal static class HistoryProgress
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return await work(new Progress<long>()).ConfigureAwait(false);
+            return await work(new Progress<long>());
         }
 
         return await console.Progress()
@@ -25,10 +25,10 @@ internal static class HistoryProgress
                 {
                     task.Value = total is null ? 0 : done;
                     task.Description = $"{title}: {done} events";
-                })).ConfigureAwait(false);
+                }));
                 task.IsIndeterminate = false;
                 task.Value = task.MaxValue;
                 return result;
-            }).ConfigureAwait(false);
+            });
     }
 }

@@ -19,7 +19,7 @@ internal static class HistoryShowCommand
 
     private static async Task ShowAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var response = await session.History.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = parsed.GetRequiredValue(Entry) }, Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.History.GetEntryHistoryAsync(new GetEntryHistoryRequest { Stream = parsed.GetRequiredValue(Entry) }, Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);

@@ -18,7 +18,7 @@ internal sealed class LogReplay(Session session, Checkpoint signed)
     /// <summary>Null when the log matches the checkpoint; else what does not match, said for a person.</summary>
     public async Task<string?> FirstMismatchAsync(IProgress<long> progress, CancellationToken cancellationToken)
     {
-        var whole = await FoldAsync(new Point(new RightEdge(), 0), signed.TreeSize, progress, cancellationToken).ConfigureAwait(false);
+        var whole = await FoldAsync(new Point(new RightEdge(), 0), signed.TreeSize, progress, cancellationToken);
         var replayed = whole.Point.Edge.Size;
         if (replayed == signed.TreeSize && whole.Point.Edge.Root().AsSpan().SequenceEqual(signed.RootHash))
         {
@@ -30,7 +30,7 @@ internal sealed class LogReplay(Session session, Checkpoint signed)
             var removed = $"The log holds only {replayed} events, but the signed tree holds {signed.TreeSize}: the events after position {whole.Point.Position} were removed";
             try
             {
-                if (await MatchesAsync(whole.Point.Edge, cancellationToken).ConfigureAwait(false))
+                if (await MatchesAsync(whole.Point.Edge, cancellationToken))
                 {
                     return removed + ".";
                 }
@@ -48,8 +48,8 @@ internal sealed class LogReplay(Session session, Checkpoint signed)
         while (bad - good.Edge.Size > 1)
         {
             var middle = good.Edge.Size + ((bad - good.Edge.Size) / 2);
-            var folded = await FoldAsync(good, middle, new Progress<long>(), cancellationToken).ConfigureAwait(false);
-            if (await MatchesAsync(folded.Point.Edge, cancellationToken).ConfigureAwait(false))
+            var folded = await FoldAsync(good, middle, new Progress<long>(), cancellationToken);
+            if (await MatchesAsync(folded.Point.Edge, cancellationToken))
             {
                 good = folded.Point;
             }
@@ -59,7 +59,7 @@ internal sealed class LogReplay(Session session, Checkpoint signed)
             }
         }
 
-        var culprit = (await FoldAsync(good, good.Edge.Size + 1, new Progress<long>(), cancellationToken).ConfigureAwait(false)).Last!;
+        var culprit = (await FoldAsync(good, good.Edge.Size + 1, new Progress<long>(), cancellationToken)).Last!;
         return $"The log does not match the signed tree from leaf {good.Edge.Size} on: the event at position {culprit.Position} " +
             $"(stream {culprit.Stream}, revision {culprit.Revision}, {culprit.Type}) is not the one that was signed — it was changed, " +
             "or an event before it was removed, inserted or moved.";
@@ -75,7 +75,7 @@ internal sealed class LogReplay(Session session, Checkpoint signed)
 
         var proof = await session.Audit.GetConsistencyProofAsync(
             new GetConsistencyProofRequest { OldSize = edge.Size, NewSize = signed.TreeSize },
-            Session.Call(cancellationToken)).ConfigureAwait(false);
+            Session.Call(cancellationToken));
         return MerkleProofs.VerifyConsistency(edge.Size, signed.TreeSize, edge.Root(), signed.RootHash, [.. proof.Hashes.Select(h => h.ToByteArray())]);
     }
 
@@ -90,7 +90,7 @@ internal sealed class LogReplay(Session session, Checkpoint signed)
             using var call = session.History.ReadAll(
                 new ReadAllRequest { AfterPosition = position, MaxCount = size - edge.Size },
                 cancellationToken: cancellationToken);
-            await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
             {
                 last = response.Event;
                 edge.Add(HistoryEventLeaves.LeafHash(last));

@@ -31,14 +31,14 @@ internal static class ProveCommand
 
     private static async Task ProveAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var served = await session.Audit.GetCheckpointAsync(new GetCheckpointRequest(), Session.Call(cancellationToken)).ConfigureAwait(false);
+        var served = await session.Audit.GetCheckpointAsync(new GetCheckpointRequest(), Session.Call(cancellationToken));
         var key = parsed.GetValue(VerifierKey);
         var checkpoint = key is null
             ? Checkpoint.Parse(served.SignedNote[..(served.SignedNote.LastIndexOf("\n\n", StringComparison.Ordinal) + 1)])
             : SignedCheckpoints.Open(VerifierKeyOption.TryParse(key, out _)!, served.SignedNote, "the server's latest checkpoint").Checkpoint;
         var proof = await session.Audit.GetInclusionProofAsync(
             new GetInclusionProofRequest { Position = parsed.GetValue(Position), TreeSize = checkpoint.TreeSize },
-            Session.Call(cancellationToken)).ConfigureAwait(false);
+            Session.Call(cancellationToken));
         var leaf = HistoryEventLeaves.LeafHash(proof.Event);
         var hashes = proof.Hashes.Select(h => h.ToByteArray()).ToList();
         var verified = MerkleProofs.VerifyInclusion(proof.LeafIndex, checkpoint.TreeSize, leaf, hashes, checkpoint.RootHash);

@@ -56,7 +56,7 @@ internal static class ReadCommand
             : ReadStream(session, parsed, stream, cancellationToken);
         if (session.Json)
         {
-            await foreach (var e in events.ConfigureAwait(false))
+            await foreach (var e in events)
             {
                 Session.WriteJsonLine(e);
             }
@@ -65,7 +65,7 @@ internal static class ReadCommand
         }
 
         var table = Cells.Table(string.IsNullOrEmpty(stream) ? "The global log" : $"Stream {stream}", HistoryEventCells.Columns);
-        await foreach (var e in events.ConfigureAwait(false))
+        await foreach (var e in events)
         {
             table.AddRow(HistoryEventCells.Row(e));
         }
@@ -86,7 +86,7 @@ internal static class ReadCommand
             MaxCount = parsed.GetValue(MaxCount),
         };
         using var call = session.History.ReadStream(request, cancellationToken: cancellationToken);
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             yield return response.Event;
         }
@@ -96,7 +96,7 @@ internal static class ReadCommand
     {
         var request = new ReadAllRequest { AfterPosition = parsed.GetValue(After), Filter = HistoryFilterOptions.Read(parsed), MaxCount = parsed.GetValue(MaxCount) };
         using var call = session.History.ReadAll(request, cancellationToken: cancellationToken);
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken))
         {
             yield return response.Event;
         }

@@ -50,10 +50,10 @@ internal static class RestoreCommand
             throw new HistoryFileException($"{e.Message}{Environment.NewLine}Nothing was sent: the store is unchanged.");
         }
 
-        var restored = await HistoryProgress.RunAsync(session.Err, "Restoring", total, progress => SendAsync(session, path, progress, cancellationToken)).ConfigureAwait(false);
+        var restored = await HistoryProgress.RunAsync(session.Err, "Restoring", total, progress => SendAsync(session, path, progress, cancellationToken));
         if (restored.EventCount > 0)
         {
-            await ViewsCatchUp.WaitAsync(session.Views, restored.HeadPosition, ViewsTimeout, cancellationToken).ConfigureAwait(false);
+            await ViewsCatchUp.WaitAsync(session.Views, restored.HeadPosition, ViewsTimeout, cancellationToken);
         }
 
         if (session.Json)
@@ -73,21 +73,21 @@ internal static class RestoreCommand
             long sent = 0;
             foreach (var batch in Batches(path))
             {
-                await call.RequestStream.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                await call.RequestStream.WriteAsync(batch, cancellationToken);
                 sent += batch.Events.Count;
                 progress.Report(sent);
             }
 
-            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+            await call.RequestStream.CompleteAsync();
         }
         catch (Exception e) when (e is RpcException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
             // The server ended the call before taking everything: its answer says why.
-            await call.ResponseAsync.ConfigureAwait(false);
+            await call.ResponseAsync;
             throw;
         }
 
-        return await call.ResponseAsync.ConfigureAwait(false);
+        return await call.ResponseAsync;
     }
 
     private static IEnumerable<RestoreHistoryRequest> Batches(string path)

@@ -12,7 +12,7 @@ internal static class SignedCheckpoints
 {
     public static async Task<(VerifiedCheckpoint Checkpoint, GetCheckpointResponse Served)> LatestAsync(Session session, NoteVerifier verifier, CancellationToken cancellationToken)
     {
-        var served = await session.Audit.GetCheckpointAsync(new GetCheckpointRequest(), Session.Call(cancellationToken)).ConfigureAwait(false);
+        var served = await session.Audit.GetCheckpointAsync(new GetCheckpointRequest(), Session.Call(cancellationToken));
         return (Open(verifier, served.SignedNote, "the server's latest checkpoint"), served);
     }
 

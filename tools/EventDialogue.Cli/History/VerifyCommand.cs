@@ -59,8 +59,8 @@ internal static class VerifyCommand
 
         var offline = parsed.GetValue(Offline);
         var outcome = offline is not null
-            ? await VerifyOfflineAsync(session, verifier, offline.FullName, pin).ConfigureAwait(false)
-            : await VerifyOnlineAsync(session, verifier, parsed.GetValue(Full), parsed.GetValue(Entry), pin, cancellationToken).ConfigureAwait(false);
+            ? await VerifyOfflineAsync(session, verifier, offline.FullName, pin)
+            : await VerifyOnlineAsync(session, verifier, parsed.GetValue(Full), parsed.GetValue(Entry), pin, cancellationToken);
         var pinned = writeTo is not null && (pin is null || outcome.Checkpoint.Checkpoint.TreeSize >= pin.Checkpoint.Checkpoint.TreeSize);
         if (pinned)
         {
@@ -95,17 +95,17 @@ internal static class VerifyCommand
 
     private static async Task<Outcome> VerifyOnlineAsync(Session session, NoteVerifier verifier, bool full, string? entry, Pin? pin, CancellationToken cancellationToken)
     {
-        var (latest, served) = await SignedCheckpoints.LatestAsync(session, verifier, cancellationToken).ConfigureAwait(false);
+        var (latest, served) = await SignedCheckpoints.LatestAsync(session, verifier, cancellationToken);
         if (pin is not null)
         {
-            await ConsistencyChecks.RequireAsync(session, pin.Checkpoint.Checkpoint, latest.Checkpoint, $"the pinned checkpoint ({pin.Path})", cancellationToken).ConfigureAwait(false);
+            await ConsistencyChecks.RequireAsync(session, pin.Checkpoint.Checkpoint, latest.Checkpoint, $"the pinned checkpoint ({pin.Path})", cancellationToken);
         }
 
         var checkpoint = latest.Checkpoint;
         if (full)
         {
             var replay = new LogReplay(session, checkpoint);
-            var mismatch = await HistoryProgress.RunAsync(session.Err, "Replaying the log", checkpoint.TreeSize, progress => replay.FirstMismatchAsync(progress, cancellationToken)).ConfigureAwait(false);
+            var mismatch = await HistoryProgress.RunAsync(session.Err, "Replaying the log", checkpoint.TreeSize, progress => replay.FirstMismatchAsync(progress, cancellationToken));
             return mismatch is null
                 ? new Outcome("full", latest, served.SignedAt?.ToDateTimeOffset(), $"all {checkpoint.TreeSize} events replayed: every leaf and the root recomputed", PinCompared: true)
                 : throw new VerificationFailedException(mismatch);
@@ -113,7 +113,7 @@ internal static class VerifyCommand
 
         if (entry is not null)
         {
-            var (proven, events) = await new EntryInclusion(session, verifier).VerifyAsync(entry, latest, cancellationToken).ConfigureAwait(false);
+            var (proven, events) = await new EntryInclusion(session, verifier).VerifyAsync(entry, latest, cancellationToken);
             return new Outcome("entry", proven, proven == latest ? served.SignedAt?.ToDateTimeOffset() : null, $"all {events} events of {entry} proven in the signed tree, their leaves recomputed", PinCompared: true);
         }
 
@@ -136,7 +136,7 @@ internal static class VerifyCommand
             session.Err,
             "Replaying the export",
             signed.Checkpoint.TreeSize,
-            progress => Task.Run(() => OfflineReplay.Run(path, signed.Checkpoint, pin?.Checkpoint.Checkpoint, progress))).ConfigureAwait(false);
+            progress => Task.Run(() => OfflineReplay.Run(path, signed.Checkpoint, pin?.Checkpoint.Checkpoint, progress)));
         return result.Mismatch is null
             ? new Outcome("offline", signed, null, $"all {signed.Checkpoint.TreeSize} events of {path} replayed: every leaf and the root recomputed", result.PinCompared)
             : throw new VerificationFailedException(result.Mismatch);

@@ -51,8 +51,8 @@ internal static class ImportCommand
         }
 
         var importer = new DatasetImporter(session.Channel.CreateCallInvoker(), CallTimeout);
-        var report = await ImportProgressDisplay.RunAsync(session.Err, dataset, progress => importer.ImportAsync(dataset, progress, cancellationToken)).ConfigureAwait(false);
-        await ViewsCatchUp.WaitAsync(session.Views, report.LastPosition, ViewsTimeout, cancellationToken).ConfigureAwait(false);
+        var report = await ImportProgressDisplay.RunAsync(session.Err, dataset, progress => importer.ImportAsync(dataset, progress, cancellationToken));
+        await ViewsCatchUp.WaitAsync(session.Views, report.LastPosition, ViewsTimeout, cancellationToken);
         if (session.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(report, JsonOptions));

@@ -17,8 +17,8 @@ internal static class ImportProgressDisplay
                 {
                     task.Value = p.Sent;
                     task.Description = Markup.Escape(p.File);
-                })).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+                }));
+            });
         }
 
         var lastFile = string.Empty;
@@ -29,7 +29,7 @@ internal static class ImportProgressDisplay
                 lastFile = p.File;
                 console.WriteLine($"Importing {p.File}");
             }
-        })).ConfigureAwait(false);
+        }));
     }
 
     /// <summary>Reports on the caller's thread, so lines come out in order and before the summary.</summary>

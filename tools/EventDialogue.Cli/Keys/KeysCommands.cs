@@ -39,7 +39,7 @@ internal static class KeysCommands
     private static async Task CreateAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
         var request = new CreateKeyRequest { Name = parsed.GetRequiredValue(Name), Roles = { parsed.GetRequiredValue(Role) }, Cleared = { parsed.GetValue(Cleared) ?? [] } };
-        var response = await session.Keys.CreateKeyAsync(request, Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.Keys.CreateKeyAsync(request, Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);
@@ -53,7 +53,7 @@ internal static class KeysCommands
 
     private static async Task ListAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var response = await session.Keys.ListKeysAsync(new ListKeysRequest(), Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.Keys.ListKeysAsync(new ListKeysRequest(), Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);
@@ -71,7 +71,7 @@ internal static class KeysCommands
 
     private static async Task RevokeAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var response = await session.Keys.RevokeKeyAsync(new RevokeKeyRequest { Name = parsed.GetRequiredValue(KeyName) }, Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.Keys.RevokeKeyAsync(new RevokeKeyRequest { Name = parsed.GetRequiredValue(KeyName) }, Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);

@@ -26,9 +26,9 @@ internal static class RoundsCommands
         {
             var page = await session.Views.ListRoundsAsync(
                 new ListRoundsRequest { PageSize = Pages.Size, PageToken = token, DialogueId = parsed.GetValue(Dialogue) ?? string.Empty, Status = parsed.GetValue(Status) ?? string.Empty },
-                Session.Call(cancellationToken)).ConfigureAwait(false);
+                Session.Call(cancellationToken));
             return (page.Rounds, page.NextPageToken);
-        }).ConfigureAwait(false);
+        });
 
         if (session.Json)
         {
@@ -41,7 +41,7 @@ internal static class RoundsCommands
 
     private static async Task ShowAsync(Session session, ParseResult parsed, CancellationToken cancellationToken)
     {
-        var response = await session.Views.GetRoundAsync(new GetRoundRequest { RoundId = parsed.GetRequiredValue(RoundId) }, Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.Views.GetRoundAsync(new GetRoundRequest { RoundId = parsed.GetRequiredValue(RoundId) }, Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);

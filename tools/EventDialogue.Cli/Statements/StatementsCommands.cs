@@ -35,7 +35,7 @@ internal static class StatementsCommands
             Side = parsed.GetValue(Side) ?? string.Empty,
             RoundId = parsed.GetValue(Round) ?? string.Empty,
         };
-        var response = await session.Views.ListStatementsAsync(request, Session.Call(cancellationToken)).ConfigureAwait(false);
+        var response = await session.Views.ListStatementsAsync(request, Session.Call(cancellationToken));
         if (session.Json)
         {
             Session.WriteJson(response);

@@ -66,7 +66,7 @@ public static class JwtBearerSetup
 
         try
         {
-            await configuration.GetConfigurationAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
+            await configuration.GetConfigurationAsync(context.HttpContext.RequestAborted);
             return true;
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)

@@ -34,7 +34,7 @@ public sealed class CreateKeyHandler(IApiKeyStore keys, TimeProvider clock) : IC
 
         var secret = ApiKeySecret.Generate();
         var stored = new StoredApiKey(command.Name, ApiKeySecret.Hash(secret), roles, clock.GetUtcNow(), command.CreatedBy) { Clearances = cleared };
-        return await keys.AddAsync(stored, cancellationToken).ConfigureAwait(false) switch
+        return await keys.AddAsync(stored, cancellationToken) switch
         {
             ApiKeyAddOutcome.Added => new CreatedKey(secret, stored),
             ApiKeyAddOutcome.NameTaken => throw new DomainException(DomainErrorKind.AlreadyExists, $"a key named '{command.Name}' exists or existed: key names are never reused, so that recorded-by stays unambiguous", "name"),

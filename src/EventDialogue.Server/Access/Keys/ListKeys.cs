@@ -8,5 +8,5 @@ public sealed record ListKeysQuery : IQuery<IReadOnlyList<StoredApiKey>>;
 public sealed class ListKeysHandler(IApiKeyStore keys) : IQueryHandler<ListKeysQuery, IReadOnlyList<StoredApiKey>>
 {
     public async ValueTask<IReadOnlyList<StoredApiKey>> Handle(ListKeysQuery query, CancellationToken cancellationToken) =>
-        await keys.ListAsync(cancellationToken).ConfigureAwait(false);
+        await keys.ListAsync(cancellationToken);
 }

@@ -12,7 +12,7 @@ public sealed class RevokeKeyHandler(IApiKeyStore keys, TimeProvider clock) : IC
     {
         ArgumentNullException.ThrowIfNull(command);
         KeyName.Check(command.Name);
-        return await keys.RevokeAsync(command.Name, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+        return await keys.RevokeAsync(command.Name, clock.GetUtcNow(), cancellationToken)
             ?? throw new DomainException(DomainErrorKind.NotFound, $"no key is named '{command.Name}'", "name");
     }
 }

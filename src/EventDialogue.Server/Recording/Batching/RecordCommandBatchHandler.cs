@@ -36,7 +36,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
             IReadOnlyList<AppendResult> appended;
             try
             {
-                appended = await store.AppendToStreamsAsync([.. pending.Appends.Select(a => a.Append)], cancellationToken).ConfigureAwait(false);
+                appended = await store.AppendToStreamsAsync([.. pending.Appends.Select(a => a.Append)], cancellationToken);
             }
             catch (Exception ex) when (ex is WrongExpectedRevisionException or DuplicateEventIdException && attempt < Attempts)
             {
@@ -62,7 +62,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
             {
                 try
                 {
-                    outcomes.Add(new BatchOutcome(await recorder.Handle(recordCommand, cancellationToken).ConfigureAwait(false), null));
+                    outcomes.Add(new BatchOutcome(await recorder.Handle(recordCommand, cancellationToken), null));
                     continue;
                 }
                 catch (Exception ex) when (BatchRefusals.IsRefusal(ex))

@@ -17,7 +17,7 @@ public sealed class CheckRecordCommandsHandler(IEventStore store, TimeProvider c
             Recorded result;
             try
             {
-                result = await recorder.Handle(query.Commands[i], cancellationToken).ConfigureAwait(false);
+                result = await recorder.Handle(query.Commands[i], cancellationToken);
             }
             catch (Exception refusal) when (refusal is not OperationCanceledException)
             {

@@ -51,13 +51,13 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
-        var current = await GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false);
+        var current = await GetStreamRevisionAsync(stream, cancellationToken);
         if (!expected.IsSatisfiedBy(current))
         {
             throw new WrongExpectedRevisionException(stream, expected, current);
         }
 
-        var position = _lastPosition ?? (await recorded.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false)).Value;
+        var position = _lastPosition ?? (await recorded.ReadHeadPositionAsync(cancellationToken)).Value;
         if (!_pending.TryGetValue(stream, out var pending))
         {
             _pending[stream] = pending = [];
@@ -84,7 +84,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
         StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var all = await ReadWholeStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        var all = await ReadWholeStreamAsync(stream, cancellationToken);
         var chosen = direction == Direction.Forwards
             ? all.Where(e => e.Revision >= from.Value)
             : all.AsEnumerable().Reverse().Where(e => e.Revision <= from.Value);
@@ -182,7 +182,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
     private async Task<List<RecordedEvent>> ReadWholeStreamAsync(StreamName stream, CancellationToken cancellationToken)
     {
-        var events = await ReadRecordedStreamAsync(stream, cancellationToken).ConfigureAwait(false);
+        var events = await ReadRecordedStreamAsync(stream, cancellationToken);
         if (events.Count == 0 && !_pending.ContainsKey(stream))
         {
             throw new StreamNotFoundException(stream);
