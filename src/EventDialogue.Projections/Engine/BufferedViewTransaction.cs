@@ -19,8 +19,8 @@ internal sealed class BufferedViewTransaction(IViewTransaction inner) : IViewTra
 
     public async Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default)
     {
-        await WriteAsync(cancellationToken);
-        return await inner.FindAsync(collection, tag, cancellationToken);
+        await WriteAsync(cancellationToken).ConfigureAwait(false);
+        return await inner.FindAsync(collection, tag, cancellationToken).ConfigureAwait(false);
     }
 
     public Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
@@ -43,11 +43,11 @@ internal sealed class BufferedViewTransaction(IViewTransaction inner) : IViewTra
         {
             if (document is null)
             {
-                await inner.DeleteAsync(collection, id, cancellationToken);
+                await inner.DeleteAsync(collection, id, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await inner.PutAsync(document, cancellationToken);
+                await inner.PutAsync(document, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -83,7 +83,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     private async Task<PreparedStream> PrepareStreamAsync(BatchStart start, StreamName stream, IReadOnlyList<ProjectedEvent> added, CancellationToken cancellationToken)
     {
         var known = _cache.Find(stream.Value);
-        var committed = known?.Facts ?? await ReadLogAsync(start, stream, cancellationToken);
+        var committed = known?.Facts ?? await ReadLogAsync(start, stream, cancellationToken).ConfigureAwait(false);
 
         // the runner has parsed the new events already; the committed ones are parsed only when the cache does not hold them
         List<EntityFact> facts = [.. committed, .. added.Select(p => new EntityFact(p.Recorded.Stream != stream, p.Fact))];
@@ -97,12 +97,12 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     private async Task<CachedStream> WriteStreamAsync(IViewTransaction views, IViewTransaction summaries, PreparedStream prepared, CancellationToken cancellationToken)
     {
         // documents read back carry no tags, so each is rewritten
-        var before = prepared.Before ?? await ReadDocumentsAsync(views, prepared.Stream, cancellationToken);
+        var before = prepared.Before ?? await ReadDocumentsAsync(views, prepared.Stream, cancellationToken).ConfigureAwait(false);
         var after = prepared.After;
         var afterKeys = after.Select(a => (a.Collection, a.Id)).ToHashSet();
         foreach (var gone in before.Where(b => !afterKeys.Contains((b.Collection, b.Id))))
         {
-            await views.DeleteAsync(gone.Collection, gone.Id, cancellationToken);
+            await views.DeleteAsync(gone.Collection, gone.Id, cancellationToken).ConfigureAwait(false);
         }
 
         var beforeByKey = before.ToDictionary(b => (b.Collection, b.Id));
@@ -111,11 +111,11 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             // a document the stream produced the same before is left as it is: most of a long stream's are, batch after batch
             if (!beforeByKey.TryGetValue((document.Collection, document.Id), out var old) || !Same(old, document))
             {
-                await views.PutAsync(document, cancellationToken);
+                await views.PutAsync(document, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        await AfterChangeAsync(summaries, ForEveryone(before), ForEveryone(after), cancellationToken);
+        await AfterChangeAsync(summaries, ForEveryone(before), ForEveryone(after), cancellationToken).ConfigureAwait(false);
         return new CachedStream(prepared.Facts, after);
     }
 
@@ -125,10 +125,10 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// </summary>
     private async Task<IReadOnlyList<EntityFact>> ReadLogAsync(BatchStart start, StreamName stream, CancellationToken cancellationToken)
     {
-        var recorded = await ReadStreamAsync(start, stream, cancellationToken);
+        var recorded = await ReadStreamAsync(start, stream, cancellationToken).ConfigureAwait(false);
         if (Streams.HasConfidentialCompanion(stream.Value))
         {
-            recorded = [.. recorded.Concat(await ReadStreamAsync(start, StreamName.FromStorage(Streams.ConfidentialCompanion(stream.Value)), cancellationToken)).OrderBy(r => r.Position.Value)];
+            recorded = [.. recorded.Concat(await ReadStreamAsync(start, StreamName.FromStorage(Streams.ConfidentialCompanion(stream.Value)), cancellationToken).ConfigureAwait(false)).OrderBy(r => r.Position.Value)];
         }
 
         return [.. recorded.Select(r => new EntityFact(r.Stream != stream, readStored(r.Type, r.Data, r.Metadata.SchemaVersion)))];
@@ -139,7 +139,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         var recorded = new List<RecordedEvent>();
         try
         {
-            await foreach (var e in start.Events.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, cancellationToken: cancellationToken))
+            await foreach (var e in start.Events.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 // what follows the checkpoint comes in this batch or a later one
                 if (e.Position.Value > start.Checkpoint.Value)
@@ -164,7 +164,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         var documents = new List<ViewDocument>();
         foreach (var collection in DocumentCollections)
         {
-            documents.AddRange(await views.FindAsync(collection, new ViewTag(SourceTag, stream.Value), cancellationToken));
+            documents.AddRange(await views.FindAsync(collection, new ViewTag(SourceTag, stream.Value), cancellationToken).ConfigureAwait(false));
         }
 
         return documents;
@@ -223,7 +223,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             // in the order streams were first touched, so that a batch's writes are the same however it is replayed
             foreach (var (stream, added) in _touched.Values)
             {
-                _prepared.Add(await _projection.PrepareStreamAsync(_start, stream, added, cancellationToken));
+                _prepared.Add(await _projection.PrepareStreamAsync(_start, stream, added, cancellationToken).ConfigureAwait(false));
             }
 
             _touched.Clear();
@@ -236,10 +236,10 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             var written = new Dictionary<string, CachedStream>(StringComparer.Ordinal);
             foreach (var prepared in _prepared)
             {
-                written[prepared.Stream.Value] = await _projection.WriteStreamAsync(views, summarised, prepared, cancellationToken);
+                written[prepared.Stream.Value] = await _projection.WriteStreamAsync(views, summarised, prepared, cancellationToken).ConfigureAwait(false);
             }
 
-            await summaries.WriteAsync(cancellationToken);
+            await summaries.WriteAsync(cancellationToken).ConfigureAwait(false);
             _projection._cache.Flushed(_start.Checkpoint, _last, written);
         }
     }

@@ -56,7 +56,7 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
         foreach (var round in removed.Concat(added).Select(e => e.Link.RoundId).Distinct(StringComparer.Ordinal))
         {
             var gone = removed.Where(e => e.Link.RoundId == round).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            var stored = await views.GetAsync(RoundLinksCollection, round, cancellationToken);
+            var stored = await views.GetAsync(RoundLinksCollection, round, cancellationToken).ConfigureAwait(false);
             var kept = stored is null ? [] : ViewJson.Read<RoundLinksView>(stored.Json).Links.Where(e => !gone.Contains(e.Id));
             var links = kept.Concat(added.Where(e => e.Link.RoundId == round))
                 .OrderBy(e => e.SortKey, StringComparer.Ordinal)
@@ -64,11 +64,11 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
                 .ToList();
             if (links.Count == 0)
             {
-                await views.DeleteAsync(RoundLinksCollection, round, cancellationToken);
+                await views.DeleteAsync(RoundLinksCollection, round, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            await views.PutAsync(new ViewDocument(RoundLinksCollection, round, ViewJson.Write(new RoundLinksView(round, links)), round, []), cancellationToken);
+            await views.PutAsync(new ViewDocument(RoundLinksCollection, round, ViewJson.Write(new RoundLinksView(round, links)), round, []), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -52,17 +52,17 @@ public sealed class TopicsProjection(Func<string, string, int, IDomainEvent> rea
         var added = after.Select(d => ViewJson.Read<TopicMentionView>(d.Json)).ToList();
         foreach (var topic in removed.Concat(added).Select(m => m.Topic).Distinct(StringComparer.Ordinal))
         {
-            var stored = await views.GetAsync(TopicsCollection, topic, cancellationToken);
+            var stored = await views.GetAsync(TopicsCollection, topic, cancellationToken).ConfigureAwait(false);
             var tally = TopicTally.Of(stored is null ? null : ViewJson.Read<TopicView>(stored.Json));
             tally.Remove(removed.Where(m => m.Topic == topic));
             tally.Add(added.Where(m => m.Topic == topic));
             if (tally.IsEmpty)
             {
-                await views.DeleteAsync(TopicsCollection, topic, cancellationToken);
+                await views.DeleteAsync(TopicsCollection, topic, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            await views.PutAsync(new ViewDocument(TopicsCollection, topic, ViewJson.Write(tally.ToView(topic)), topic, [], topic), cancellationToken);
+            await views.PutAsync(new ViewDocument(TopicsCollection, topic, ViewJson.Write(tally.ToView(topic)), topic, [], topic), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -35,7 +35,7 @@ internal static class CommandReads
             }
         }
 
-        await pending.LookUpAsync(eventIds, streams, cancellationToken).ConfigureAwait(false);
+        await pending.LookUpAsync(eventIds, streams, cancellationToken);
     }
 
     private static StreamName? Parsed(string? name)

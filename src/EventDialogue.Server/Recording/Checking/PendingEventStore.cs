@@ -36,13 +36,13 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     {
         ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(streams);
-        var found = (await recorded.ReadEventsAsync(eventIds, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.EventId);
+        var found = (await recorded.ReadEventsAsync(eventIds, cancellationToken)).ToDictionary(e => e.EventId);
         foreach (var id in eventIds)
         {
             _recordedById[id] = found.GetValueOrDefault(id);
         }
 
-        var revisions = await recorded.GetStreamRevisionsAsync(streams, cancellationToken).ConfigureAwait(false);
+        var revisions = await recorded.GetStreamRevisionsAsync(streams, cancellationToken);
         foreach (var stream in streams)
         {
             _recordedRevisions[stream] = revisions.TryGetValue(stream, out var revision) ? revision : null;
@@ -103,7 +103,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
         if (!_recordedById.TryGetValue(eventId, out var known))
         {
-            _recordedById[eventId] = known = await recorded.ReadEventAsync(eventId, cancellationToken).ConfigureAwait(false);
+            _recordedById[eventId] = known = await recorded.ReadEventAsync(eventId, cancellationToken);
         }
 
         return known;
@@ -115,7 +115,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         var found = new List<RecordedEvent>();
         foreach (var id in eventIds.Distinct())
         {
-            if (await ReadEventAsync(id, cancellationToken).ConfigureAwait(false) is { } e)
+            if (await ReadEventAsync(id, cancellationToken) is { } e)
             {
                 found.Add(e);
             }
@@ -142,7 +142,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
         if (!_recordedRevisions.TryGetValue(stream, out var revision))
         {
-            _recordedRevisions[stream] = revision = await recorded.GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false);
+            _recordedRevisions[stream] = revision = await recorded.GetStreamRevisionAsync(stream, cancellationToken);
         }
 
         return revision;
@@ -154,7 +154,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         var revisions = new Dictionary<StreamName, long>();
         foreach (var stream in streams.Distinct())
         {
-            if (await GetStreamRevisionAsync(stream, cancellationToken).ConfigureAwait(false) is { } revision)
+            if (await GetStreamRevisionAsync(stream, cancellationToken) is { } revision)
             {
                 revisions[stream] = revision;
             }
@@ -208,7 +208,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         {
             try
             {
-                await foreach (var e in recorded.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken).ConfigureAwait(false))
+                await foreach (var e in recorded.ReadStreamAsync(stream, Direction.Forwards, StreamRevision.Start, int.MaxValue, cancellationToken))
                 {
                     // what was appended since the look-up is not of this snapshot (the appends made here expect the revision looked up)
                     if (lookedUp && e.Revision > last)
