@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using EventDialogue.Api.V1;
+using EventDialogue.Projections.Views.Cases;
+using EventDialogue.Projections.Views.Commitments;
+using EventDialogue.Projections.Views.Rounds;
+using EventDialogue.Projections.Views.Statements;
+using EventDialogue.Projections.Views.Topics;
 using Google.Rpc;
 using Grpc.Core;
 
@@ -41,7 +46,14 @@ public abstract partial class ViewsServiceContract
         var info = status.GetDetail<ErrorInfo>();
         Assert.True(info is not null, $"'{status.Message}' has no ErrorInfo");
         // Each projection carries the version of its documents' shape in its name.
-        var projection = view == "commitments" ? "commitments-v3" : $"{view}-v2";
+        var projection = view switch
+        {
+            "rounds" => RoundsProjection.ProjectionName,
+            "case-files" => CaseFilesProjection.ProjectionName,
+            "commitments" => CommitmentsProjection.ProjectionName,
+            "statements" => StatementsProjection.ProjectionName,
+            _ => TopicsProjection.ProjectionName,
+        };
         Assert.Equal(("VIEW_BEHIND", "eventdialogue", projection), (info.Reason, info.Domain, info.Metadata["view"]));
         Assert.Equal(beyond.ToString(CultureInfo.InvariantCulture), info.Metadata["min_position"]);
         var checkpoint = long.Parse(info.Metadata["checkpoint"], CultureInfo.InvariantCulture);
