@@ -12,28 +12,7 @@ public abstract partial class RecordingServiceContract
     {
         var (dialogueId, sourceId) = await GivenDialogueAsync();
         var roundId = Valid.Id("round");
-        var body = new JsonObject
-        {
-            ["requests"] = new JsonArray(
-                new JsonObject
-                {
-                    ["@type"] = "type.googleapis.com/eventdialogue.v1.HoldRoundRequest",
-                    ["request_id"] = Valid.RequestId(),
-                    ["round_id"] = roundId,
-                    ["dialogue_id"] = dialogueId,
-                    ["dates"] = "2031-03-03",
-                    ["source"] = new JsonObject { ["source_id"] = sourceId },
-                },
-                new JsonObject
-                {
-                    ["@type"] = "type.googleapis.com/eventdialogue.v1.ConcludeRoundRequest",
-                    ["request_id"] = Valid.RequestId(),
-                    ["round_id"] = roundId,
-                    ["date"] = "2031-03-04",
-                    ["source"] = new JsonObject { ["source_id"] = sourceId },
-                }),
-            ["all_or_nothing"] = true,
-        };
+        var body = HoldThenConcludeAllOrNothing(dialogueId, sourceId, roundId, concludedOn: "2031-03-04");
 
         var first = await PostBatchAsync(body);
         var again = await PostBatchAsync(body);
@@ -49,28 +28,7 @@ public abstract partial class RecordingServiceContract
     {
         var (dialogueId, sourceId) = await GivenDialogueAsync();
         var roundId = Valid.Id("round");
-        var body = new JsonObject
-        {
-            ["requests"] = new JsonArray(
-                new JsonObject
-                {
-                    ["@type"] = "type.googleapis.com/eventdialogue.v1.HoldRoundRequest",
-                    ["request_id"] = Valid.RequestId(),
-                    ["round_id"] = roundId,
-                    ["dialogue_id"] = dialogueId,
-                    ["dates"] = "2031-03-03",
-                    ["source"] = new JsonObject { ["source_id"] = sourceId },
-                },
-                new JsonObject
-                {
-                    ["@type"] = "type.googleapis.com/eventdialogue.v1.ConcludeRoundRequest",
-                    ["request_id"] = Valid.RequestId(),
-                    ["round_id"] = roundId,
-                    ["date"] = "the day after",
-                    ["source"] = new JsonObject { ["source_id"] = sourceId },
-                }),
-            ["all_or_nothing"] = true,
-        };
+        var body = HoldThenConcludeAllOrNothing(dialogueId, sourceId, roundId, concludedOn: "the day after");
 
         using var response = await PostJsonAsync("/v1/recording:recordRequests", body);
 
@@ -95,4 +53,27 @@ public abstract partial class RecordingServiceContract
             return (Int64Of(result.GetProperty("revision")), Int64Of(result.GetProperty("position")), replayed);
         })];
     }
+
+    private static JsonObject HoldThenConcludeAllOrNothing(string dialogueId, string sourceId, string roundId, string concludedOn) => new()
+    {
+        ["requests"] = new JsonArray(
+            new JsonObject
+            {
+                ["@type"] = "type.googleapis.com/eventdialogue.v1.HoldRoundRequest",
+                ["request_id"] = Valid.RequestId(),
+                ["round_id"] = roundId,
+                ["dialogue_id"] = dialogueId,
+                ["dates"] = "2031-03-03",
+                ["source"] = new JsonObject { ["source_id"] = sourceId },
+            },
+            new JsonObject
+            {
+                ["@type"] = "type.googleapis.com/eventdialogue.v1.ConcludeRoundRequest",
+                ["request_id"] = Valid.RequestId(),
+                ["round_id"] = roundId,
+                ["date"] = concludedOn,
+                ["source"] = new JsonObject { ["source_id"] = sourceId },
+            }),
+        ["all_or_nothing"] = true,
+    };
 }

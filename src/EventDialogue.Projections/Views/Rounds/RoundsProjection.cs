@@ -11,24 +11,19 @@ namespace EventDialogue.Projections.Views.Rounds;
 
 /// <summary>
 /// The rounds view: one document per round, and one link per case raised, commitment made or statement made about a
-/// round, which the reader joins to the round by its <c>round</c> tag; and, beside each round, the links an uncleared
-/// reader may read gathered in one summary document, so that a round's page is two lookups, not one per link.
+/// round, which the reader joins to the round by its <c>round</c> tag.
 /// </summary>
 public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> readStored) : StreamProjection(readStored)
 {
     /// <summary>
     /// The version is in the name (see <see cref="Commitments.CommitmentsProjection.ProjectionName"/>): v2 keeps a document
-    /// per audience for a stream with a confidential fact (#12); v3 adds the summary of each round's links (#15), so a
-    /// store built before is built again from the log.
+    /// per audience for a stream with a confidential fact (#12), so a store built before is built again from the log.
     /// </summary>
-    public const string ProjectionName = "rounds-v3";
+    public const string ProjectionName = "rounds-v2";
 
     public const string RoundsCollection = ProjectionName;
 
     public const string LinksCollection = $"{ProjectionName}.links";
-
-    /// <summary>One <see cref="RoundLinksView"/> per round with links, under the round's id.</summary>
-    public const string RoundLinksCollection = $"{ProjectionName}.round-links";
 
     public override string Name => ProjectionName;
 
@@ -36,44 +31,11 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
 
     protected override IReadOnlyList<string> DocumentCollections => [RoundsCollection, LinksCollection];
 
-    protected override IReadOnlyList<string> SummaryCollections => [RoundLinksCollection];
-
     protected override IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective) => stream.Category switch
     {
         Streams.RoundCategory => RoundDocument(stream.Id, effective),
         _ => Links(stream, effective),
     };
-
-    /// <summary>
-    /// Each round's summary changes by the stream's links to it before and now (the engine passes the documents an
-    /// uncleared reader may read), so a correction that moves a link, or a retraction that drops it, leaves the
-    /// summaries as the link documents are.
-    /// </summary>
-    protected override async Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken)
-    {
-        var removed = LinkEntries(before);
-        var added = LinkEntries(after);
-        foreach (var round in removed.Concat(added).Select(e => e.Link.RoundId).Distinct(StringComparer.Ordinal))
-        {
-            var gone = removed.Where(e => e.Link.RoundId == round).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            var stored = await views.GetAsync(RoundLinksCollection, round, cancellationToken).ConfigureAwait(false);
-            var kept = stored is null ? [] : ViewJson.Read<RoundLinksView>(stored.Json).Links.Where(e => !gone.Contains(e.Id));
-            var links = kept.Concat(added.Where(e => e.Link.RoundId == round))
-                .OrderBy(e => e.SortKey, StringComparer.Ordinal)
-                .ThenBy(e => e.Id, StringComparer.Ordinal)
-                .ToList();
-            if (links.Count == 0)
-            {
-                await views.DeleteAsync(RoundLinksCollection, round, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            await views.PutAsync(new ViewDocument(RoundLinksCollection, round, ViewJson.Write(new RoundLinksView(round, links)), round, []), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static List<RoundLinkEntry> LinkEntries(IReadOnlyList<ViewDocument> documents) =>
-        [.. documents.Where(d => d.Collection == LinksCollection).Select(d => new RoundLinkEntry(d.Id, d.SortKey, ViewJson.Read<RoundLinkView>(d.Json)))];
 
     private static IEnumerable<ViewDocument> RoundDocument(string roundId, IReadOnlyList<IDomainEvent> effective)
     {

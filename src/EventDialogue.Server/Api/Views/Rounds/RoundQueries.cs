@@ -15,11 +15,7 @@ public sealed record GetRoundQuery(string RoundId, Freshness Freshness) : IQuery
 
 public sealed record ListRoundsQuery(string DialogueId, string Status, int PageSize, string PageToken, Freshness Freshness) : IQuery<Listed<RoundRead>>;
 
-/// <summary>
-/// Reads the rounds view, joining each round to its links (both kept by the rounds projection): for a caller not cleared
-/// for confidential facts, from the round's summary of them, in one lookup; for a cleared caller, from the link
-/// documents, which hold each confidential link's variant for the cleared (the summary holds the uncleared's alone).
-/// </summary>
+/// <summary>Reads the rounds view, joining each round to its links (both kept by the rounds projection).</summary>
 public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetRoundQuery, RoundRead>, IQueryHandler<ListRoundsQuery, Listed<RoundRead>>
 {
@@ -58,12 +54,6 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
     private async Task<RoundRead> ReadAsync(ViewDocument document, CancellationToken cancellationToken)
     {
         var round = ViewJson.Read<RoundView>(document.Json);
-        if (!caller.SeesConfidential)
-        {
-            var summary = await views.GetAsync(RoundsProjection.RoundLinksCollection, round.RoundId, cancellationToken);
-            return new RoundRead(round, summary is null ? [] : [.. ViewJson.Read<RoundLinksView>(summary.Json).Links.Select(e => e.Link)]);
-        }
-
         var links = await _reader.AllAsync(RoundsProjection.LinksCollection, [new ViewTag("round", round.RoundId)], cancellationToken);
         return new RoundRead(round, [.. links.Select(l => ViewJson.Read<RoundLinkView>(l.Json))]);
     }
