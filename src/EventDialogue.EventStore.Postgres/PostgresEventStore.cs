@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EventDialogue.EventStore.Postgres.GroupCommit;
 using EventDialogue.EventStore.Subscriptions;
 using Npgsql;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EventDialogue.EventStore.Subscriptions;
 using Microsoft.Data.Sqlite;
 
