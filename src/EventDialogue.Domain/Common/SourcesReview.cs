@@ -1,4 +1,3 @@
-using EventDialogue.Domain.Dates;
 
 namespace EventDialogue.Domain.Common;
 

@@ -1,4 +1,3 @@
-using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Corrections;
 using EventDialogue.EventStore;
 using EventDialogue.Projections.Storage;

@@ -1,7 +1,6 @@
 using EventDialogue.Server.Api.Http;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.History.Reads;
-using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventDialogue.Server.Api;

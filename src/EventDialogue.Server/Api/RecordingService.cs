@@ -2,7 +2,6 @@ using EventDialogue.Api.V1;
 using EventDialogue.Server.Access;
 using EventDialogue.Server.Api.Common;
 using EventDialogue.Server.Api.Parsing;
-using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Batching;
 using EventDialogue.Server.Recording.Checking;
 using Grpc.Core;

@@ -9,7 +9,7 @@ namespace EventDialogue.Server.Recording;
 /// <summary>
 /// Counts and times each recorded command by its kind and outcome (recorded, replayed, or the kind of refusal), on the
 /// meter <see cref="MeterName"/>, for any metrics collector (dotnet-counters, OpenTelemetry) to read. A batch's items
-/// are counted on the same instruments (<see cref="BatchRecordingMetrics"/>).
+/// are counted on the same instruments (<see cref="Batching.BatchRecordingMetrics"/>).
 /// </summary>
 public sealed class RecordingMetrics : IPipelineBehavior<RecordCommand, Recorded>
 {

@@ -8,7 +8,6 @@ using EventDialogue.Projections.Views.Commitments;
 using EventDialogue.Projections.Views.Rounds;
 using EventDialogue.Projections.Views.Statements;
 using EventDialogue.Projections.Views.Topics;
-using EventDialogue.Server.Recording;
 
 namespace EventDialogue.Server.Views;
 

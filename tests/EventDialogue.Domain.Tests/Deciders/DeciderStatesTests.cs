@@ -5,7 +5,6 @@ using EventDialogue.Domain.Dialogues;
 using EventDialogue.Domain.Rounds;
 using EventDialogue.Domain.Sources;
 using EventDialogue.Domain.Statements;
-using static EventDialogue.Domain.Tests.Deciders.Spec;
 using static EventDialogue.Domain.Tests.Washington2010;
 
 namespace EventDialogue.Domain.Tests.Deciders;

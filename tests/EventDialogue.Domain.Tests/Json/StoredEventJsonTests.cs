@@ -8,7 +8,6 @@ using EventDialogue.Domain.Corrections;
 using EventDialogue.Domain.Dialogues;
 using EventDialogue.Domain.Rounds;
 using EventDialogue.Domain.Statements;
-using EventDialogue.Server.Recording;
 using Snapshooter;
 using Snapshooter.Xunit;
 using static EventDialogue.Domain.Tests.Washington2010;

@@ -1,4 +1,3 @@
-using EventDialogue.EventStore.Tests.Views;
 using EventDialogue.Projections.Search;
 using EventDialogue.Projections.Storage;
 

@@ -1,4 +1,3 @@
-using EventDialogue.EventStore.Tests.Fixtures;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 

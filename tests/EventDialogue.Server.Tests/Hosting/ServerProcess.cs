@@ -60,7 +60,7 @@ internal sealed class ServerProcess : IServerUnderTest, IAsyncDisposable
     /// <param name="environment">Variables for the child; EVENTDIALOGUE_ ones from this process are not passed on.</param>
     /// <param name="scheme">http, or https for a server given a certificate in <paramref name="settings"/>.</param>
     /// <param name="listenHost">The host both endpoints bind; clients connect through 127.0.0.1 whatever it is.</param>
-    /// <param name="httpHandler">The handler of the channels <see cref="CreateChannel"/> makes (one that trusts the test's CA, for https).</param>
+    /// <param name="httpHandler">The handler of the channels <see cref="CreateChannel()"/> makes (one that trusts the test's CA, for https).</param>
     /// <param name="giveAdminKey">False to leave the first key to the server (printed on first start).</param>
     public static ServerProcess Start(
         string workingDirectory,

@@ -2,7 +2,6 @@ using EventDialogue.Api.V1;
 using EventDialogue.EventStore.Integrity;
 using EventDialogue.Server.Tests.Hosting;
 using EventDialogue.Server.Tests.Recording;
-using Google.Protobuf;
 using Grpc.Core;
 
 namespace EventDialogue.Server.Tests.Integrity;

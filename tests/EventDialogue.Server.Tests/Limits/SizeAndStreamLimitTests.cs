@@ -3,7 +3,6 @@ using EventDialogue.Api.V1;
 using EventDialogue.Server.Tests.Hosting;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Grpc.Net.Client;
 using Grpc.Reflection.V1;
 
 namespace EventDialogue.Server.Tests.Limits;

@@ -3,7 +3,6 @@ using EventDialogue.Api.V1;
 using EventDialogue.Server.Tests.Hosting;
 using EventDialogue.Server.Tests.Recording;
 using Xunit.Abstractions;
-using Grpc.Net.Client;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace EventDialogue.Server.Tests.Projections;

@@ -15,7 +15,6 @@ using EventDialogue.Projections.Views.Rounds;
 using EventDialogue.Projections.Views.Statements;
 using EventDialogue.Projections.Views.Topics;
 using EventDialogue.Server.Tests.Hosting;
-using Grpc.Core;
 
 namespace EventDialogue.Server.Tests.Projections;
 

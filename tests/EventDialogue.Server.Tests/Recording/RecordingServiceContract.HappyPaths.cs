@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EventDialogue.Api.V1;
 
 namespace EventDialogue.Server.Tests.Recording;
 

@@ -1,4 +1,3 @@
-using EventDialogue.Api.V1;
 using Google.Protobuf.WellKnownTypes;
 
 namespace EventDialogue.Server.Tests.Recording;

@@ -1,4 +1,3 @@
-using EventDialogue.Api.V1;
 using Google.Rpc;
 using Grpc.Core;
 

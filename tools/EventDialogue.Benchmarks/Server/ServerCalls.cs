@@ -1,6 +1,5 @@
 using EventDialogue.Api.V1;
 using EventDialogue.Benchmarks.Workload;
-using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
 using Grpc.Net.Client;

@@ -1,7 +1,6 @@
 using EventDialogue.Api.V1;
 using EventDialogue.Cli.Common;
 using EventDialogue.EventStore.Integrity;
-using Google.Protobuf;
 using Grpc.Core;
 
 namespace EventDialogue.Cli.History;

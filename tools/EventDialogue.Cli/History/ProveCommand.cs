@@ -4,7 +4,6 @@ using System.Text.Json;
 using EventDialogue.Api.V1;
 using EventDialogue.Cli.Common;
 using EventDialogue.EventStore.Integrity;
-using Google.Protobuf;
 using Spectre.Console;
 
 namespace EventDialogue.Cli.History;

@@ -1,4 +1,3 @@
-using EventDialogue.Api.V1;
 using EventDialogue.Domain.Common;
 using EventDialogue.Server.Recording;
 using EventDialogue.Server.Recording.Checking;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EventDialogue.Domain.Common;
-using EventDialogue.Server.Recording;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 

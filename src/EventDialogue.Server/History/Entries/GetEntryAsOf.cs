@@ -2,7 +2,6 @@ using EventDialogue.Domain.Common;
 using EventDialogue.Domain.Corrections;
 using EventDialogue.EventStore;
 using EventDialogue.Projections.Engine;
-using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Cases;
 using EventDialogue.Projections.Views.Commitments;
 using EventDialogue.Projections.Views.Rounds;
@@ -32,7 +31,7 @@ public sealed record GetEntryAsOfQuery(string Stream, long AtPosition, DateTimeO
 
 /// <summary>
 /// Time travel: the stream's events up to the point, folded by the live view's own projection
-/// (<see cref="StreamProjection.ProjectHistory"/>), read back as the view's queries read its documents. Folding in
+/// (<see cref="StreamProjection.ProjectHistory(StreamName, IEnumerable{IDomainEvent}, bool)"/>), read back as the view's queries read its documents. Folding in
 /// memory rather than through a view transaction keeps the past out of the view store entirely: nothing to roll back,
 /// nothing another reader could see.
 /// </summary>

@@ -8,7 +8,7 @@ public sealed record CheckRecordCommands(IReadOnlyList<RecordCommand> Commands) 
 /// <summary>Every command would be accepted: this many would record something new, this many were recorded before.</summary>
 public sealed record CommandsChecked(int NewCount, int ReplayedCount);
 
-/// <summary>The command at <paramref name="Index"/> (0-based) of a checked sequence would be refused, as <paramref name="Refusal"/> says.</summary>
+/// <summary>The command at <paramref name="index"/> (0-based) of a checked sequence would be refused, as <paramref name="refusal"/> says.</summary>
 public sealed class CommandRefusedInCheckException(int index, Exception refusal)
     : Exception($"requests[{index}]: {refusal.Message}", refusal)
 {
