@@ -7,22 +7,14 @@ namespace EventDialogue.EventStore.Postgres;
 /// <summary>The log's reads (<see cref="RelationalEventReads"/>) in one schema's SQL, on the store's default pool.</summary>
 internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSchema schema) : RelationalEventReads
 {
-    // Transactions older than the oldest one still running have all finished: their events can be read without
-    // fear that an earlier position commits later. An InitPlan, so it is computed once per query, from the
-    // query's own snapshot.
-    private const string Horizon = "transaction_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))";
-
     private readonly string _readStreamForwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3";
     private readonly string _readStreamBackwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3";
     private readonly string _readEvent = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = $1";
     private readonly string _streamRevision = $"SELECT max(revision) FROM {schema.Events} WHERE stream = $1";
     private readonly string _readEvents = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE event_id = ANY($1)";
     private readonly string _streamRevisions = $"SELECT stream, max(revision) FROM {schema.Events} WHERE stream = ANY($1) GROUP BY stream";
-    private readonly string _readHead = $"SELECT position FROM {schema.Events} WHERE {Horizon} ORDER BY position DESC LIMIT 1";
-
-    // The same horizon as forwards, which leaves out exactly the events a forwards reader cannot see yet, since what
-    // it sees is a prefix of $all.
-    private readonly string _readAllBackwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE position < $1 AND {Horizon} ORDER BY position DESC LIMIT $2";
+    private readonly string _readHead = $"SELECT position FROM {schema.Events} ORDER BY position DESC LIMIT 1";
+    private readonly string _readAllBackwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE position < $1 ORDER BY position DESC LIMIT $2";
 
     protected override async Task<DbConnection> OpenReaderAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -46,7 +38,7 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
     protected override DbCommand ReadAllCommand(DbConnection connection, Position after, AllFilter filter, int count)
     {
         var command = Command(connection, "", after.Value, (long)count);
-        var where = $"position > $1 AND {Horizon}";
+        var where = "position > $1";
         foreach (var (column, values) in new[] { ("category", filter.Categories), ("type", filter.EventTypes), ("stream", filter.Streams) })
         {
             if (values.Count > 0)

@@ -11,12 +11,15 @@ namespace EventDialogue.EventStore.Postgres;
 /// sees position 7 may later find that 6 has committed after it; a follower continuing from 7 would skip 6.
 /// </para>
 /// <para>
-/// The solution has two halves. Writers take their transaction id and their positions together, inside a global
-/// append lock held to the commit (the log's Merkle tree grows in the same transaction, and needs every earlier leaf
-/// committed; a process's concurrent appends share one such transaction, see <see cref="AppendQueue"/>). Hence among appending transactions, transaction-id order equals position order. Readers then return only events written by transactions older than the oldest
-/// transaction still in flight (the xmin of their snapshot): every such transaction has finished, and every
-/// transaction still running or yet to start holds later positions. What a reader returns is therefore always a
-/// prefix of $all in position order that can never grow in the middle.
+/// The solution: writers take their positions inside a global append lock held to the commit (the log's Merkle tree
+/// grows in the same transaction, and needs every earlier leaf committed; a process's concurrent appends share one
+/// such transaction, see <see cref="AppendQueue"/>). PostgreSQL makes a transaction visible to new snapshots before
+/// it releases its locks, so the appending transaction holding position 7 commits, and is visible, before the one
+/// holding 8 can even take the lock: a snapshot that sees 8 sees 7. What a reader returns is therefore always a
+/// prefix of $all in position order that can never grow in the middle, and it includes every append acknowledged
+/// before the read began. (An earlier design also held readers back to the oldest transaction running anywhere on
+/// the cluster; with the lock that was redundant, and it hid a client's own acknowledged append from its next read
+/// of $all for as long as any unrelated transaction, a view's batch or another database's, stayed open.)
 /// </para>
 /// <para>
 /// Live subscribers learn of appends made by other processes on the same database through LISTEN/NOTIFY; polling is

@@ -12,10 +12,13 @@ internal static class ServerReadiness
     /// Polls gRPC health until the server says SERVING. Connection refused only means "not listening yet";
     /// an exit or the timeout fails at once, with the server's output.
     /// </summary>
+    /// <remarks>
+    /// Each poll asks on a new channel: a channel whose connection was refused waits before it connects again, 1 s
+    /// and then 1.6 times longer after each refusal, so one channel kept across the polls saw a server seconds after
+    /// it was listening (tens of seconds on a busy machine, past the timeout once).
+    /// </remarks>
     public static async Task WaitUntilServingAsync(this ServerProcess server, TimeSpan timeout)
     {
-        using var channel = server.CreateChannel();
-        var health = new Health.HealthClient(channel);
         var clock = Stopwatch.StartNew();
         var lastAnswer = "none yet";
         while (clock.Elapsed < timeout)
@@ -28,7 +31,8 @@ internal static class ServerReadiness
 
             try
             {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow + Timeouts.Call);
+                using var channel = server.CreateChannel();
+                var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow + Timeouts.Call);
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;
