@@ -8,12 +8,16 @@ public sealed class PostgresViewStore : IViewStore
 {
     private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>The connections of the reads: not reset between reads, their statements prepared (see <see cref="PostgresViewReadConnections"/>).</summary>
+    private readonly NpgsqlDataSource _readSource;
     private readonly PostgresViewSql _sql;
 
     private PostgresViewStore(string connectionString, NpgsqlDataSource dataSource, PostgresViewSql sql)
     {
         _connectionString = connectionString;
         _dataSource = dataSource;
+        _readSource = PostgresViewReadConnections.DataSource(connectionString);
         _sql = sql;
     }
 
@@ -73,7 +77,7 @@ public sealed class PostgresViewStore : IViewStore
 
     public async Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _readSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
         using var command = new NpgsqlCommand(_sql.ReadCheckpoint, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = projection });
@@ -96,7 +100,7 @@ public sealed class PostgresViewStore : IViewStore
 
     public async Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _readSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
         return await _sql.GetAsync(connection, null, collection, id, cancellationToken).ConfigureAwait(false);
     }
@@ -104,7 +108,7 @@ public sealed class PostgresViewStore : IViewStore
     public async Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _readSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
         return query.Search is null
             ? await _sql.ListAsync(connection, query, cancellationToken).ConfigureAwait(false)
@@ -136,5 +140,9 @@ public sealed class PostgresViewStore : IViewStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _readSource.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -18,11 +18,22 @@ public sealed class CommitmentsProjection(Func<string, string, int, IDomainEvent
     /// <summary>
     /// The version is in the name: a projection whose documents change shape gets a new name, so it starts from its
     /// own empty checkpoint and builds its documents from the log, and no document of the old shape is ever read as
-    /// the new one. (v1's "commitments" documents are left behind, unread; v3 keeps a document per audience, #12.)
+    /// the new one. (v1's "commitments" documents are left behind, unread; v3 keeps a document per audience, #12; v4
+    /// keeps beside each commitment its listed document, #15.)
     /// </summary>
-    public const string ProjectionName = "commitments-v3";
+    public const string ProjectionName = "commitments-v4";
 
+    /// <summary>Each commitment whole: what a get, the FULL list and the analysis read.</summary>
     public const string CommitmentsCollection = ProjectionName;
+
+    /// <summary>
+    /// Each commitment as a page of the list shows it: the same <see cref="CommitmentView"/> without its progress
+    /// reports and its list of sources, the parts that grow with every report, so that a page neither reads nor parses
+    /// them. The assessment uses neither (see <see cref="CommitmentFacts"/>). A progress report leaves this document
+    /// as it was, so it is not written again; what it holds grows only with the rarer facts (reaffirmations,
+    /// reschedules, ratings).
+    /// </summary>
+    public const string ListedCommitmentsCollection = $"{ProjectionName}.listed";
 
     public const string RoundDialoguesCollection = $"{ProjectionName}.round-dialogues";
 
@@ -32,7 +43,7 @@ public sealed class CommitmentsProjection(Func<string, string, int, IDomainEvent
 
     protected override IReadOnlyList<string> Categories => [Streams.CommitmentCategory, Streams.RoundCategory, Streams.DialogueCategory];
 
-    protected override IReadOnlyList<string> DocumentCollections => [CommitmentsCollection, RoundDialoguesCollection, DialogueReviewsCollection];
+    protected override IReadOnlyList<string> DocumentCollections => [CommitmentsCollection, ListedCommitmentsCollection, RoundDialoguesCollection, DialogueReviewsCollection];
 
     protected override IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective) => stream.Category switch
     {
@@ -57,7 +68,16 @@ public sealed class CommitmentsProjection(Func<string, string, int, IDomainEvent
             tags.Add(new ViewTag("round", view.RoundId));
         }
 
-        yield return new ViewDocument(CommitmentsCollection, view.CommitmentId, ViewJson.Write(view), $"{view.MadeOn}|{view.CommitmentId}", tags, $"{view.Words} {view.Action}");
+        var sortKey = $"{view.MadeOn}|{view.CommitmentId}";
+        yield return new ViewDocument(CommitmentsCollection, view.CommitmentId, ViewJson.Write(view), sortKey, tags, $"{view.Words} {view.Action}");
+        yield return new ViewDocument(ListedCommitmentsCollection, view.CommitmentId, ViewJson.Write(Listed(view)), sortKey, tags);
+    }
+
+    /// <summary>The commitment as a page of the list shows it: without what grows with every progress report.</summary>
+    public static CommitmentView Listed(CommitmentView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return view with { Progress = [], Sources = [] };
     }
 
     private static IEnumerable<ViewDocument> RoundDialogue(StreamName stream, IReadOnlyList<IDomainEvent> effective)

@@ -17,7 +17,11 @@ public sealed record CommitmentRead(CommitmentView Commitment, CommitmentAssessm
 
 public sealed record GetCommitmentQuery(string CommitmentId, string AsOf, Freshness Freshness) : IQuery<CommitmentRead>;
 
-public sealed record ListCommitmentsQuery(string Status, string MadeBy, string RoundId, string Kind, string AsOf, int PageSize, string PageToken, Freshness Freshness)
+/// <param name="Whole">
+/// Whether each commitment is read whole, with its progress reports and its sources (the FULL view); otherwise from its
+/// listed document, which leaves them out (<see cref="CommitmentsProjection.ListedCommitmentsCollection"/>).
+/// </param>
+public sealed record ListCommitmentsQuery(string Status, string MadeBy, string RoundId, string Kind, string AsOf, int PageSize, string PageToken, Freshness Freshness, bool Whole = false)
     : IQuery<Listed<CommitmentRead>>;
 
 /// <summary>
@@ -60,7 +64,8 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
         var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("commitments", status, madeBy, roundId, kind, asOfDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), pageTokenKey);
         var asOf = asOfDay ?? _reader.Today;
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
-        var documents = await _reader.AllAsync(CommitmentsProjection.CommitmentsCollection, Filters.Tags(("made_by", madeBy), ("round", roundId), ("kind", kind)), cancellationToken);
+        var collection = query.Whole ? CommitmentsProjection.CommitmentsCollection : CommitmentsProjection.ListedCommitmentsCollection;
+        var documents = await _reader.AllAsync(collection, Filters.Tags(("made_by", madeBy), ("round", roundId), ("kind", kind)), cancellationToken);
         var coverage = await CoverageAsync(cancellationToken);
 
         // Ordered here, by sort key then id in ordinal order, so that the cursor compares the way the list is sorted.

@@ -16,7 +16,7 @@ public static class CommitmentViewMappings
         new(request.CommitmentId, request.AsOf, Freshness.Of(request.MinPosition, context));
 
     public static ListCommitmentsQuery ToQuery(this ListCommitmentsRequest request, ServerCallContext context) =>
-        new(request.Status, request.MadeBy, request.RoundId, request.Kind, request.AsOf, request.PageSize, request.PageToken, Freshness.Of(request.MinPosition, context));
+        new(request.Status, request.MadeBy, request.RoundId, request.Kind, request.AsOf, request.PageSize, request.PageToken, Freshness.Of(request.MinPosition, context), request.View == CommitmentListView.Full);
 
     /// <summary>A page of the tracker: by default each commitment without what grows with every progress report.</summary>
     public static ListCommitmentsResponse ToResponse(this Listed<CommitmentRead> listed, CommitmentListView view)
@@ -34,7 +34,7 @@ public static class CommitmentViewMappings
     public static Commitment ToBasicApi(this CommitmentRead read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return Whole(read, read.Commitment with { Progress = [], Sources = [] });
+        return Whole(read, CommitmentsProjection.Listed(read.Commitment));
     }
 
     public static Commitment ToApi(this CommitmentRead read)

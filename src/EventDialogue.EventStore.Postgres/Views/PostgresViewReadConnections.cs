@@ -1,0 +1,31 @@
+using Npgsql;
+
+namespace EventDialogue.EventStore.Postgres.Views;
+
+/// <summary>
+/// The pool of the connections that answer view reads (a document, a page, a search, a checkpoint): a pool of its own,
+/// whose connections are not reset when they go back to it (<c>No Reset On Close</c>) and which prepare the reads they
+/// repeat (<c>Max Auto Prepare</c>), so that a read is one round trip that PostgreSQL neither parses nor plans again.
+/// Nothing here needs the reset: a read is a single <c>SELECT</c> outside any explicit transaction, so it leaves no
+/// transaction open, takes no session lock, sets no setting, creates no temporary table and listens on nothing; every
+/// name it uses is qualified with the schema, so no session's <c>search_path</c> could change what it reads. The only
+/// session state these connections keep is the prepared reads themselves, which hold no data. The projections'
+/// transactions, the schema's creation and the resets keep the driver's default pool.
+/// </summary>
+internal static class PostgresViewReadConnections
+{
+    /// <summary>
+    /// More than the distinct reads there are (a get; a list or a search with zero to a few tag filters, with or
+    /// without a cursor; a checkpoint), so that none of them is pushed out by another.
+    /// </summary>
+    private const int PreparedReads = 64;
+
+    public static NpgsqlDataSource DataSource(string connectionString) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            NoResetOnClose = true,
+            MaxAutoPrepare = PreparedReads,
+            // a read is prepared the second time a connection runs it: every read shape recurs, and there are few
+            AutoPrepareMinUsages = 2,
+        });
+}
