@@ -13,7 +13,7 @@ namespace EventDialogue.Projections.Engine;
 /// Catching up goes in pages: the first runner to ask for the page after a position reads it, the others take the same
 /// page (the same <see cref="LoggedEvent"/>s, so the same parse); a page is let go once every follower has taken it,
 /// and at most <see cref="MostPagesKept"/> are kept, so a runner that falls far behind reads its own pages rather than
-/// holding the log in memory. The next page is read while the current one is handed out. A page shorter than
+/// holding the log in memory. The next page is asked for before the current one is handed out. A page shorter than
 /// <see cref="PageSize"/> ends the catching up: from there each runner follows the store's own subscription, which goes
 /// live with no gap or duplicate at the switch. Pages are read with the store's $all read, which only ever returns a
 /// prefix of the log that cannot grow in the middle, so a page never skips an event.
@@ -47,7 +47,7 @@ public sealed class SharedLogReader(IEventStore events, Func<RecordedEvent, IDom
             var full = pageEvents.Count == PageSize;
             if (full)
             {
-                // read ahead: the next page comes in while this one is applied
+                // read ahead: the next page comes in while this one is applied (where the store's reads are asynchronous)
                 page = Take(pageEvents[^1].Recorded.Position);
             }
 
