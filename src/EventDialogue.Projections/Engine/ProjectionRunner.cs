@@ -13,7 +13,13 @@ namespace EventDialogue.Projections.Engine;
 /// When the store fails (a database restart, a lost connection), the runner waits with exponential backoff and starts
 /// again from the stored checkpoint, for as long as it takes; only an event that cannot be applied stops it.
 /// </para>
+/// <para>
+/// The runners of several projections share one read and one parse of the log while they catch up when they are given
+/// the same <see cref="SharedLogReader"/>; without one, the runner reads the log by itself.
+/// </para>
 /// </summary>
+/// <param name="read">The parse of a recorded event into its domain event (a shared <paramref name="log"/> uses its own).</param>
+/// <param name="log">A reader of the log shared with other runners; when not given, the runner has its own.</param>
 public sealed class ProjectionRunner(
     IProjection projection,
     IEventStore events,
@@ -22,7 +28,8 @@ public sealed class ProjectionRunner(
     int batchSize = ProjectionRunner.CatchUpBatchSize,
     CheckpointWatch? watch = null,
     Func<RetryBackoff>? backoff = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    SharedLogReader? log = null)
 {
     /// <summary>
     /// The most events one transaction applies. A batch is this big only while catching up (a rebuild, a restart
@@ -31,6 +38,7 @@ public sealed class ProjectionRunner(
     /// </summary>
     public const int CatchUpBatchSize = 5000;
 
+    private readonly SharedLogReader _log = log ?? new SharedLogReader(events, read);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly RetryBackoff _backoff = (backoff ?? RetryBackoff.Default)();
     private volatile ProjectionFailure? _failure;
@@ -90,9 +98,9 @@ public sealed class ProjectionRunner(
         }
 
         var committed = new Committed(checkpoint);
-        var batch = new List<RecordedEvent>(batchSize);
+        var batch = new List<LoggedEvent>(batchSize);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var subscription = events.SubscribeToAllAsync(checkpoint, AllFilter.None, stop.Token).GetAsyncEnumerator(stop.Token);
+        var subscription = _log.FollowAsync(checkpoint, stop.Token).GetAsyncEnumerator(stop.Token);
         var next = subscription.MoveNextAsync().AsTask();
         try
         {
@@ -140,7 +148,7 @@ public sealed class ProjectionRunner(
     /// whole run is tried again later from the stored checkpoint.
     /// </summary>
     /// <returns>False once stopped at a poison event.</returns>
-    private async Task<bool> CommitAsync(List<RecordedEvent> batch, Committed committed, CancellationToken cancellationToken)
+    private async Task<bool> CommitAsync(List<LoggedEvent> batch, Committed committed, CancellationToken cancellationToken)
     {
         try
         {
@@ -151,12 +159,13 @@ public sealed class ProjectionRunner(
             }
 
             ThrowIfTheStoresFault(error);
-            foreach (var recorded in batch)
+            foreach (var logged in batch)
             {
-                error = await TryApplyAsync([recorded], committed, cancellationToken).ConfigureAwait(false);
+                error = await TryApplyAsync([logged], committed, cancellationToken).ConfigureAwait(false);
                 if (error is not null)
                 {
                     ThrowIfTheStoresFault(error);
+                    var recorded = logged.Recorded;
                     _failure = new ProjectionFailure(recorded.Position, recorded.Type, recorded.Stream.Value, error.Message);
                     Watch.Stop(_failure);
                     return false;
@@ -180,7 +189,7 @@ public sealed class ProjectionRunner(
     }
 
     /// <returns>Null once applied and committed; otherwise what went wrong applying the events, with nothing committed.</returns>
-    private async Task<Exception?> TryApplyAsync(List<RecordedEvent> batch, Committed committed, CancellationToken cancellationToken)
+    private async Task<Exception?> TryApplyAsync(List<LoggedEvent> batch, Committed committed, CancellationToken cancellationToken)
     {
         // Parsed, applied and prepared (folded, serialised) before the transaction begins, so that none of it holds a
         // backend's write turn (SQLite has one for the whole file, which the projections would otherwise take in
@@ -189,15 +198,15 @@ public sealed class ProjectionRunner(
         try
         {
             applying = projection.Begin(new BatchStart(committed.Position, events));
-            foreach (var recorded in batch)
+            foreach (var logged in batch)
             {
-                if (projection.Follows(recorded.Stream))
+                if (projection.Follows(logged.Recorded.Stream))
                 {
-                    applying.Apply(new ProjectedEvent(recorded, read(recorded)));
+                    applying.Apply(new ProjectedEvent(logged.Recorded, logged.Fact));
                 }
                 else
                 {
-                    applying.Passed(recorded.Position);
+                    applying.Passed(logged.Recorded.Position);
                 }
             }
 
@@ -226,7 +235,7 @@ public sealed class ProjectionRunner(
             return ex;
         }
 
-        var checkpoint = batch[^1].Position;
+        var checkpoint = batch[^1].Recorded.Position;
         await transaction.CommitAsync(checkpoint, cancellationToken).ConfigureAwait(false);
         committed.Position = checkpoint;
         _backoff.Reset();

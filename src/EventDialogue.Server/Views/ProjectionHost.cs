@@ -21,6 +21,9 @@ public sealed partial class ProjectionHost(
 {
     private readonly Dictionary<string, Slot> _slots = projections.ToDictionary(p => p.Name, p => new Slot(p), StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    // one read and one parse of the log for all the runners while they catch up together (at start-up behind the head)
+    private readonly SharedLogReader _log = new(events, ParseRecorded, projections.Count());
     private CancellationToken _term = new(canceled: true);
 
     public IReadOnlyList<ProjectionStatus> Statuses
@@ -136,7 +139,7 @@ public sealed partial class ProjectionHost(
 
     private void Start(Slot slot, CancellationToken term)
     {
-        var runner = new ProjectionRunner(slot.Projection, events, views, r => DomainEventJson.Deserialize(r.Type, r.Data, r.Metadata.SchemaVersion), watch: slot.Watch);
+        var runner = new ProjectionRunner(slot.Projection, events, views, ParseRecorded, watch: slot.Watch, log: _log);
         runner.Retrying += (outage, error) => StoreFailed(logger, runner.Name, outage.Attempt, outage.RetryIn.TotalSeconds, error.Message);
         runner.Resumed += checkpoint => Resumed(logger, runner.Name, checkpoint.Value);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(term);
@@ -147,6 +150,9 @@ public sealed partial class ProjectionHost(
             slot.Running = RunAsync(runner, stop.Token);
         }
     }
+
+    private static IDomainEvent ParseRecorded(RecordedEvent recorded) =>
+        DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion);
 
     private async Task RunAsync(ProjectionRunner runner, CancellationToken cancellationToken)
     {

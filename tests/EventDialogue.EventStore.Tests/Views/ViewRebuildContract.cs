@@ -69,7 +69,9 @@ public abstract class ViewRebuildContract : IAsyncLifetime
         }
 
         Assert.All(await ViewSnapshot.TakeAsync(Views, projections, bound.Token), c => Assert.Empty(c.Value));
-        var rebuild = projections.Select(p => new ProjectionRunner(p, Events, Views, r => Read(r.Type, r.Data, r.Metadata.SchemaVersion), batchSize: 2000)).ToList();
+        // rebuilt as the server catches up: one shared read and parse of the log for every runner
+        var log = new SharedLogReader(Events, r => Read(r.Type, r.Data, r.Metadata.SchemaVersion), projections.Count);
+        var rebuild = projections.Select(p => new ProjectionRunner(p, Events, Views, r => Read(r.Type, r.Data, r.Metadata.SchemaVersion), batchSize: 2000, log: log)).ToList();
         using var stopRebuild = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
         var rebuilding = rebuild.Select(r => r.RunAsync(stopRebuild.Token)).ToList();
         await Task.WhenAll(rebuild.Select(r => r.Watch.WaitForAsync(head, bound.Token)));

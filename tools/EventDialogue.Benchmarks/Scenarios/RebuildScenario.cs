@@ -9,7 +9,7 @@ namespace EventDialogue.Benchmarks.Scenarios;
 
 /// <summary>
 /// Drops every view and rebuilds it from position 0 to the head, all projections at once as the server runs them
-/// (each its own runner following $all, batches of the server's size), against one plain ordered scan of the same
+/// (each its own runner, sharing one read of $all while catching up, batches of the server's size), against one plain ordered scan of the same
 /// events table.
 /// </summary>
 internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory history, IReadOnlyList<IProjection> projections, int rounds, ProgressLog log)
@@ -65,7 +65,9 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
             await stores.Views.ResetAsync(projection.Name, projection.Collections, cancellationToken);
         }
 
-        var runners = projections.Select(p => new ProjectionRunner(p, stores.Events, stores.Views, ServerProjections.ReadRecorded)).ToList();
+        // as the server's ProjectionHost: one shared read of the log for all the runners
+        var log = new SharedLogReader(stores.Events, ServerProjections.ReadRecorded, projections.Count);
+        var runners = projections.Select(p => new ProjectionRunner(p, stores.Events, stores.Views, ServerProjections.ReadRecorded, log: log)).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         var running = runners.Select(r => r.RunAsync(stop.Token)).ToList();
