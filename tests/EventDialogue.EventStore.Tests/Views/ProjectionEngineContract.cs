@@ -128,6 +128,55 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
         Assert.Equal(3, await CountOf("round-a"));
     }
 
+    [Fact]
+    public async Task Given_two_followers_of_one_shared_reader_when_they_catch_up_over_several_pages_and_go_live_then_each_gets_every_event_once_in_order_and_each_caught_up_event_is_parsed_once()
+    {
+        const int CaughtUp = (2 * SharedLogReader.PageSize) + 10;
+        const int Live = 3;
+        for (var i = 0; i < 10; i++)
+        {
+            await Events.AppendToStreamAsync(StreamName.Parse($"case-{i}"), ExpectedRevision.NoStream, Events_(CaughtUp / 10));
+        }
+
+        var parses = 0;
+        var reader = new SharedLogReader(Events, recorded => { Interlocked.Increment(ref parses); return CountingProjection.Read(recorded); }, followers: 2);
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var (firstCaughtUp, secondCaughtUp) = (new TaskCompletionSource(), new TaskCompletionSource());
+
+        async Task<List<LoggedEvent>> FollowAsync(TaskCompletionSource caughtUp)
+        {
+            var seen = new List<LoggedEvent>();
+            await foreach (var logged in reader.FollowAsync(Position.Start, bound.Token))
+            {
+                _ = logged.Fact;
+                seen.Add(logged);
+                if (seen.Count == CaughtUp)
+                {
+                    caughtUp.SetResult();
+                }
+
+                if (seen.Count == CaughtUp + Live)
+                {
+                    return seen;
+                }
+            }
+
+            return seen;
+        }
+
+        var first = FollowAsync(firstCaughtUp);
+        var second = FollowAsync(secondCaughtUp);
+        await Task.WhenAll(firstCaughtUp.Task, secondCaughtUp.Task).WaitAsync(bound.Token);
+        await Events.AppendToStreamAsync(StreamName.Parse("round-live"), ExpectedRevision.NoStream, Events_(Live));
+        var (firstSeen, secondSeen) = (await first, await second);
+
+        var log = await Events.ReadAllAsync(Position.Start, AllFilter.None).Select(e => e.Position).ToListAsync();
+        Assert.Equal(log, firstSeen.Select(e => e.Recorded.Position));
+        Assert.Equal(log, secondSeen.Select(e => e.Recorded.Position));
+        Assert.All(Enumerable.Range(0, CaughtUp), i => Assert.Same(firstSeen[i], secondSeen[i]));
+        Assert.Equal(CaughtUp + (2 * Live), parses);
+    }
+
     private async Task<List<(string Id, string Json)>> AllCountsAsync()
     {
         var all = new List<(string, string)>();
