@@ -252,6 +252,12 @@ internal sealed class PostgresViewSql
     /// The first tag's index entries (t0), kept when the same document also carries each other tag: every step a
     /// lookup in a tag index, none in the documents.
     /// </summary>
+    /// <remarks>
+    /// OFFSET 0 keeps each EXISTS a lookup per entry of t0 (collection, name, value and id in the index condition).
+    /// Left free, the planner turns them into joins, and on tables not yet analysed (views just rebuilt) it joined
+    /// t0's entries against every entry of the other tag's value, id unused: 276 ms instead of 1 ms for one round's
+    /// statements, measured on 3,800 links.
+    /// </remarks>
     private string TaggedWhere(NpgsqlCommand command, string collection, IReadOnlyList<ViewTag> tags)
     {
         if (tags.Count == 0)
@@ -266,7 +272,7 @@ internal sealed class PostgresViewSql
         foreach (var tag in tags.Skip(1))
         {
             var name = command.Parameters.Count + 1;
-            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {_tags} t WHERE t.collection = t0.collection AND t.id = t0.id AND t.name = ${name} AND t.value = ${name + 1})");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {_tags} t WHERE t.collection = t0.collection AND t.id = t0.id AND t.name = ${name} AND t.value = ${name + 1} OFFSET 0)");
             command.Parameters.Add(new NpgsqlParameter { Value = tag.Name });
             command.Parameters.Add(new NpgsqlParameter { Value = tag.Value });
         }
