@@ -159,6 +159,32 @@ internal sealed class PostgresViewSql
         return documents;
     }
 
+    public async Task<IReadOnlyList<ViewDocument>> FindAllAsync(NpgsqlConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand { Connection = connection };
+        var where = TaggedWhere(command, collection, tags);
+        command.CommandText = $"""
+            SELECT {Columns} FROM {_tags} t0 JOIN {_documents} d ON d.collection = t0.collection AND d.id = t0.id
+            WHERE {where} ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
+            """;
+        var documents = new List<ViewDocument>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(Document(reader));
+        }
+
+        return documents;
+    }
+
+    public async Task<int> CountAsync(NpgsqlConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand { Connection = connection };
+        command.CommandText = $"SELECT count(*) FROM {_tags} t0 WHERE {TaggedWhere(command, collection, tags)}";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<ViewPage> ListAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand { Connection = connection };
@@ -220,6 +246,38 @@ internal sealed class PostgresViewSql
             command.Parameters.Add(new NpgsqlParameter { Value = filter.Name });
             command.Parameters.Add(new NpgsqlParameter { Value = filter.Value });
         }
+    }
+
+    /// <summary>
+    /// The first tag's index entries (t0), kept when the same document also carries each other tag: every step a
+    /// lookup in a tag index, none in the documents.
+    /// </summary>
+    /// <remarks>
+    /// OFFSET 0 keeps each EXISTS a lookup per entry of t0 (collection, name, value and id in the index condition).
+    /// Left free, the planner turns them into joins, and on tables not yet analysed (views just rebuilt) it joined
+    /// t0's entries against every entry of the other tag's value, id unused: 276 ms instead of 1 ms for one round's
+    /// statements, measured on 3,800 links.
+    /// </remarks>
+    private string TaggedWhere(NpgsqlCommand command, string collection, IReadOnlyList<ViewTag> tags)
+    {
+        if (tags.Count == 0)
+        {
+            throw new ArgumentException("at least one tag is needed: the read starts from a tag's index entries", nameof(tags));
+        }
+
+        var where = new StringBuilder("t0.collection = $1 AND t0.name = $2 AND t0.value = $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = collection });
+        command.Parameters.Add(new NpgsqlParameter { Value = tags[0].Name });
+        command.Parameters.Add(new NpgsqlParameter { Value = tags[0].Value });
+        foreach (var tag in tags.Skip(1))
+        {
+            var name = command.Parameters.Count + 1;
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {_tags} t WHERE t.collection = t0.collection AND t.id = t0.id AND t.name = ${name} AND t.value = ${name + 1} OFFSET 0)");
+            command.Parameters.Add(new NpgsqlParameter { Value = tag.Name });
+            command.Parameters.Add(new NpgsqlParameter { Value = tag.Value });
+        }
+
+        return where.ToString();
     }
 
     private static ViewDocument Document(NpgsqlDataReader reader) =>

@@ -115,6 +115,22 @@ public sealed class PostgresViewStore : IViewStore
             : await _sql.SearchAsync(connection, query, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var connection = await _readSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        return await _sql.FindAllAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var connection = await _readSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        return await _sql.CountAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);

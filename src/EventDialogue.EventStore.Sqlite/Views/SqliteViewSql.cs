@@ -36,6 +36,21 @@ internal static class SqliteViewSql
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public static async Task<IReadOnlyList<ViewDocument>> FindAllAsync(SqliteConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        // CROSS JOIN: from the first tag's index entries to their documents, as FindAsync does (see there).
+        command.CommandText = $"SELECT {Columns} FROM view_tags t0 CROSS JOIN view_documents d ON d.collection = t0.collection AND d.id = t0.id WHERE {TaggedWhere(command, collection, tags)} ORDER BY d.sort_key, d.id";
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<int> CountAsync(SqliteConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM view_tags t0 WHERE {TaggedWhere(command, collection, tags)}";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static async Task<ViewPage> ListAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
@@ -78,6 +93,33 @@ internal static class SqliteViewSql
             command.Parameters.AddWithValue($"$fn{i}", query.Filters[i].Name);
             command.Parameters.AddWithValue($"$fv{i}", query.Filters[i].Value);
         }
+    }
+
+    /// <summary>
+    /// The first tag's index entries (t0), kept when the same document also carries each other tag: every step a
+    /// lookup in a tag index, none in the documents.
+    /// </summary>
+    private static string TaggedWhere(SqliteCommand command, string collection, IReadOnlyList<ViewTag> tags)
+    {
+        if (tags.Count == 0)
+        {
+            throw new ArgumentException("at least one tag is needed: the read starts from a tag's index entries", nameof(tags));
+        }
+
+        var where = new StringBuilder("t0.collection = $c AND t0.name = $fn0 AND t0.value = $fv0");
+        command.Parameters.AddWithValue("$c", collection);
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (i > 0)
+            {
+                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_tags t WHERE t.collection = t0.collection AND t.id = t0.id AND t.name = $fn{i} AND t.value = $fv{i})");
+            }
+
+            command.Parameters.AddWithValue($"$fn{i}", tags[i].Name);
+            command.Parameters.AddWithValue($"$fv{i}", tags[i].Value);
+        }
+
+        return where.ToString();
     }
 
     private static async Task<IReadOnlyList<ViewDocument>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)

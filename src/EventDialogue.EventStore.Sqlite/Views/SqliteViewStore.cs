@@ -109,6 +109,20 @@ public sealed class SqliteViewStore : IViewStore
             : await SqliteViewSql.SearchAsync(connection, query, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteViewSql.FindAllAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteViewSql.CountAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);

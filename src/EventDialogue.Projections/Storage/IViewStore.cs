@@ -18,6 +18,19 @@ public interface IViewStore : IAsyncDisposable
 
     Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every document of a collection carrying all the tags (at least one), in the collection's order. Found from the
+    /// tag index, starting at the first tag's entries: give the rarest tag first (e.g. one round's), and the read costs
+    /// what it finds, not the size of the collection (<see cref="QueryAsync"/> walks the collection in order).
+    /// </summary>
+    Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How many documents of a collection carry all the tags (at least one), counted in the tag index alone: no
+    /// document is read. Starts at the first tag's entries, as <see cref="FindAsync"/> does.
+    /// </summary>
+    Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default);
+
     /// <summary>Drops the documents of the given collections and the projection's checkpoint, so it rebuilds from zero.</summary>
     Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
 }

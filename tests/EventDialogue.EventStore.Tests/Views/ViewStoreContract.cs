@@ -147,6 +147,66 @@ public abstract class ViewStoreContract : IAsyncLifetime
         Assert.Empty(first.Hits.Select(h => h.Document.Id).Intersect(second.Hits.Select(h => h.Document.Id)));
     }
 
+    private static ViewDocument Link(string id, string round, string kind, string sortKey) =>
+        new("links", id, $$"""{"round":"{{round}}","kind":"{{kind}}"}""", sortKey, [new ViewTag("round", round), new ViewTag("kind", kind)]);
+
+    /// <summary>Round r1's two cases, one commitment and three statements; r2's statement; a statement document elsewhere.</summary>
+    private async Task GivenTheLinksOfTwoRoundsAsync()
+    {
+        await PutCommittedAsync(
+            1,
+            Link("c2", "r1", "case", "case|2010-05-14"),
+            Link("s1", "r1", "statement", "statement|2010-05-13|a"),
+            Link("c1", "r1", "case", "case|2010-05-13"),
+            Link("m1", "r1", "commitment", "commitment|2010-05-14"),
+            Link("s2", "r1", "statement", "statement|2010-05-13|b"),
+            Link("s3", "r1", "statement", "statement|2010-05-14"),
+            Link("s4", "r2", "statement", "statement|2011-02-01"),
+            new ViewDocument(Collection, "s5", "{}", "s5", [new ViewTag("round", "r1"), new ViewTag("kind", "statement")]));
+    }
+
+    [Fact]
+    public async Task Finding_by_tags_gives_the_documents_that_carry_every_tag_in_sort_key_order()
+    {
+        await GivenTheLinksOfTwoRoundsAsync();
+
+        var cases = await Views.FindAsync("links", [new ViewTag("round", "r1"), new ViewTag("kind", "case")]);
+        var round = await Views.FindAsync("links", [new ViewTag("round", "r1")]);
+
+        Assert.Equal(["c1", "c2"], cases.Select(d => d.Id));
+        Assert.Equal("""{"round":"r1","kind":"case"}""", cases[0].Json);
+        Assert.Equal(["c1", "c2", "m1", "s1", "s2", "s3"], round.Select(d => d.Id));
+        Assert.Empty(await Views.FindAsync("links", [new ViewTag("round", "r1"), new ViewTag("kind", "visit")]));
+    }
+
+    [Fact]
+    public async Task Counting_by_tags_counts_the_documents_that_carry_every_tag_as_they_now_stand()
+    {
+        await GivenTheLinksOfTwoRoundsAsync();
+        await using (var transaction = await Views.BeginAsync(Projection))
+        {
+            // s1 retracted, s2 moved to r2: their old tags count no more
+            await transaction.DeleteAsync("links", "s1");
+            await transaction.PutAsync(Link("s2", "r2", "statement", "statement|2010-05-13|b"));
+            await transaction.CommitAsync(new Position(2));
+        }
+
+        Assert.Equal(1, await Views.CountAsync("links", [new ViewTag("round", "r1"), new ViewTag("kind", "statement")]));
+        Assert.Equal(2, await Views.CountAsync("links", [new ViewTag("round", "r2"), new ViewTag("kind", "statement")]));
+        Assert.Equal(4, await Views.CountAsync("links", [new ViewTag("round", "r1")]));
+        Assert.Equal(3, await Views.CountAsync("links", [new ViewTag("kind", "statement")]));
+        Assert.Equal(0, await Views.CountAsync("links", [new ViewTag("round", "r3"), new ViewTag("kind", "statement")]));
+    }
+
+    [Fact]
+    public async Task Finding_or_counting_by_no_tag_at_all_is_refused()
+    {
+        await GivenTheLinksOfTwoRoundsAsync();
+
+        Assert.Contains("at least one tag", (await Assert.ThrowsAsync<ArgumentException>(() => Views.FindAsync("links", []))).Message, StringComparison.Ordinal);
+        Assert.Contains("at least one tag", (await Assert.ThrowsAsync<ArgumentException>(() => Views.CountAsync("links", []))).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reset_drops_the_collections_and_the_checkpoint_but_nothing_else()
     {

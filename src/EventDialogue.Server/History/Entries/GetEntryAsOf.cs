@@ -94,7 +94,7 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
                     last = EntryEvents.Later(last, linkedLast);
                 }
 
-                return Answer(round: new RoundRead(round, links));
+                return Answer(round: RoundRead.WithAllLinks(round, links));
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class WebReads(ISender sender)
         await AllAsync(token => sender.Send(new ListRoundsQuery("", "", PageSize, token, AsItIs), cancellationToken), cancellationToken);
 
     public async Task<RoundRead> RoundAsync(string id, CancellationToken cancellationToken) =>
-        await sender.Send(new GetRoundQuery(id, AsItIs), cancellationToken);
+        await sender.Send(new GetRoundQuery(id, AsItIs, WithStatements: true), cancellationToken);
 
     private static async Task<IReadOnlyList<T>> AllAsync<T>(Func<string, ValueTask<Listed<T>>> page, CancellationToken cancellationToken)
     {

@@ -116,6 +116,17 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         return documents;
     }
 
+    /// <summary>
+    /// Every document of a collection with the tags, in the collection's order, found from the first tag's index
+    /// entries (give the rarest first): a few documents of a large collection, at the cost of those few.
+    /// </summary>
+    public Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken) =>
+        views.FindAsync(collection, ForCaller(tags), cancellationToken);
+
+    /// <summary>How many documents of a collection the caller may read carry the tags, counted without reading them.</summary>
+    public Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken) =>
+        views.CountAsync(collection, ForCaller(tags), cancellationToken);
+
     private IReadOnlyList<ViewTag> ForCaller(IReadOnlyList<ViewTag> filters) => [.. filters, new ViewTag(Audiences.Tag, Audiences.Of(caller.SeesConfidential))];
 
     private ProjectionStatus StatusOf(string projection) =>

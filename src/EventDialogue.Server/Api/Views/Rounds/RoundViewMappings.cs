@@ -39,7 +39,7 @@ public static class RoundViewMappings
             Sources = { view.Sources.ToApi() },
             CasesRaised = { read.Links.Where(l => l.Kind == "case").Select(CaseRaised) },
             CommitmentsMade = { read.Links.Where(l => l.Kind == "commitment").Select(CommitmentMade) },
-            StatementsCount = read.Links.Count(l => l.Kind == "statement"),
+            StatementsCount = read.StatementsCount,
         };
     }
 
