@@ -148,15 +148,7 @@ internal sealed class PostgresViewSql
         command.Parameters.Add(new NpgsqlParameter { Value = collection });
         command.Parameters.Add(new NpgsqlParameter { Value = tag.Name });
         command.Parameters.Add(new NpgsqlParameter { Value = tag.Value });
-        var documents = new List<ViewDocument>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerDisposal = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            documents.Add(Document(reader));
-        }
-
-        return documents;
+        return await DocumentsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ViewDocument>> FindAllAsync(NpgsqlConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
@@ -167,15 +159,7 @@ internal sealed class PostgresViewSql
             SELECT {Columns} FROM {_tags} t0 JOIN {_documents} d ON d.collection = t0.collection AND d.id = t0.id
             WHERE {where} ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
             """;
-        var documents = new List<ViewDocument>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerDisposal = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            documents.Add(Document(reader));
-        }
-
-        return documents;
+        return await DocumentsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> CountAsync(NpgsqlConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
@@ -278,6 +262,19 @@ internal sealed class PostgresViewSql
         }
 
         return where.ToString();
+    }
+
+    private static async Task<IReadOnlyList<ViewDocument>> DocumentsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var documents = new List<ViewDocument>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(Document(reader));
+        }
+
+        return documents;
     }
 
     private static ViewDocument Document(NpgsqlDataReader reader) =>
