@@ -136,30 +136,23 @@ internal sealed class PostgresViewSql
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Document(reader) : null;
     }
 
-    public async Task<IReadOnlyList<ViewDocument>> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, ViewTag tag, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ViewDocument>> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
     {
-        using var command = new NpgsqlCommand(
-            $"""
-            SELECT {Columns} FROM {_tags} t JOIN {_documents} d ON d.collection = t.collection AND d.id = t.id
-            WHERE t.collection = $1 AND t.name = $2 AND t.value = $3 ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
-            """,
-            connection,
-            transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = collection });
-        command.Parameters.Add(new NpgsqlParameter { Value = tag.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = tag.Value });
-        return await DocumentsAsync(command, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<ViewDocument>> FindAllAsync(NpgsqlConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
-    {
-        using var command = new NpgsqlCommand { Connection = connection };
+        using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
         var where = TaggedWhere(command, collection, tags);
         command.CommandText = $"""
             SELECT {Columns} FROM {_tags} t0 JOIN {_documents} d ON d.collection = t0.collection AND d.id = t0.id
             WHERE {where} ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
             """;
-        return await DocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+        var documents = new List<ViewDocument>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(Document(reader));
+        }
+
+        return documents;
     }
 
     public async Task<int> CountAsync(NpgsqlConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
@@ -262,19 +255,6 @@ internal sealed class PostgresViewSql
         }
 
         return where.ToString();
-    }
-
-    private static async Task<IReadOnlyList<ViewDocument>> DocumentsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var documents = new List<ViewDocument>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerDisposal = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            documents.Add(Document(reader));
-        }
-
-        return documents;
     }
 
     private static ViewDocument Document(NpgsqlDataReader reader) =>

@@ -120,7 +120,7 @@ public sealed class PostgresViewStore : IViewStore
         ArgumentNullException.ThrowIfNull(tags);
         var connection = await _readSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionDisposal = connection.ConfigureAwait(false);
-        return await _sql.FindAllAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
+        return await _sql.FindAsync(connection, null, collection, tags, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default)

@@ -43,7 +43,7 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
     public async Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default)
     {
         await WritePendingAsync([], cancellationToken).ConfigureAwait(false);
-        return await sql.FindAsync(connection, transaction, collection, tag, cancellationToken).ConfigureAwait(false);
+        return await sql.FindAsync(connection, transaction, collection, [tag], cancellationToken).ConfigureAwait(false);
     }
 
     public Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)

@@ -20,26 +20,12 @@ internal static class SqliteViewSql
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Document(reader) : null;
     }
 
-    public static async Task<IReadOnlyList<ViewDocument>> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string collection, ViewTag tag, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ViewDocument>> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // CROSS JOIN makes SQLite start from the tag index: left to choose, it walked the whole collection in sort
         // order to avoid sorting the few documents found, so a lookup cost grew with the collection.
-        command.CommandText = $"""
-            SELECT {Columns} FROM view_tags t CROSS JOIN view_documents d ON d.collection = t.collection AND d.id = t.id
-            WHERE t.collection = $c AND t.name = $name AND t.value = $value ORDER BY d.sort_key, d.id
-            """;
-        command.Parameters.AddWithValue("$c", collection);
-        command.Parameters.AddWithValue("$name", tag.Name);
-        command.Parameters.AddWithValue("$value", tag.Value);
-        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
-    }
-
-    public static async Task<IReadOnlyList<ViewDocument>> FindAllAsync(SqliteConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        // CROSS JOIN: from the first tag's index entries to their documents, as FindAsync does (see there).
         command.CommandText = $"SELECT {Columns} FROM view_tags t0 CROSS JOIN view_documents d ON d.collection = t0.collection AND d.id = t0.id WHERE {TaggedWhere(command, collection, tags)} ORDER BY d.sort_key, d.id";
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }

@@ -113,7 +113,7 @@ public sealed class SqliteViewStore : IViewStore
     {
         ArgumentNullException.ThrowIfNull(tags);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await SqliteViewSql.FindAllAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
+        return await SqliteViewSql.FindAsync(connection, null, collection, tags, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default)

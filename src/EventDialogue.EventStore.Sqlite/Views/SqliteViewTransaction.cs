@@ -20,7 +20,7 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
         SqliteViewSql.GetAsync(connection, transaction, collection, id, cancellationToken);
 
     public Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default) =>
-        SqliteViewSql.FindAsync(connection, transaction, collection, tag, cancellationToken);
+        SqliteViewSql.FindAsync(connection, transaction, collection, [tag], cancellationToken);
 
     public async Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
     {
