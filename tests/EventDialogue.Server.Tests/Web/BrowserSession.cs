@@ -63,6 +63,17 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await WaitUntilParsedAsync();
     }
 
+    /// <summary>
+    /// Waits until the page's address contains <paramref name="part"/> and its document is parsed: the way the sign-in
+    /// waits, for the same reason (WaitForURLAsync can miss a navigation that lands between its check and its
+    /// subscription, seen again as a 90 s timeout after a click on a link).
+    /// </summary>
+    public async Task WaitForAddressAsync(string part)
+    {
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(part)), new() { Timeout = Wait });
+        await WaitUntilParsedAsync();
+    }
+
     private async Task WaitUntilParsedAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Wait);

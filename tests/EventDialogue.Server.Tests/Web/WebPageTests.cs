@@ -49,14 +49,14 @@ public sealed class WebPageTests(WebRecord web)
 
         await session.Page.GetByLabel("As of (date)").FillAsync("2011-12-31");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("as_of=2011-12-31", StringComparison.Ordinal));
+        await session.WaitForAddressAsync("as_of=2011-12-31");
 
         Assert.Equal("kept", (await status.TextContentAsync())?.Trim());
         Assert.Equal("sometime in April 2011", (await fulfilled.TextContentAsync())?.Trim());
         await session.ScreenshotAsync("commitments-as-of-2011-12-31");
 
         await session.Page.Locator($"tr[data-commitment='{NextRoundInChina}'] a").First.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains($"/commitments/{NextRoundInChina}?as_of=2011-12-31", StringComparison.Ordinal));
+        await session.WaitForAddressAsync($"/commitments/{NextRoundInChina}?as_of=2011-12-31");
         Assert.Equal("kept", await session.Page.Locator("#verdict").TextContentAsync());
         Assert.False(string.IsNullOrWhiteSpace(await session.Page.Locator("#why").TextContentAsync()));
         Assert.True(await session.Page.Locator("blockquote").CountAsync() > 0, "the commitment page quotes no source");
@@ -72,7 +72,7 @@ public sealed class WebPageTests(WebRecord web)
         await session.ScreenshotAsync("cases");
 
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Liu Xiaobo", Exact = false }).First.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("/cases/liu-xiaobo", StringComparison.Ordinal));
+        await session.WaitForAddressAsync("/cases/liu-xiaobo");
 
         Assert.Contains("Liu Xiaobo", await session.Page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await session.Page.Locator("#status-timeline li").CountAsync() > 0, "no status on the timeline");
@@ -89,7 +89,7 @@ public sealed class WebPageTests(WebRecord web)
 
         await session.Page.GetByLabel("Words").FillAsync("dialogue");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("q=dialogue", StringComparison.Ordinal));
+        await session.WaitForAddressAsync("q=dialogue");
 
         var marks = session.Page.Locator("li.statement mark");
         Assert.True(await marks.CountAsync() > 0, "no highlighted match");
@@ -108,7 +108,7 @@ public sealed class WebPageTests(WebRecord web)
         await session.Page.GetByLabel("First round").SelectOptionAsync("2010-washington");
         await session.Page.GetByLabel("Second round").SelectOptionAsync("2011-beijing");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("/rounds/compare?a=2010-washington&b=2011-beijing", StringComparison.Ordinal));
+        await session.WaitForAddressAsync("/rounds/compare?a=2010-washington&b=2011-beijing");
 
         Assert.Contains("Michael Posner", await session.Page.Locator("#first-round").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("Beijing", await session.Page.Locator("#second-round").TextContentAsync(), StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class WebPageTests(WebRecord web)
         var citation = session.Page.Locator(".citation a").First;
         var sourceId = await citation.TextContentAsync();
         await citation.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains($"/sources/{sourceId}", StringComparison.Ordinal));
+        await session.WaitForAddressAsync($"/sources/{sourceId}");
 
         // The source as registered: its title heads the page, and the document's address in ../shared/sources is given.
         Assert.Equal(sourceId, await session.Page.Locator("dl.source dd code").First.TextContentAsync());

@@ -27,7 +27,7 @@ public sealed class WebSignInTests(WebRecord web)
         Assert.DoesNotContain(web.AnalystKey, cookie.Value, StringComparison.Ordinal);
 
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("/sign-in", StringComparison.Ordinal));
+        await session.WaitForAddressAsync("/sign-in");
         await session.Page.GotoAsync("/cases");
         Assert.Contains("/sign-in?returnUrl=", session.Page.Url, StringComparison.Ordinal);
         session.AssertNoScriptErrors();
