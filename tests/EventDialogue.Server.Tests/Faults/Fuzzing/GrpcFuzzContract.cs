@@ -9,13 +9,14 @@ using Xunit.Abstractions;
 namespace EventDialogue.Server.Tests.Faults.Fuzzing;
 
 /// <summary>
-/// Random and mutated protobuf bytes to every RPC of the gRPC endpoint, in turn, for a bounded time: every answer is
-/// a decision of the server (never INTERNAL or UNKNOWN), the server stays up, and a refused call leaves the log's
-/// head where it was. The seed is printed; EVENTDIALOGUE_FAULTS_SEED replays a run.
+/// Random and mutated protobuf bytes to every RPC of the gRPC endpoint, in turn, for a bounded number of rounds: every
+/// answer is a decision of the server (never INTERNAL or UNKNOWN), the server stays up, and a refused call leaves the
+/// log's head where it was. The seed is printed; EVENTDIALOGUE_FAULTS_SEED replays a run, EVENTDIALOGUE_FAULTS_FUZZ_ROUNDS
+/// makes it longer.
 /// </summary>
 public abstract class GrpcFuzzContract(RecordingServer server, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+    private const int RoundsInTheSuite = 6;
     private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(3);
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);
 
@@ -31,9 +32,10 @@ public abstract class GrpcFuzzContract(RecordingServer server, ITestOutputHelper
         using var channel = server.Process.CreateChannel();
         var invoker = channel.CreateCallInvoker();
         var answers = new Dictionary<StatusCode, int>();
+        var rounds = FaultRunSettings.FuzzRounds(RoundsInTheSuite);
         var clock = Stopwatch.StartNew();
         var calls = 0;
-        while (clock.Elapsed < Duration)
+        for (var round = 0; round < rounds; round++)
         {
             foreach (var method in FuzzedMethods.All)
             {

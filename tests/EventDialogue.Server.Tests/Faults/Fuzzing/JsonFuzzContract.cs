@@ -7,12 +7,13 @@ namespace EventDialogue.Server.Tests.Faults.Fuzzing;
 
 /// <summary>
 /// Mutated JSON bodies, path variables and query strings to every transcoded route of the JSON/HTTP endpoint, in turn,
-/// for a bounded time: never a 500 (transcoding's answer for INTERNAL and UNKNOWN), the server stays up, and a refused
-/// call leaves the log's head where it was. The seed is printed; EVENTDIALOGUE_FAULTS_SEED replays a run.
+/// for a bounded number of rounds: never a 500 (transcoding's answer for INTERNAL and UNKNOWN), the server stays up,
+/// and a refused call leaves the log's head where it was. The seed is printed; EVENTDIALOGUE_FAULTS_SEED replays a
+/// run, EVENTDIALOGUE_FAULTS_FUZZ_ROUNDS makes it longer.
 /// </summary>
 public abstract class JsonFuzzContract(RecordingServer server, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+    private const int RoundsInTheSuite = 6;
 
     [Fact]
     public async Task Given_mutated_json_bodies_and_query_strings_to_every_transcoded_route_then_none_answers_500_and_refused_calls_record_nothing()
@@ -27,9 +28,10 @@ public abstract class JsonFuzzContract(RecordingServer server, ITestOutputHelper
         await server.Client.RegisterSourceAsync(Valid.Source(Valid.Id("fuzz-source")), deadline: DateTime.UtcNow + Timeouts.Call);
         using var http = server.NewJsonClient();
         var answers = new Dictionary<int, int>();
+        var rounds = FaultRunSettings.FuzzRounds(RoundsInTheSuite);
         var clock = Stopwatch.StartNew();
         var calls = 0;
-        while (clock.Elapsed < Duration)
+        for (var round = 0; round < rounds; round++)
         {
             foreach (var (method, rule) in routes)
             {
