@@ -10,6 +10,7 @@ internal sealed class PostgresViewSql
     private const string Columns = "d.collection, d.id, d.json, d.sort_key, d.search_text, d.search_keywords";
     private readonly string _documents;
     private readonly string _tags;
+    private readonly string _get;
 
     public PostgresViewSql(PostgresSchema schema)
     {
@@ -17,6 +18,7 @@ internal sealed class PostgresViewSql
         var s = $"\"{schema.Name}\"";
         _documents = $"{s}.view_documents";
         _tags = $"{s}.view_tags";
+        _get = $"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = $2";
         Create = $"""
             CREATE SCHEMA IF NOT EXISTS {s};
             CREATE TABLE IF NOT EXISTS {s}.view_checkpoints (
@@ -128,9 +130,8 @@ internal sealed class PostgresViewSql
 
     public async Task<ViewDocument?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, string id, CancellationToken cancellationToken)
     {
-        using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = $2", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = collection });
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        using var command = new NpgsqlCommand(_get, connection, transaction);
+        AddKey(command.Parameters, collection, id);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerDisposal = reader.ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Document(reader) : null;
@@ -139,27 +140,82 @@ internal sealed class PostgresViewSql
     public async Task<IReadOnlyList<ViewDocument>> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
-        var where = TaggedWhere(command, collection, tags);
-        command.CommandText = $"""
-            SELECT {Columns} FROM {_tags} t0 JOIN {_documents} d ON d.collection = t0.collection AND d.id = t0.id
-            WHERE {where} ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
-            """;
-        var documents = new List<ViewDocument>();
+        command.CommandText = FindSql(command.Parameters, collection, tags);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerDisposal = reader.ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            documents.Add(Document(reader));
-        }
-
-        return documents;
+        return await ReadDocumentsAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> CountAsync(NpgsqlConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand { Connection = connection };
-        command.CommandText = $"SELECT count(*) FROM {_tags} t0 WHERE {TaggedWhere(command, collection, tags)}";
+        command.CommandText = CountSql(command.Parameters, collection, tags);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The gets, then the finds, then the counts, as one batch: PostgreSQL receives every statement in one round trip
+    /// and sends every result back in one, instead of one round trip (and one connection) per read.
+    /// </summary>
+    public async Task<ViewReadResults> ReadAsync(NpgsqlConnection connection, ViewReads reads, CancellationToken cancellationToken)
+    {
+        using var batch = new NpgsqlBatch(connection);
+        foreach (var key in reads.Gets)
+        {
+            var command = new NpgsqlBatchCommand(_get);
+            AddKey(command.Parameters, key.Collection, key.Id);
+            batch.BatchCommands.Add(command);
+        }
+
+        foreach (var find in reads.Finds)
+        {
+            var command = new NpgsqlBatchCommand();
+            command.CommandText = FindSql(command.Parameters, find.Collection, find.Tags);
+            batch.BatchCommands.Add(command);
+        }
+
+        foreach (var count in reads.Counts)
+        {
+            var command = new NpgsqlBatchCommand();
+            command.CommandText = CountSql(command.Parameters, count.Collection, count.Tags);
+            batch.BatchCommands.Add(command);
+        }
+
+        var gotten = new List<ViewDocument?>(reads.Gets.Count);
+        var found = new List<IReadOnlyList<ViewDocument>>(reads.Finds.Count);
+        var counted = new List<int>(reads.Counts.Count);
+        if (batch.BatchCommands.Count == 0)
+        {
+            return new ViewReadResults(gotten, found, counted);
+        }
+
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            for (var result = 0; result < batch.BatchCommands.Count; result++)
+            {
+                if (result > 0)
+                {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (result < reads.Gets.Count)
+                {
+                    gotten.Add(await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Document(reader) : null);
+                }
+                else if (result < reads.Gets.Count + reads.Finds.Count)
+                {
+                    found.Add(await ReadDocumentsAsync(reader, cancellationToken).ConfigureAwait(false));
+                }
+                else
+                {
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    counted.Add(checked((int)reader.GetInt64(0)));
+                }
+            }
+        }
+
+        return new ViewReadResults(gotten, found, counted);
     }
 
     public async Task<ViewPage> ListAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
@@ -214,6 +270,31 @@ internal sealed class PostgresViewSql
         return SearchRanking.Page(query.Search!, found, query.PageSize, query.After?.Offset ?? 0);
     }
 
+    private static void AddKey(NpgsqlParameterCollection parameters, string collection, string id)
+    {
+        parameters.Add(new NpgsqlParameter { Value = collection });
+        parameters.Add(new NpgsqlParameter { Value = id });
+    }
+
+    private string FindSql(NpgsqlParameterCollection parameters, string collection, IReadOnlyList<ViewTag> tags) => $"""
+        SELECT {Columns} FROM {_tags} t0 JOIN {_documents} d ON d.collection = t0.collection AND d.id = t0.id
+        WHERE {TaggedWhere(parameters, collection, tags)} ORDER BY d.sort_key COLLATE "C", d.id COLLATE "C"
+        """;
+
+    private string CountSql(NpgsqlParameterCollection parameters, string collection, IReadOnlyList<ViewTag> tags) =>
+        $"SELECT count(*) FROM {_tags} t0 WHERE {TaggedWhere(parameters, collection, tags)}";
+
+    private static async Task<IReadOnlyList<ViewDocument>> ReadDocumentsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var documents = new List<ViewDocument>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(Document(reader));
+        }
+
+        return documents;
+    }
+
     private void AddFilters(NpgsqlCommand command, ViewQuery query, StringBuilder where)
     {
         foreach (var filter in query.Filters)
@@ -235,7 +316,7 @@ internal sealed class PostgresViewSql
     /// t0's entries against every entry of the other tag's value, id unused: 276 ms instead of 1 ms for one round's
     /// statements, measured on 3,800 links.
     /// </remarks>
-    private string TaggedWhere(NpgsqlCommand command, string collection, IReadOnlyList<ViewTag> tags)
+    private string TaggedWhere(NpgsqlParameterCollection parameters, string collection, IReadOnlyList<ViewTag> tags)
     {
         if (tags.Count == 0)
         {
@@ -243,15 +324,15 @@ internal sealed class PostgresViewSql
         }
 
         var where = new StringBuilder("t0.collection = $1 AND t0.name = $2 AND t0.value = $3");
-        command.Parameters.Add(new NpgsqlParameter { Value = collection });
-        command.Parameters.Add(new NpgsqlParameter { Value = tags[0].Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = tags[0].Value });
+        parameters.Add(new NpgsqlParameter { Value = collection });
+        parameters.Add(new NpgsqlParameter { Value = tags[0].Name });
+        parameters.Add(new NpgsqlParameter { Value = tags[0].Value });
         foreach (var tag in tags.Skip(1))
         {
-            var name = command.Parameters.Count + 1;
+            var name = parameters.Count + 1;
             where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {_tags} t WHERE t.collection = t0.collection AND t.id = t0.id AND t.name = ${name} AND t.value = ${name + 1} OFFSET 0)");
-            command.Parameters.Add(new NpgsqlParameter { Value = tag.Name });
-            command.Parameters.Add(new NpgsqlParameter { Value = tag.Value });
+            parameters.Add(new NpgsqlParameter { Value = tag.Name });
+            parameters.Add(new NpgsqlParameter { Value = tag.Value });
         }
 
         return where.ToString();

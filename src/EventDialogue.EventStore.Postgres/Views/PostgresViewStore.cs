@@ -131,6 +131,14 @@ public sealed class PostgresViewStore : IViewStore
         return await _sql.CountAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<ViewReadResults> ReadAsync(ViewReads reads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        var connection = await _readSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionDisposal = connection.ConfigureAwait(false);
+        return await _sql.ReadAsync(connection, reads, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);

@@ -123,6 +123,32 @@ public sealed class SqliteViewStore : IViewStore
         return await SqliteViewSql.CountAsync(connection, collection, tags, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>SQLite answers in the process: the gain is one connection taken from the pool instead of one per read.</remarks>
+    public async Task<ViewReadResults> ReadAsync(ViewReads reads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var gotten = new List<ViewDocument?>(reads.Gets.Count);
+        foreach (var key in reads.Gets)
+        {
+            gotten.Add(await SqliteViewSql.GetAsync(connection, null, key.Collection, key.Id, cancellationToken).ConfigureAwait(false));
+        }
+
+        var found = new List<IReadOnlyList<ViewDocument>>(reads.Finds.Count);
+        foreach (var find in reads.Finds)
+        {
+            found.Add(await SqliteViewSql.FindAsync(connection, null, find.Collection, find.Tags, cancellationToken).ConfigureAwait(false));
+        }
+
+        var counted = new List<int>(reads.Counts.Count);
+        foreach (var count in reads.Counts)
+        {
+            counted.Add(await SqliteViewSql.CountAsync(connection, count.Collection, count.Tags, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new ViewReadResults(gotten, found, counted);
+    }
+
     public async Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);

@@ -31,6 +31,12 @@ public interface IViewStore : IAsyncDisposable
     /// </summary>
     Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Several gets, finds and counts at once, on one connection and (on PostgreSQL) in one round trip: what one call
+    /// needs from a few reads costs about what one read does, not one connection and one round trip each.
+    /// </summary>
+    Task<ViewReadResults> ReadAsync(ViewReads reads, CancellationToken cancellationToken = default);
+
     /// <summary>Drops the documents of the given collections and the projection's checkpoint, so it rebuilds from zero.</summary>
     Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
 }

@@ -199,6 +199,40 @@ public abstract class ViewStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_gets_finds_and_counts_at_once_gives_each_read_s_answer_in_the_order_asked()
+    {
+        await GivenTheLinksOfTwoRoundsAsync();
+        await PutCommittedAsync(2, new ViewDocument("rounds", "r1", """{"round":"r1"}""", "r1", []));
+        ViewTag[] r1 = [new("round", "r1")];
+
+        var read = await Views.ReadAsync(new ViewReads(
+            [new ViewKey("rounds", "r9"), new ViewKey("rounds", "r1")],
+            [new ViewTagged("links", [.. r1, new ViewTag("kind", "case")]), new ViewTagged("links", [.. r1, new ViewTag("kind", "visit")]), new ViewTagged("links", [.. r1, new ViewTag("kind", "commitment")])],
+            [new ViewTagged("links", [.. r1, new ViewTag("kind", "statement")]), new ViewTagged("links", [new ViewTag("round", "r2")])]));
+
+        Assert.Null(read.Gotten[0]);
+        Assert.Equal("""{"round":"r1"}""", read.Gotten[1]!.Json);
+        Assert.Equal(2, read.Gotten.Count);
+        Assert.Equal([["c1", "c2"], [], ["m1"]], read.Found.Select(found => found.Select(d => d.Id)));
+        Assert.Equal("""{"round":"r1","kind":"case"}""", read.Found[0][0].Json);
+        Assert.Equal([3, 1], read.Counted);
+    }
+
+    [Fact]
+    public async Task Reading_nothing_at_once_gives_nothing_and_a_find_by_no_tag_is_refused()
+    {
+        await GivenTheLinksOfTwoRoundsAsync();
+
+        var nothing = await Views.ReadAsync(new ViewReads([], [], []));
+
+        Assert.Empty(nothing.Gotten);
+        Assert.Empty(nothing.Found);
+        Assert.Empty(nothing.Counted);
+        Assert.Contains("at least one tag", (await Assert.ThrowsAsync<ArgumentException>(() => Views.ReadAsync(new ViewReads([], [new ViewTagged("links", [])], [])))).Message, StringComparison.Ordinal);
+        Assert.Contains("at least one tag", (await Assert.ThrowsAsync<ArgumentException>(() => Views.ReadAsync(new ViewReads([], [], [new ViewTagged("links", [])])))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Finding_or_counting_by_no_tag_at_all_is_refused()
     {
         await GivenTheLinksOfTwoRoundsAsync();

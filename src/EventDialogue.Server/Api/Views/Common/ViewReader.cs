@@ -89,8 +89,32 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         var document = Audiences.IsClearedId(id) ? null
             : (caller.SeesConfidential ? await views.GetAsync(collection, Audiences.ClearedId(id), cancellationToken) : null)
                 ?? await views.GetAsync(collection, id, cancellationToken);
-        return document ?? throw DomainException.NotFound($"{what} '{id}' is not in the {collection} view");
+        return document ?? throw NotFound(collection, id, what);
     }
+
+    /// <summary>
+    /// A document, as <see cref="GetAsync"/> reads it, with finds and counts of documents the caller may read (as
+    /// <see cref="FindAsync"/> and <see cref="CountAsync"/>), all in one read of the store: one connection and, on
+    /// PostgreSQL, one round trip.
+    /// </summary>
+    public async Task<(ViewDocument Document, ViewReadResults Read)> GetWithAsync(string collection, string id, string what, IReadOnlyList<ViewTagged> finds, IReadOnlyList<ViewTagged> counts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (Audiences.IsClearedId(id))
+        {
+            throw NotFound(collection, id, what);
+        }
+
+        // the cleared caller's own variant first, as GetAsync reads them
+        ViewKey[] keys = caller.SeesConfidential ? [new(collection, Audiences.ClearedId(id)), new(collection, id)] : [new(collection, id)];
+        var read = await views.ReadAsync(new ViewReads(keys, ForCaller(finds), ForCaller(counts)), cancellationToken);
+        var document = read.Gotten.FirstOrDefault(d => d is not null) ?? throw NotFound(collection, id, what);
+        return (document, read);
+    }
+
+    /// <summary>Finds and counts of documents the caller may read, in one read of the store (see <see cref="GetWithAsync"/>).</summary>
+    public Task<ViewReadResults> FindAndCountAsync(IReadOnlyList<ViewTagged> finds, IReadOnlyList<ViewTagged> counts, CancellationToken cancellationToken) =>
+        views.ReadAsync(new ViewReads([], ForCaller(finds), ForCaller(counts)), cancellationToken);
 
     /// <summary>A page of a collection (ranked when searching), with the token of the next.</summary>
     public async Task<Listed<ViewHit>> ListAsync(string collection, IReadOnlyList<ViewTag> filters, Projections.Search.SearchQuery? search, Paging paging, CancellationToken cancellationToken)
@@ -126,6 +150,11 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
     /// <summary>How many documents of a collection the caller may read carry the tags, counted without reading them.</summary>
     public Task<int> CountAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken) =>
         views.CountAsync(collection, ForCaller(tags), cancellationToken);
+
+    private static DomainException NotFound(string collection, string id, string what) =>
+        DomainException.NotFound($"{what} '{id}' is not in the {collection} view");
+
+    private ViewTagged[] ForCaller(IReadOnlyList<ViewTagged> reads) => [.. reads.Select(r => r with { Tags = ForCaller(r.Tags) })];
 
     private IReadOnlyList<ViewTag> ForCaller(IReadOnlyList<ViewTag> filters) => [.. filters, new ViewTag(Audiences.Tag, Audiences.Of(caller.SeesConfidential))];
 

@@ -47,8 +47,17 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         ArgumentNullException.ThrowIfNull(query);
         var roundId = Filters.RequiredId(query.RoundId, "round_id");
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
-        var document = await _reader.GetAsync(RoundsProjection.RoundsCollection, roundId, "round", cancellationToken);
-        return await ReadAsync(document, query.WithStatements, cancellationToken);
+        if (query.WithStatements)
+        {
+            var document = await _reader.GetAsync(RoundsProjection.RoundsCollection, roundId, "round", cancellationToken);
+            return await ReadAsync(document, withStatements: true, cancellationToken);
+        }
+
+        // the round's document, its cases and commitments and its statements' count, all in one read of the store
+        // (the links carry the round's id, which is the document's id): the links read even when the round turns
+        // out not to exist cost nothing worth a second round trip in the common case
+        var (round, read) = await _reader.GetWithAsync(RoundsProjection.RoundsCollection, roundId, "round", LinkFinds(roundId), LinkCounts(roundId), cancellationToken);
+        return Read(ViewJson.Read<RoundView>(round.Json), read);
     }
 
     public async ValueTask<Listed<RoundRead>> Handle(ListRoundsQuery query, CancellationToken cancellationToken)
@@ -77,20 +86,24 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
     private async Task<RoundRead> ReadAsync(ViewDocument document, bool withStatements, CancellationToken cancellationToken)
     {
         var round = ViewJson.Read<RoundView>(document.Json);
-        var roundTag = new ViewTag("round", round.RoundId);
         if (withStatements)
         {
-            var all = await _reader.FindAsync(RoundsProjection.LinksCollection, [roundTag], cancellationToken);
+            var all = await _reader.FindAsync(RoundsProjection.LinksCollection, [new ViewTag("round", round.RoundId)], cancellationToken);
             return RoundRead.WithAllLinks(round, [.. all.Select(l => ViewJson.Read<RoundLinkView>(l.Json))]);
         }
 
-        // Independent reads, each on a connection of its own: together they take as long as the slowest, not the sum
-        // (on PostgreSQL a round trip each; SQLite's reads complete as they are asked, one after the other as before).
-        var finds = ShownKinds.Select(kind => _reader.FindAsync(RoundsProjection.LinksCollection, [roundTag, new ViewTag("kind", kind)], cancellationToken)).ToList();
-        var counting = _reader.CountAsync(RoundsProjection.LinksCollection, [roundTag, new ViewTag("kind", StatementKind)], cancellationToken);
-        await Task.WhenAll([.. finds, counting]);
-        var links = finds.SelectMany(found => found.Result).Select(l => ViewJson.Read<RoundLinkView>(l.Json)).ToList();
-        var statements = counting.Result;
-        return new RoundRead(round, links, statements);
+        // one read of the store: one connection, and on PostgreSQL one round trip for the finds and the count
+        return Read(round, await _reader.FindAndCountAsync(LinkFinds(round.RoundId), LinkCounts(round.RoundId), cancellationToken));
     }
+
+    /// <summary>The round's cases, then its commitments (<see cref="ShownKinds"/>), found by the round's tag.</summary>
+    private static ViewTagged[] LinkFinds(string roundId) =>
+        [.. ShownKinds.Select(kind => new ViewTagged(RoundsProjection.LinksCollection, [new ViewTag("round", roundId), new ViewTag("kind", kind)]))];
+
+    /// <summary>The round's statements, counted in the tag index.</summary>
+    private static ViewTagged[] LinkCounts(string roundId) =>
+        [new(RoundsProjection.LinksCollection, [new ViewTag("round", roundId), new ViewTag("kind", StatementKind)])];
+
+    private static RoundRead Read(RoundView round, ViewReadResults read) =>
+        new(round, [.. read.Found.SelectMany(found => found).Select(l => ViewJson.Read<RoundLinkView>(l.Json))], read.Counted[0]);
 }
