@@ -17,9 +17,17 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
 {
     /// <summary>
     /// The version is in the name (see <see cref="Commitments.CommitmentsProjection.ProjectionName"/>): v2 keeps a document
-    /// per audience for a stream with a confidential fact (#12), so a store built before is built again from the log.
+    /// per audience for a stream with a confidential fact (#12); v3 tags each link with its round and kind together
+    /// (<see cref="RoundKindTag"/>). A store built before is built again from the log.
     /// </summary>
-    public const string ProjectionName = "rounds-v2";
+    public const string ProjectionName = "rounds-v3";
+
+    /// <summary>
+    /// A link's round and kind in one tag (<see cref="RoundKind"/>), so that a round's cases, commitments or statements
+    /// are found from their own entries in the tag index, not by probing the kind of every link of the round (a round
+    /// holds hundreds of statements, and GetRound spent most of its time on those probes).
+    /// </summary>
+    public const string RoundKindTag = "round-kind";
 
     public const string RoundsCollection = ProjectionName;
 
@@ -87,10 +95,13 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
             };
             if (link is not null)
             {
-                yield return new ViewDocument(LinksCollection, $"{stream.Value}#{index++}", ViewJson.Write(link), $"{link.Kind}|{link.Date}|{stream.Value}|{index:D4}", [new ViewTag("round", link.RoundId), new ViewTag("kind", link.Kind)]);
+                yield return new ViewDocument(LinksCollection, $"{stream.Value}#{index++}", ViewJson.Write(link), $"{link.Kind}|{link.Date}|{stream.Value}|{index:D4}", [new ViewTag("round", link.RoundId), new ViewTag("kind", link.Kind), new ViewTag(RoundKindTag, RoundKind(link.RoundId, link.Kind))]);
             }
         }
     }
+
+    /// <summary>The value of <see cref="RoundKindTag"/> for a round's links of one kind.</summary>
+    public static string RoundKind(string roundId, string kind) => $"{roundId}|{kind}";
 
     private static string? CaseName(IReadOnlyList<IDomainEvent> effective) => effective.OfType<CaseOpened>().FirstOrDefault()?.Names is [var first, ..] ? first.Text : null;
 }

@@ -96,13 +96,14 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         return Read(round, await _reader.FindAndCountAsync(LinkFinds(round.RoundId), LinkCounts(round.RoundId), cancellationToken));
     }
 
-    /// <summary>The round's cases, then its commitments (<see cref="ShownKinds"/>), found by the round's tag.</summary>
-    private static ViewTagged[] LinkFinds(string roundId) =>
-        [.. ShownKinds.Select(kind => new ViewTagged(RoundsProjection.LinksCollection, [new ViewTag("round", roundId), new ViewTag("kind", kind)]))];
+    /// <summary>The round's cases, then its commitments (<see cref="ShownKinds"/>), each found by its round-and-kind tag.</summary>
+    private static ViewTagged[] LinkFinds(string roundId) => [.. ShownKinds.Select(kind => LinksOf(roundId, kind))];
 
     /// <summary>The round's statements, counted in the tag index.</summary>
-    private static ViewTagged[] LinkCounts(string roundId) =>
-        [new(RoundsProjection.LinksCollection, [new ViewTag("round", roundId), new ViewTag("kind", StatementKind)])];
+    private static ViewTagged[] LinkCounts(string roundId) => [LinksOf(roundId, StatementKind)];
+
+    private static ViewTagged LinksOf(string roundId, string kind) =>
+        new(RoundsProjection.LinksCollection, [new ViewTag(RoundsProjection.RoundKindTag, RoundsProjection.RoundKind(roundId, kind))]);
 
     private static RoundRead Read(RoundView round, ViewReadResults read) =>
         new(round, [.. read.Found.SelectMany(found => found).Select(l => ViewJson.Read<RoundLinkView>(l.Json))], read.Counted[0]);
