@@ -25,7 +25,8 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
     /// <summary>
     /// A link's round and kind in one tag (<see cref="RoundKind"/>), so that a round's cases, commitments or statements
     /// are found from their own entries in the tag index, not by probing the kind of every link of the round (a round
-    /// holds hundreds of statements, and GetRound spent most of its time on those probes).
+    /// holds hundreds of statements, and GetRound spent most of its time on those probes). It takes the place of the
+    /// kind's own tag, which nothing read without the round, so a link still writes two tag rows.
     /// </summary>
     public const string RoundKindTag = "round-kind";
 
@@ -95,7 +96,7 @@ public sealed class RoundsProjection(Func<string, string, int, IDomainEvent> rea
             };
             if (link is not null)
             {
-                yield return new ViewDocument(LinksCollection, $"{stream.Value}#{index++}", ViewJson.Write(link), $"{link.Kind}|{link.Date}|{stream.Value}|{index:D4}", [new ViewTag("round", link.RoundId), new ViewTag("kind", link.Kind), new ViewTag(RoundKindTag, RoundKind(link.RoundId, link.Kind))]);
+                yield return new ViewDocument(LinksCollection, $"{stream.Value}#{index++}", ViewJson.Write(link), $"{link.Kind}|{link.Date}|{stream.Value}|{index:D4}", [new ViewTag("round", link.RoundId), new ViewTag(RoundKindTag, RoundKind(link.RoundId, link.Kind))]);
             }
         }
     }
