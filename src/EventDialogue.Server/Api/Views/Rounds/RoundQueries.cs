@@ -50,7 +50,8 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         if (query.WithStatements)
         {
             var document = await _reader.GetAsync(RoundsProjection.RoundsCollection, roundId, "round", cancellationToken);
-            return await ReadAsync(document, withStatements: true, cancellationToken);
+            var all = await _reader.FindAsync(RoundsProjection.LinksCollection, [new ViewTag("round", roundId)], cancellationToken);
+            return RoundRead.WithAllLinks(ViewJson.Read<RoundView>(document.Json), [.. all.Select(l => ViewJson.Read<RoundLinkView>(l.Json))]);
         }
 
         // the round's document, its cases and commitments and its statements' count, all in one read of the store
@@ -68,35 +69,21 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("rounds", dialogueId, status), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var page = await _reader.ListAsync(RoundsProjection.RoundsCollection, Filters.Tags(("dialogue", dialogueId), ("status", status)), null, paging, cancellationToken);
-        var rounds = new List<RoundRead>(page.Items.Count);
-        foreach (var hit in page.Items)
-        {
-            rounds.Add(await ReadAsync(hit.Document, withStatements: false, cancellationToken));
-        }
+        var rounds = page.Items.Select(hit => ViewJson.Read<RoundView>(hit.Document.Json)).ToList();
 
-        return new Listed<RoundRead>(rounds, page.NextPageToken);
-    }
-
-    /// <remarks>
-    /// Without the statements, a round costs a few index lookups whatever it holds: its cases and its commitments are
-    /// found from the round's tag (a handful of documents each), and its statements counted in the tag index, never
-    /// read. Reading every link document of a round, as this did, cost 10–20 times an empty call (hundreds of
-    /// statements parsed to be counted).
-    /// </remarks>
-    private async Task<RoundRead> ReadAsync(ViewDocument document, bool withStatements, CancellationToken cancellationToken)
-    {
-        var round = ViewJson.Read<RoundView>(document.Json);
-        if (withStatements)
-        {
-            var all = await _reader.FindAsync(RoundsProjection.LinksCollection, [new ViewTag("round", round.RoundId)], cancellationToken);
-            return RoundRead.WithAllLinks(round, [.. all.Select(l => ViewJson.Read<RoundLinkView>(l.Json))]);
-        }
-
-        // one read of the store: one connection, and on PostgreSQL one round trip for the finds and the count
-        return Read(round, await _reader.FindAndCountAsync(LinkFinds(round.RoundId), LinkCounts(round.RoundId), cancellationToken));
+        // every round's cases, commitments and statements' count in one read of the store: one connection, and on
+        // PostgreSQL one round trip for the whole page
+        var read = await _reader.FindAndCountAsync(
+            [.. rounds.SelectMany(round => LinkFinds(round.RoundId))], [.. rounds.SelectMany(round => LinkCounts(round.RoundId))], cancellationToken);
+        return new Listed<RoundRead>([.. rounds.Select((round, i) => Read(round, read.Found.Skip(i * ShownKinds.Length).Take(ShownKinds.Length), read.Counted[i]))], page.NextPageToken);
     }
 
     /// <summary>The round's cases, then its commitments (<see cref="ShownKinds"/>), each found by its round-and-kind tag.</summary>
+    /// <remarks>
+    /// Without the statements, a round costs a few index lookups whatever it holds: its cases and its commitments (a
+    /// handful of documents each) found, its statements counted in the tag index, never read. Reading every link
+    /// document of a round, as this did, cost 10–20 times an empty call (hundreds of statements parsed to be counted).
+    /// </remarks>
     private static ViewTagged[] LinkFinds(string roundId) => [.. ShownKinds.Select(kind => LinksOf(roundId, kind))];
 
     /// <summary>The round's statements, counted in the tag index.</summary>
@@ -105,6 +92,8 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
     private static ViewTagged LinksOf(string roundId, string kind) =>
         new(RoundsProjection.LinksCollection, [new ViewTag(RoundsProjection.RoundKindTag, RoundsProjection.RoundKind(roundId, kind))]);
 
-    private static RoundRead Read(RoundView round, ViewReadResults read) =>
-        new(round, [.. read.Found.SelectMany(found => found).Select(l => ViewJson.Read<RoundLinkView>(l.Json))], read.Counted[0]);
+    private static RoundRead Read(RoundView round, ViewReadResults read) => Read(round, read.Found, read.Counted[0]);
+
+    private static RoundRead Read(RoundView round, IEnumerable<IReadOnlyList<ViewDocument>> found, int statements) =>
+        new(round, [.. found.SelectMany(links => links).Select(l => ViewJson.Read<RoundLinkView>(l.Json))], statements);
 }
