@@ -1,7 +1,6 @@
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Cases;
-using EventDialogue.Projections.Views.Commitments;
 using EventDialogue.Projections.Views.Rounds;
 using EventDialogue.Server.Api.Views.Common;
 
@@ -10,21 +9,10 @@ namespace EventDialogue.Server.Api.Analysis;
 /// <summary>The whole views an analysis reads, read once per call: the computations themselves are pure.</summary>
 internal static class AnalysisReads
 {
-    public static async Task<IReadOnlyList<CommitmentView>> CommitmentsAsync(ViewReader reader, CancellationToken cancellationToken) =>
-        [.. (await reader.AllAsync(CommitmentsProjection.CommitmentsCollection, [], cancellationToken)).Select(d => ViewJson.Read<CommitmentView>(d.Json))];
-
     public static async Task<IReadOnlyList<CaseFileView>> CaseFilesAsync(ViewReader reader, CancellationToken cancellationToken) =>
         [.. (await reader.AllAsync(CaseFilesProjection.CasesCollection, [], cancellationToken)).Select(d => ViewJson.Read<CaseFileView>(d.Json))];
-
-    public static async Task<IReadOnlyList<RoundView>> RoundsAsync(ViewReader reader, CancellationToken cancellationToken) =>
-        [.. (await reader.AllAsync(RoundsProjection.RoundsCollection, [], cancellationToken)).Select(d => ViewJson.Read<RoundView>(d.Json))];
 
     public static async Task<IReadOnlyList<RoundLinkView>> LinksAsync(ViewReader reader, string roundId, CancellationToken cancellationToken) =>
         [.. (await reader.AllAsync(RoundsProjection.LinksCollection, [new ViewTag("round", roundId)], cancellationToken)).Select(d => ViewJson.Read<RoundLinkView>(d.Json))];
 
-    public static async Task<IReadOnlyList<RoundDialogueView>> RoundDialoguesAsync(ViewReader reader, CancellationToken cancellationToken) =>
-        [.. (await reader.AllAsync(CommitmentsProjection.RoundDialoguesCollection, [], cancellationToken)).Select(d => ViewJson.Read<RoundDialogueView>(d.Json))];
-
-    public static async Task<IReadOnlyList<DialogueReviewView>> DialogueReviewsAsync(ViewReader reader, CancellationToken cancellationToken) =>
-        [.. (await reader.AllAsync(CommitmentsProjection.DialogueReviewsCollection, [], cancellationToken)).Select(d => ViewJson.Read<DialogueReviewView>(d.Json))];
 }

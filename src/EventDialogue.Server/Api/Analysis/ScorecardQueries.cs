@@ -1,8 +1,11 @@
 using EventDialogue.Domain.Commitments.Assessment;
 using EventDialogue.Projections.Analysis;
+using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Commitments;
+using EventDialogue.Projections.Views.Rounds;
 using EventDialogue.Server.Access;
+using EventDialogue.Server.Api.Views.Commitments;
 using EventDialogue.Server.Api.Views.Common;
 using EventDialogue.Server.Api.Views.Rounds;
 using EventDialogue.Server.Views;
@@ -32,12 +35,21 @@ public sealed class ScorecardQueries(IViewStore views, ProjectionHost host, Time
             query.IncludeAllKinds);
         await _reader.CatchUpAsync(CommitmentsProjection.ProjectionName, query.Freshness, cancellationToken);
         await _reader.CatchUpAsync(RoundQueries.Projection, query.Freshness, cancellationToken);
-        var commitments = await AnalysisReads.CommitmentsAsync(_reader, cancellationToken);
-        var context = ScorecardContext.From(
-            await AnalysisReads.RoundDialoguesAsync(_reader, cancellationToken),
-            await AnalysisReads.DialogueReviewsAsync(_reader, cancellationToken),
-            await AnalysisReads.RoundsAsync(_reader, cancellationToken));
+        // The listed documents carry all an assessment reads; the stored filters narrow the read itself.
+        var commitments = (await _reader.AllAsync(CommitmentsProjection.ListedCommitmentsCollection, Filters.Tags(("made_by", question.MadeBy), ("round", question.RoundId), ("kind", question.Kind)), cancellationToken))
+            .Select(d => ViewJson.Read<CommitmentView>(d.Json))
+            .ToList();
+        var coverage = new CoverageReads(_reader);
+        await coverage.ReadForAsync(commitments, cancellationToken);
+        var topics = question.By == ScorecardGrouping.Topic ? await TopicsAsync(commitments, cancellationToken) : [];
+        var context = new ScorecardContext(view => coverage.Of(view).Coverage, coverage.DialogueOfRound, round => topics.GetValueOrDefault(round) ?? []);
         return ScorecardCalculator.Compute(commitments, question, context);
     }
-}
 
+    /// <summary>The topics of the commitments' rounds, read only for a scorecard grouped by topic: a round's document is large.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> TopicsAsync(IEnumerable<CommitmentView> commitments, CancellationToken cancellationToken)
+    {
+        var rounds = await _reader.GetManyAsync(RoundsProjection.RoundsCollection, [.. commitments.Select(c => c.RoundId).OfType<string>()], cancellationToken);
+        return rounds.ToDictionary(r => r.Key, r => RoundTopics.Of(ViewJson.Read<RoundView>(r.Value.Json)), StringComparer.Ordinal);
+    }
+}

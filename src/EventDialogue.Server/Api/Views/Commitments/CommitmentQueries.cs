@@ -26,9 +26,9 @@ public sealed record ListCommitmentsQuery(string Status, string MadeBy, string R
 
 /// <summary>
 /// Reads the commitment tracker. The status is assessed on read, as of the day asked (the server's current date by
-/// default), so a filter by status applies after assessing: the list reads every commitment that passes the stored
-/// filters, assesses, filters and pages itself. Commitments, rounds and reviewed dialogues are few (hundreds), so
-/// this stays cheap.
+/// default), so a filter by status applies after assessing: the list reads the commitments that pass the stored
+/// filters in the list's order, a batch at a time, assesses and filters them, and stops once the page is full; so a
+/// page without a status filter costs about a page, and one with it the commitments read before the page filled.
 /// </summary>
 public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
     : IQueryHandler<GetCommitmentQuery, CommitmentRead>, IQueryHandler<ListCommitmentsQuery, Listed<CommitmentRead>>
@@ -49,8 +49,9 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var document = await _reader.GetAsync(CommitmentsProjection.CommitmentsCollection, commitmentId, "commitment", cancellationToken);
         var view = ViewJson.Read<CommitmentView>(document.Json);
-        var coverage = await CoverageAsync(cancellationToken);
-        return Assess(view, coverage(view), asOf);
+        var coverage = new CoverageReads(_reader);
+        await coverage.ReadForAsync([view], cancellationToken);
+        return Assess(view, coverage.Of(view), asOf);
     }
 
     public async ValueTask<Listed<CommitmentRead>> Handle(ListCommitmentsQuery query, CancellationToken cancellationToken)
@@ -65,19 +66,21 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
         var asOf = asOfDay ?? _reader.Today;
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var collection = query.Whole ? CommitmentsProjection.CommitmentsCollection : CommitmentsProjection.ListedCommitmentsCollection;
-        var documents = await _reader.AllAsync(collection, Filters.Tags(("made_by", madeBy), ("round", roundId), ("kind", kind)), cancellationToken);
-        var coverage = await CoverageAsync(cancellationToken);
+        var coverage = new CoverageReads(_reader);
+        var matching = new List<(ViewDocument Document, CommitmentRead Read)>();
+        await foreach (var batch in _reader.BatchesAsync(collection, Filters.Tags(("made_by", madeBy), ("round", roundId), ("kind", kind)), paging.After, paging.Size + 1, cancellationToken))
+        {
+            var views = batch.Select(d => (Document: d, View: ViewJson.Read<CommitmentView>(d.Json))).ToList();
+            await coverage.ReadForAsync(views.Select(v => v.View), cancellationToken);
+            matching.AddRange(views
+                .Select(c => (c.Document, Read: Assess(c.View, coverage.Of(c.View), asOf)))
+                .Where(c => c.Read.Assessment.Verdict != CommitmentVerdict.NotYetMade && (status is null || c.Read.Assessment.Verdict.Name() == status)));
+            if (matching.Count > paging.Size)
+            {
+                break;
+            }
+        }
 
-        // Ordered here, by sort key then id in ordinal order, so that the cursor compares the way the list is sorted.
-        var matching = documents
-            .OrderBy(d => d.SortKey, StringComparer.Ordinal)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .Where(d => paging.After is not { } after || IsAfter(d, after))
-            .Select(d => (Document: d, View: ViewJson.Read<CommitmentView>(d.Json)))
-            .Select(c => (c.Document, Read: Assess(c.View, coverage(c.View), asOf)))
-            .Where(c => c.Read.Assessment.Verdict != CommitmentVerdict.NotYetMade && (status is null || c.Read.Assessment.Verdict.Name() == status))
-            .Take(paging.Size + 1)
-            .ToList();
         var page = matching.Take(paging.Size).ToList();
         var next = matching.Count > paging.Size ? new ViewCursor(page[^1].Document.SortKey, page[^1].Document.Id, 0) : null;
         return new Listed<CommitmentRead>([.. page.Select(c => c.Read)], paging.NextToken(next));
@@ -88,23 +91,5 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
     {
         ArgumentNullException.ThrowIfNull(coverage);
         return new(view, CommitmentAssessor.Assess(CommitmentFacts.Of(view), coverage.Coverage, asOf), coverage);
-    }
-
-    private static bool IsAfter(ViewDocument document, ViewCursor cursor)
-    {
-        var bySortKey = string.CompareOrdinal(document.SortKey, cursor.SortKey);
-        return bySortKey > 0 || (bySortKey == 0 && string.CompareOrdinal(document.Id, cursor.Id) > 0);
-    }
-
-    /// <summary>Reads the rounds' dialogues and the dialogues' review horizons once, for every commitment of the read.</summary>
-    private async Task<Func<CommitmentView, AppliedCoverage>> CoverageAsync(CancellationToken cancellationToken)
-    {
-        var rounds = (await _reader.AllAsync(CommitmentsProjection.RoundDialoguesCollection, [], cancellationToken))
-            .Select(d => ViewJson.Read<RoundDialogueView>(d.Json))
-            .ToDictionary(r => r.RoundId, r => r.DialogueId, StringComparer.Ordinal);
-        var reviews = (await _reader.AllAsync(CommitmentsProjection.DialogueReviewsCollection, [], cancellationToken))
-            .Select(d => ViewJson.Read<DialogueReviewView>(d.Json))
-            .ToDictionary(r => r.DialogueId, r => r.Review, StringComparer.Ordinal);
-        return view => AppliedCoverage.For(view, rounds.GetValueOrDefault, reviews.GetValueOrDefault);
     }
 }

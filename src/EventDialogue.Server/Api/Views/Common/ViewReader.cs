@@ -93,6 +93,35 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
     }
 
     /// <summary>
+    /// The documents of a collection with the ids, each as <see cref="GetAsync"/> reads it, in one read of the store;
+    /// an id with no document the caller may read is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ViewDocument>> GetManyAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var wanted = ids.Where(id => !Audiences.IsClearedId(id)).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
+        }
+
+        // the cleared caller's own variant before the plain one, as GetAsync reads them
+        var keys = wanted.SelectMany(id => caller.SeesConfidential ? new ViewKey[] { new(collection, Audiences.ClearedId(id)), new(collection, id) } : [new(collection, id)]).ToList();
+        var read = await views.ReadAsync(new ViewReads(keys, [], []), cancellationToken);
+        var perId = caller.SeesConfidential ? 2 : 1;
+        var found = new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (read.Gotten.Skip(i * perId).Take(perId).FirstOrDefault(d => d is not null) is { } document)
+            {
+                found[wanted[i]] = document;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// A document, as <see cref="GetAsync"/> reads it, with finds and counts of documents the caller may read (as
     /// <see cref="FindAsync"/> and <see cref="CountAsync"/>), all in one read of the store: one connection and, on
     /// PostgreSQL, one round trip.
@@ -138,6 +167,24 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         while (after is not null);
 
         return documents;
+    }
+
+    /// <summary>
+    /// The documents of a collection with the tags, after the cursor, in the collection's order, in batches that start
+    /// at the size given and double up to the whole-collection batch: a caller that stops early (a page filled) reads
+    /// little more than it keeps, one that reads on pays few more round trips than <see cref="AllAsync"/>.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ViewDocument>> BatchesAsync(string collection, IReadOnlyList<ViewTag> filters, ViewCursor? after, int firstBatch, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var size = Math.Clamp(firstBatch, 1, Batch);
+        do
+        {
+            var page = await views.QueryAsync(new ViewQuery(collection, ForCaller(filters), size, after), cancellationToken);
+            yield return [.. page.Hits.Select(h => h.Document)];
+            after = page.Next;
+            size = Math.Min(size * 2, Batch);
+        }
+        while (after is not null);
     }
 
     /// <summary>
