@@ -219,6 +219,23 @@ public abstract class ViewStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_many_documents_by_key_at_once_gives_each_key_its_own_collection_s_document_in_the_order_asked()
+    {
+        await GivenTheLinksOfTwoRoundsAsync();
+        await PutCommittedAsync(2, new ViewDocument("rounds", "r1", """{"round":"r1"}""", "r1", []));
+        await PutCommittedAsync(3, new ViewDocument("rounds", "r2", """{"round":"r2"}""", "r2", []));
+        await PutCommittedAsync(4, new ViewDocument("dialogues", "r1", """{"dialogue":"of r1"}""", "r1", []));
+
+        var read = await Views.ReadAsync(new ViewReads(
+            [new ViewKey("rounds", "r2"), new ViewKey("dialogues", "r1"), new ViewKey("rounds", "r9"), new ViewKey("rounds", "r1"), new ViewKey("dialogues", "r2"), new ViewKey("rounds", "r2")],
+            [],
+            []));
+
+        Assert.Equal(["""{"round":"r2"}""", """{"dialogue":"of r1"}""", null, """{"round":"r1"}""", null, """{"round":"r2"}"""], read.Gotten.Select(d => d?.Json));
+        Assert.Equal(["rounds", "dialogues", null, "rounds", null, "rounds"], read.Gotten.Select(d => d?.Collection));
+    }
+
+    [Fact]
     public async Task Reading_nothing_at_once_gives_nothing_and_a_find_by_no_tag_is_refused()
     {
         await GivenTheLinksOfTwoRoundsAsync();
