@@ -23,7 +23,7 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
             using var channel = server.CreateChannel();
             var serverCalls = new ServerCalls(channel, history);
             await serverCalls.WaitForViewsAsync(TimeSpan.FromMinutes(5), cancellationToken);
-            TimedCall[] timed = [serverCalls.Empty, serverCalls.HealthCheck, .. serverCalls.ViewReads];
+            TimedCall[] timed = [serverCalls.Empty, serverCalls.HealthCheck, serverCalls.LargeEmpty, .. serverCalls.ViewReads];
 
             log.Step(backend.Name, $"view latency: warm-up, {warmupCalls} calls of each kind");
             await MeasureAsync(timed, warmupCalls, cancellationToken);

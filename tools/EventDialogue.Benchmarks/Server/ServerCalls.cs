@@ -28,6 +28,25 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
     public static TimedCall EmptyOn(GrpcChannel channel) => EmptyOn(new ServerReflection.ServerReflectionClient(channel));
 
     /// <summary>
+    /// The floor of a large answer: server reflection's descriptors of the views' proto file and what it imports, about
+    /// as many bytes as a round's answer, kept serialized by the server. No store and no serializing: what moving that
+    /// many bytes through the transport costs, which no read of a view that large can go below.
+    /// </summary>
+    public TimedCall LargeEmpty => new("floor: reflection, the views' proto descriptors", async (_, token) =>
+    {
+        using var call = _reflection.ServerReflectionInfo(cancellationToken: token);
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = ViewsService.Descriptor.FullName }, token);
+        await call.RequestStream.CompleteAsync();
+        var bytes = 0;
+        while (await call.ResponseStream.MoveNext(token))
+        {
+            bytes += call.ResponseStream.Current.CalculateSize();
+        }
+
+        return bytes;
+    });
+
+    /// <summary>
     /// The gRPC health Check a load balancer sends. Not empty here: the server runs its health checks on every call
     /// (Grpc.AspNetCore.HealthChecks does unless told to use cached results), and one of them reads the store's head.
     /// </summary>
