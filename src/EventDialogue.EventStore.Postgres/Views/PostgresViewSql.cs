@@ -248,26 +248,53 @@ internal sealed class PostgresViewSql
         return new ViewPage(page, documents.Count > query.PageSize ? new ViewCursor(page[^1].Document.SortKey, page[^1].Document.Id, 0) : null);
     }
 
-    /// <summary>Finds every document the query matches with a tsquery; our own code ranks and highlights them.</summary>
+    /// <summary>
+    /// Finds every document the query matches with a tsquery and reads of each only what our own code ranks it by;
+    /// then reads the page's documents by id, in the same snapshot (repeatable read), for the page to be highlighted.
+    /// </summary>
     public async Task<ViewPage> SearchAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
-        using var command = new NpgsqlCommand { Connection = connection };
+        var offset = query.After?.Offset ?? 0;
+        var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var snapshotDisposal = snapshot.ConfigureAwait(false);
+        var candidates = await ReadCandidatesAsync(connection, snapshot, query, cancellationToken).ConfigureAwait(false);
+        var ranked = SearchRanking.Rank(query.Search!, candidates, query.PageSize, offset);
+        var documents = ranked.Hits.Count == 0
+            ? []
+            : await ReadByIdsAsync(connection, snapshot, query.Collection, [.. ranked.Hits.Select(hit => hit.Id)], cancellationToken).ConfigureAwait(false);
+        await snapshot.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return SearchRanking.Page(query.Search!, ranked, documents, query.PageSize, offset);
+    }
+
+    private async Task<IReadOnlyList<SearchCandidate>> ReadCandidatesAsync(NpgsqlConnection connection, NpgsqlTransaction snapshot, ViewQuery query, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand { Connection = connection, Transaction = snapshot };
         var where = new StringBuilder("d.collection = $1 AND d.search @@ $2::tsquery");
         command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
         command.Parameters.Add(new NpgsqlParameter { Value = TsQuery.Of(query.Search!) });
         AddFilters(command, query, where);
-        command.CommandText = $"SELECT {Columns} FROM {_documents} d WHERE {where}";
-        var found = new List<ViewDocument>();
+        command.CommandText = $"SELECT d.id, d.sort_key, d.search_text, d.search_keywords FROM {_documents} d WHERE {where}";
+        var candidates = new List<SearchCandidate>();
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                found.Add(Document(reader));
+                candidates.Add(new SearchCandidate(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), StoredKeywords.Read(reader.IsDBNull(3) ? null : reader.GetString(3))));
             }
         }
 
-        return SearchRanking.Page(query.Search!, found, query.PageSize, query.After?.Offset ?? 0);
+        return candidates;
+    }
+
+    private async Task<IReadOnlyList<ViewDocument>> ReadByIdsAsync(NpgsqlConnection connection, NpgsqlTransaction snapshot, string collection, string[] ids, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand($"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = ANY($2)", connection, snapshot);
+        command.Parameters.Add(new NpgsqlParameter { Value = collection });
+        command.Parameters.Add(new NpgsqlParameter { Value = ids });
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        return await ReadDocumentsAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddKey(NpgsqlParameterCollection parameters, string collection, string id)
