@@ -234,7 +234,7 @@ internal sealed class PostgresViewSql
         var where = new StringBuilder("d.collection = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
         command.Parameters.Add(new NpgsqlParameter { Value = query.PageSize + 1 });
-        AddFilters(command, query, where);
+        AddFilters(command.Parameters, query, where);
         if (query.After is { } after)
         {
             // byte order (COLLATE "C"), the same order SQLite uses, so both backends page alike
@@ -258,26 +258,64 @@ internal sealed class PostgresViewSql
         return new ViewPage(page, documents.Count > query.PageSize ? new ViewCursor(page[^1].Document.SortKey, page[^1].Document.Id, 0) : null);
     }
 
-    /// <summary>Finds every document the query matches with a tsquery; our own code ranks and highlights them.</summary>
+    /// <summary>
+    /// Finds every document the query matches with a tsquery and reads of each only what our own code ranks it by;
+    /// then reads the page's documents by id, in the same snapshot, for the page to be highlighted. Two round trips:
+    /// the snapshot's BEGIN goes with the first read and its COMMIT with the second.
+    /// </summary>
+    /// <remarks>
+    /// BEGIN and COMMIT are sent as statements of the batches rather than through an NpgsqlTransaction, whose commit
+    /// would be a third round trip. Should the second batch never run, Npgsql rolls the snapshot back when the
+    /// connection goes back to its pool.
+    /// </remarks>
     public async Task<ViewPage> SearchAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
-        using var command = new NpgsqlCommand { Connection = connection };
+        var offset = query.After?.Offset ?? 0;
+        var candidates = await ReadCandidatesAsync(connection, query, cancellationToken).ConfigureAwait(false);
+        var ranked = SearchRanking.Rank(query.Search!, candidates, query.PageSize, offset);
+        var documents = await ReadByIdsAsync(connection, query.Collection, [.. ranked.Hits.Select(hit => hit.Id)], cancellationToken).ConfigureAwait(false);
+        return SearchRanking.Page(query.Search!, ranked, documents, query.PageSize, offset);
+    }
+
+    private async Task<IReadOnlyList<SearchCandidate>> ReadCandidatesAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    {
+        using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        var read = new NpgsqlBatchCommand();
         var where = new StringBuilder("d.collection = $1 AND d.search @@ $2::tsquery");
-        command.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
-        command.Parameters.Add(new NpgsqlParameter { Value = TsQuery.Of(query.Search!) });
-        AddFilters(command, query, where);
-        command.CommandText = $"SELECT {Columns} FROM {_documents} d WHERE {where}";
-        var found = new List<ViewDocument>();
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        read.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
+        read.Parameters.Add(new NpgsqlParameter { Value = TsQuery.Of(query.Search!) });
+        AddFilters(read.Parameters, query, where);
+        read.CommandText = $"SELECT d.id, d.sort_key, d.search_text, d.search_keywords FROM {_documents} d WHERE {where}";
+        batch.BatchCommands.Add(read);
+        var candidates = new List<SearchCandidate>();
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                found.Add(Document(reader));
+                candidates.Add(new SearchCandidate(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), StoredKeywords.Read(reader.IsDBNull(3) ? null : reader.GetString(3))));
             }
         }
 
-        return SearchRanking.Page(query.Search!, found, query.PageSize, query.After?.Offset ?? 0);
+        return candidates;
+    }
+
+    private async Task<IReadOnlyList<ViewDocument>> ReadByIdsAsync(NpgsqlConnection connection, string collection, string[] ids, CancellationToken cancellationToken)
+    {
+        using var batch = new NpgsqlBatch(connection);
+        var read = new NpgsqlBatchCommand($"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = ANY($2)");
+        read.Parameters.Add(new NpgsqlParameter { Value = collection });
+        read.Parameters.Add(new NpgsqlParameter { Value = ids });
+        batch.BatchCommands.Add(read);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerDisposal = reader.ConfigureAwait(false);
+        var documents = await ReadDocumentsAsync(reader, cancellationToken).ConfigureAwait(false);
+
+        // the COMMIT's completion, so that the snapshot has ended before the connection is given back
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return documents;
     }
 
     private static void AddKey(NpgsqlParameterCollection parameters, string collection, string id)
@@ -305,14 +343,14 @@ internal sealed class PostgresViewSql
         return documents;
     }
 
-    private void AddFilters(NpgsqlCommand command, ViewQuery query, StringBuilder where)
+    private void AddFilters(NpgsqlParameterCollection parameters, ViewQuery query, StringBuilder where)
     {
         foreach (var filter in query.Filters)
         {
-            var name = command.Parameters.Count + 1;
+            var name = parameters.Count + 1;
             where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM {_tags} t WHERE t.collection = d.collection AND t.id = d.id AND t.name = ${name} AND t.value = ${name + 1})");
-            command.Parameters.Add(new NpgsqlParameter { Value = filter.Name });
-            command.Parameters.Add(new NpgsqlParameter { Value = filter.Value });
+            parameters.Add(new NpgsqlParameter { Value = filter.Name });
+            parameters.Add(new NpgsqlParameter { Value = filter.Value });
         }
     }
 

@@ -58,17 +58,59 @@ internal static class SqliteViewSql
         return new ViewPage(page, next);
     }
 
-    /// <summary>Finds every document the query matches with FTS5; our own code ranks and highlights them.</summary>
+    /// <summary>
+    /// Finds every document the query matches with FTS5 and reads of each only what our own code ranks it by; then
+    /// reads the page's documents by id, in the same snapshot, for the page to be highlighted.
+    /// </summary>
     public static async Task<ViewPage> SearchAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
     {
+        var offset = query.After?.Offset ?? 0;
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var candidates = await ReadCandidatesAsync(connection, snapshot, query, cancellationToken).ConfigureAwait(false);
+        var ranked = SearchRanking.Rank(query.Search!, candidates, query.PageSize, offset);
+        var documents = await ReadByIdsAsync(connection, snapshot, query.Collection, ranked.Hits.Select(hit => hit.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        return SearchRanking.Page(query.Search!, ranked, documents, query.PageSize, offset);
+    }
+
+    private static async Task<IReadOnlyList<SearchCandidate>> ReadCandidatesAsync(SqliteConnection connection, SqliteTransaction snapshot, ViewQuery query, CancellationToken cancellationToken)
+    {
         using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
         var where = new StringBuilder("view_search MATCH $match AND d.collection = $c");
         AddFilters(command, query, where);
-        command.CommandText = $"SELECT {Columns} FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid WHERE {where}";
+        command.CommandText = $"SELECT d.id, d.sort_key, d.search_text, d.search_keywords FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid WHERE {where}";
         command.Parameters.AddWithValue("$match", Fts5Match.Of(query.Search!));
         command.Parameters.AddWithValue("$c", query.Collection);
-        var found = await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
-        return SearchRanking.Page(query.Search!, found, query.PageSize, query.After?.Offset ?? 0);
+        var candidates = new List<SearchCandidate>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            candidates.Add(new SearchCandidate(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), StoredKeywords.Read(reader.IsDBNull(3) ? null : reader.GetString(3))));
+        }
+
+        return candidates;
+    }
+
+    private static async Task<IReadOnlyList<ViewDocument>> ReadByIdsAsync(SqliteConnection connection, SqliteTransaction snapshot, string collection, List<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        var names = new List<string>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"$id{i}");
+            names.Add(name);
+            command.Parameters.AddWithValue(name, ids[i]);
+        }
+
+        command.CommandText = $"SELECT {Columns} FROM view_documents d WHERE d.collection = $c AND d.id IN ({string.Join(", ", names)})";
+        command.Parameters.AddWithValue("$c", collection);
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddFilters(SqliteCommand command, ViewQuery query, StringBuilder where)

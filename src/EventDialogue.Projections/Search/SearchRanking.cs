@@ -8,28 +8,61 @@ namespace EventDialogue.Projections.Search;
 /// phrases occur in the document's text and keywords, divided by the square root of how many searchable words
 /// (stop words left out) they hold: more matches rank higher, and a match in a short text higher than in a long one.
 /// </summary>
+/// <remarks>
+/// In two steps, so that a call's cost per match stays small however many documents match: <see cref="Rank"/> ranks
+/// every match from its sort key, text and keywords alone, and <see cref="Page"/> highlights only the page's hits,
+/// whose documents the backend reads by id in between (in the same snapshot).
+/// </remarks>
 public static class SearchRanking
 {
-    public static ViewPage Page(SearchQuery query, IReadOnlyList<ViewDocument> found, int pageSize, int offset)
+    public static RankedPage Rank(SearchQuery query, IReadOnlyList<SearchCandidate> candidates, int pageSize, int offset)
     {
-        ArgumentNullException.ThrowIfNull(found);
-        var ranked = found
-            .Select(document => Hit(query, document))
-            .OrderByDescending(hit => hit.Rank)
-            .ThenBy(hit => hit.Document.SortKey, StringComparer.Ordinal)
-            .ThenBy(hit => hit.Document.Id, StringComparer.Ordinal)
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var counter = new SearchCounter(query);
+        var page = candidates
+            .Select(candidate => (Candidate: candidate, Rank: RankOf(counter, candidate)))
+            .OrderByDescending(ranked => ranked.Rank)
+            .ThenBy(ranked => ranked.Candidate.SortKey, StringComparer.Ordinal)
+            .ThenBy(ranked => ranked.Candidate.Id, StringComparer.Ordinal)
+            .Skip(offset)
+            .Take(pageSize)
+            .Select(ranked => new RankedId(ranked.Candidate.Id, ranked.Rank))
             .ToList();
-        var page = ranked.Skip(offset).Take(pageSize).ToList();
-        return new ViewPage(page, ranked.Count > offset + pageSize ? new ViewCursor(string.Empty, string.Empty, offset + pageSize) : null);
+        return new RankedPage(page, candidates.Count > offset + pageSize);
     }
 
-    private static ViewHit Hit(SearchQuery query, ViewDocument document)
+    /// <summary>The page's hits, highlighted, from its documents read by id (in any order).</summary>
+    public static ViewPage Page(SearchQuery query, RankedPage ranked, IReadOnlyList<ViewDocument> documents, int pageSize, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(ranked);
+        ArgumentNullException.ThrowIfNull(documents);
+        var byId = documents.ToDictionary(document => document.Id, StringComparer.Ordinal);
+        var hits = ranked.Hits.Select(hit => byId.TryGetValue(hit.Id, out var document)
+                ? Hit(query, document, hit.Rank)
+                : throw new InvalidOperationException($"the ranked document '{hit.Id}' was not read back: the two reads of a search must share one snapshot"))
+            .ToList();
+        return new ViewPage(hits, ranked.More ? new ViewCursor(string.Empty, string.Empty, offset + pageSize) : null);
+    }
+
+    private static double RankOf(SearchCounter counter, SearchCandidate candidate)
+    {
+        var (occurrences, terms) = counter.Count(candidate.SearchText ?? string.Empty);
+        foreach (var keyword in candidate.SearchKeywords ?? [])
+        {
+            var (keywordOccurrences, keywordTerms) = counter.Count(keyword);
+            occurrences += keywordOccurrences;
+            terms += keywordTerms;
+        }
+
+        return terms == 0 ? 0 : Math.Round(occurrences / Math.Sqrt(terms), 6);
+    }
+
+    private static ViewHit Hit(SearchQuery query, ViewDocument document, double rank)
     {
         var text = SearchMatch.Of(query, document.SearchText ?? string.Empty);
         var keywords = (document.SearchKeywords ?? []).Select(k => SearchMatch.Of(query, k)).ToList();
-        var occurrences = text.Occurrences + keywords.Sum(k => k.Occurrences);
-        var terms = text.Terms + keywords.Sum(k => k.Terms);
-        var rank = terms == 0 ? 0 : Math.Round(occurrences / Math.Sqrt(terms), 6);
         return new ViewHit(document, rank, text.Highlighted, [.. keywords.Where(k => k.Occurrences > 0).Select(k => k.Highlighted)]);
     }
 }

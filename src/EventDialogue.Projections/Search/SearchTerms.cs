@@ -36,7 +36,15 @@ public static class SearchTerms
     public static IReadOnlyList<SearchToken> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<SearchToken>();
+        var words = new List<Range>();
+        FindWords(text, words);
+        return [.. words.Select(word => Token(text, word.Start.Value, word.End.Value - word.Start.Value))];
+    }
+
+    /// <summary>Where each word of a text stands, into a list the caller may reuse: no string is made.</summary>
+    internal static void FindWords(string text, List<Range> words)
+    {
+        words.Clear();
         var start = -1;
         var index = 0;
         foreach (var rune in text.EnumerateRunes())
@@ -48,7 +56,7 @@ public static class SearchTerms
             }
             else if (!inWord && start >= 0)
             {
-                tokens.Add(Token(text, start, index - start));
+                words.Add(start..index);
                 start = -1;
             }
 
@@ -57,11 +65,28 @@ public static class SearchTerms
 
         if (start >= 0)
         {
-            tokens.Add(Token(text, start, index - start));
+            words.Add(start..index);
+        }
+    }
+
+    /// <summary>
+    /// A word's term written into <paramref name="term"/> when the word is plain ASCII (lower-cased is all
+    /// <see cref="Normalize"/> does to it), so that ranking many texts makes no string per word; false for any other
+    /// word, which the caller normalizes the full way.
+    /// </summary>
+    internal static bool TryAsciiTerm(ReadOnlySpan<char> word, Span<char> term)
+    {
+        if (word.Length > term.Length || !Ascii.IsValid(word))
+        {
+            return false;
         }
 
-        return tokens;
+        Ascii.ToLower(word, term, out _);
+        return true;
     }
+
+    /// <summary>The stop words, looked up by a span.</summary>
+    internal static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsBySpan { get; } = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The terms of a text that search looks at: its words less the stop words.</summary>
     public static IReadOnlyList<string> Searchable(string text) => [.. Tokenize(text).Where(t => !t.IsStopWord).Select(t => t.Term)];
@@ -102,7 +127,7 @@ public static class SearchTerms
     /// <see cref="AccentFolds"/> — the Latin-1 and Latin Extended letters, pinyin's tone marks among them — become
     /// their base letter, so "Liú Xiǎobō" is found by "liu xiaobo".
     /// </summary>
-    private static string Normalize(string word)
+    internal static string Normalize(string word)
     {
         var kept = new StringBuilder(word.Length);
         foreach (var rune in word.EnumerateRunes())

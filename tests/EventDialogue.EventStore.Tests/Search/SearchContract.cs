@@ -118,6 +118,38 @@ public abstract class SearchContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hits_of_equal_rank_come_in_the_collections_order_sort_key_then_id_and_each_page_carries_its_own_documents()
+    {
+        // put in an order that is neither the ranked one nor the ids', so that only the ordering itself can get it right
+        ViewDocument[] tied =
+        [
+            Tied("t6", "c", "Lhasa."), Tied("t3", "d", "Lhasa."), Tied("t4", "b", "Lhasa."), Tied("t0", "z", "Lhasa, Lhasa."),
+            Tied("t1", "c", "Lhasa."), Tied("t2", "b", "Lhasa."), Tied("t5", "a", "Lhasa."),
+        ];
+        await using (var transaction = await Views.BeginAsync("statements"))
+        {
+            foreach (var document in tied)
+            {
+                await transaction.PutAsync(document);
+            }
+
+            await transaction.CommitAsync(new Position(Statements.Count + 1));
+        }
+
+        var pages = new List<ViewPage> { await Views.QueryAsync(new ViewQuery(Collection, [], 3, Search: SearchQuery.Parse("lhasa"))) };
+        while (pages[^1].Next is { } next)
+        {
+            pages.Add(await Views.QueryAsync(new ViewQuery(Collection, [], 3, next, SearchQuery.Parse("lhasa"))));
+        }
+
+        var hits = pages.SelectMany(page => page.Hits).ToList();
+        Assert.Equal(["t0", "t5", "t2", "t4", "t1", "t6", "t3"], hits.Select(h => h.Document.Id));
+        Assert.Equal([3, 3, 1], pages.Select(page => page.Hits.Count));
+        Assert.All(hits, hit => Assert.Equal($"{{\"id\":\"{hit.Document.Id}\"}}", hit.Document.Json));
+        Assert.All(hits.Skip(1), hit => Assert.Equal("[Lhasa].", hit.Highlighted));
+    }
+
+    [Fact]
     public async Task A_store_indexed_the_former_way_drops_its_views_and_checkpoints_on_opening_so_they_are_rebuilt_with_our_terms()
     {
         await Views.DisposeAsync();
@@ -135,6 +167,9 @@ public abstract class SearchContract : IAsyncLifetime
     }
 
     private Task<ViewPage> SearchAsync(string query) => Views.QueryAsync(new ViewQuery(Collection, [], 20, Search: SearchQuery.Parse(query)));
+
+    private static ViewDocument Tied(string id, string sortKey, string text) =>
+        new(Collection, id, $"{{\"id\":\"{id}\"}}", sortKey, [new ViewTag("side", "us")], text);
 
     private static ViewDocument Statement(string id, string text, params string[] topics) =>
         new(Collection, id, "{}", id, [new ViewTag("side", id == "s7" ? "cn" : "us")], text, topics);

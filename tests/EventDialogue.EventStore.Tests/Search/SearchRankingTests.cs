@@ -1,0 +1,42 @@
+using EventDialogue.Projections.Search;
+
+namespace EventDialogue.EventStore.Tests.Search;
+
+/// <summary>
+/// Ranking counts every match the cheap way (no highlight, no string per plain word) and highlighting only the page's
+/// hits the full way: both must see the same words, or a page would be ranked by one reading and shown by another.
+/// </summary>
+public sealed class SearchRankingTests
+{
+    private static readonly string LongWord = new('w', 70);
+
+    [Theory]
+    [InlineData("\"rule of law\" OR tibet -press", "The RULE of Law, Tibet, and THE press: rule of law.")]
+    [InlineData("muller liu", "Müller met Liú Xiǎobō; MÜLLER and liu again, and Mu\u0308ller.")]
+    [InlineData("u s china", "The U.S.-China dialogue, u.s. china, US China.")]
+    [InlineData("刘晓波 OR beijing", "刘晓波 in Beijing, 刘晓波.")]
+    [InlineData("zzzqboundary OR rights", "zzzqboundary rights Rights RIGHTS")]
+    public void The_rank_is_what_the_highlighting_counts_matches_per_square_root_of_the_searchable_words(string query, string text)
+    {
+        var parsed = SearchQuery.Parse(query);
+        string[] keywords = ["rule of law", "Liu Xiaobo", text];
+        var inText = SearchMatch.Of(parsed, text);
+        var matches = keywords.Select(k => SearchMatch.Of(parsed, k)).Append(inText).ToList();
+        var expected = Math.Round(matches.Sum(m => m.Occurrences) / Math.Sqrt(matches.Sum(m => m.Terms)), 6);
+
+        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", text, keywords)], 20, 0);
+
+        Assert.True(inText.Occurrences > 0, "the example must match");
+        Assert.Equal(expected, ranked.Hits.Single().Rank);
+    }
+
+    [Fact]
+    public void A_word_longer_than_the_counters_buffer_is_still_counted()
+    {
+        var parsed = SearchQuery.Parse(LongWord.ToUpperInvariant());
+
+        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", $"{LongWord} and {LongWord.ToUpperInvariant()}", null)], 20, 0);
+
+        Assert.Equal(Math.Round(2 / Math.Sqrt(2), 6), ranked.Hits.Single().Rank);
+    }
+}
