@@ -112,7 +112,8 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         var found = new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
         for (var i = 0; i < wanted.Count; i++)
         {
-            if (read.Gotten.Skip(i * perId).Take(perId).FirstOrDefault(d => d is not null) is { } document)
+            var first = i * perId;
+            if ((read.Gotten[first] ?? (perId == 2 ? read.Gotten[first + 1] : null)) is { } document)
             {
                 found[wanted[i]] = document;
             }
