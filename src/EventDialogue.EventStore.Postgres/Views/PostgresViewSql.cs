@@ -304,7 +304,7 @@ internal sealed class PostgresViewSql
     private async Task<IReadOnlyList<ViewDocument>> ReadByIdsAsync(NpgsqlConnection connection, string collection, string[] ids, CancellationToken cancellationToken)
     {
         using var batch = new NpgsqlBatch(connection);
-        var read = new NpgsqlBatchCommand($"SELECT {Columns} FROM {_documents} d WHERE d.collection = $1 AND d.id = ANY($2)");
+        var read = new NpgsqlBatchCommand(_getMany);
         read.Parameters.Add(new NpgsqlParameter { Value = collection });
         read.Parameters.Add(new NpgsqlParameter { Value = ids });
         batch.BatchCommands.Add(read);

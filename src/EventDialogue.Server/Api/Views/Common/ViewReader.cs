@@ -105,9 +105,7 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
             return new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
         }
 
-        // the cleared caller's own variant before the plain one, as GetAsync reads them
-        var keys = wanted.SelectMany(id => caller.SeesConfidential ? new ViewKey[] { new(collection, Audiences.ClearedId(id)), new(collection, id) } : [new(collection, id)]).ToList();
-        var read = await views.ReadAsync(new ViewReads(keys, [], []), cancellationToken);
+        var read = await views.ReadAsync(new ViewReads([.. wanted.SelectMany(id => KeysOf(collection, id))], [], []), cancellationToken);
         var perId = caller.SeesConfidential ? 2 : 1;
         var found = new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
         for (var i = 0; i < wanted.Count; i++)
@@ -135,9 +133,7 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
             throw NotFound(collection, id, what);
         }
 
-        // the cleared caller's own variant first, as GetAsync reads them
-        ViewKey[] keys = caller.SeesConfidential ? [new(collection, Audiences.ClearedId(id)), new(collection, id)] : [new(collection, id)];
-        var read = await views.ReadAsync(new ViewReads(keys, ForCaller(finds), ForCaller(counts)), cancellationToken);
+        var read = await views.ReadAsync(new ViewReads(KeysOf(collection, id), ForCaller(finds), ForCaller(counts)), cancellationToken);
         var document = read.Gotten.FirstOrDefault(d => d is not null) ?? throw NotFound(collection, id, what);
         return (document, read);
     }
@@ -201,6 +197,10 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
 
     private static DomainException NotFound(string collection, string id, string what) =>
         DomainException.NotFound($"{what} '{id}' is not in the {collection} view");
+
+    /// <summary>The keys a read of the id looks at: the cleared caller's own variant first, then the plain one, as <see cref="GetAsync"/> reads them.</summary>
+    private ViewKey[] KeysOf(string collection, string id) =>
+        caller.SeesConfidential ? [new(collection, Audiences.ClearedId(id)), new(collection, id)] : [new(collection, id)];
 
     private ViewTagged[] ForCaller(IReadOnlyList<ViewTagged> reads) => [.. reads.Select(r => r with { Tags = ForCaller(r.Tags) })];
 
