@@ -358,9 +358,16 @@ public sealed class ProjectionRunner(
 
         public CheckpointWatch Watch { get; } = watch;
 
+        private volatile ProjectionFailure? _failure;
+
         public Position Committed { get; set; }
 
-        public volatile ProjectionFailure? Failure;
+        /// <summary>The poison event it stopped at, read by status callers on other threads.</summary>
+        public ProjectionFailure? Failure
+        {
+            get => _failure;
+            set => _failure = value;
+        }
 
         public static IReadOnlyList<Member> All(IReadOnlyList<IProjection> projections, IReadOnlyList<CheckpointWatch>? watches)
         {
