@@ -84,12 +84,13 @@ public sealed class PostgresViewStore : IViewStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : Position.Start;
     }
 
-    public async Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default)
+    public async Task<IViewTransaction> BeginAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken = default)
     {
+        var held = ViewTransactionProjections.Check(projections);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await PostgresViewTransaction.BeginAsync(projection, connection, _sql, cancellationToken).ConfigureAwait(false);
+            return await PostgresViewTransaction.BeginAsync(held, connection, _sql, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace EventDialogue.EventStore.Postgres.Views;
 
-internal sealed class PostgresViewTransaction(string projection, Position storedCheckpoint, NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresViewSql sql) : IViewTransaction
+internal sealed class PostgresViewTransaction(IReadOnlyDictionary<string, Position> storedCheckpoints, NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresViewSql sql) : IViewTransaction
 {
     /// <summary>Deferred writes sent in one round trip once this many are waiting.</summary>
     private const int PendingLimit = 2000;
@@ -12,20 +12,41 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
     /// <summary>Writes not sent yet, in order: a document to put, or null for a key to delete.</summary>
     private readonly List<(string Collection, string Id, ViewDocument? Document)> _pending = [];
 
-    public Position Checkpoint => storedCheckpoint;
+    public IReadOnlyDictionary<string, Position> Checkpoints => storedCheckpoints;
 
-    /// <summary>Begins a projection's transaction, holding its checkpoint row until it ends.</summary>
-    public static async Task<PostgresViewTransaction> BeginAsync(string projection, NpgsqlConnection connection, PostgresViewSql sql, CancellationToken cancellationToken)
+    /// <summary>
+    /// Begins a transaction of the projections (checked and in ordinal order, see <see cref="ViewTransactionProjections"/>),
+    /// holding each one's checkpoint row until it ends; all are claimed and locked in one round trip.
+    /// </summary>
+    public static async Task<PostgresViewTransaction> BeginAsync(IReadOnlyList<string> projections, NpgsqlConnection connection, PostgresViewSql sql, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var batch = new NpgsqlBatch(connection, transaction)
+            using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var projection in projections)
             {
-                BatchCommands = { Command(sql.ClaimCheckpoint, projection), Command(sql.LockCheckpoint, projection) },
-            };
-            var stored = (long)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            return new PostgresViewTransaction(projection, new Position(stored), connection, transaction, sql);
+                batch.BatchCommands.Add(Command(sql.ClaimCheckpoint, projection));
+                batch.BatchCommands.Add(Command(sql.LockCheckpoint, projection));
+            }
+
+            // the claims return no rows and each lock one, so the rows come in the projections' order
+            var positions = new List<long>(projections.Count);
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                do
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        positions.Add(reader.GetInt64(0));
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+            }
+
+            var stored = projections.Zip(positions).ToDictionary(p => p.First, p => new Position(p.Second), StringComparer.Ordinal);
+            return new PostgresViewTransaction(stored, connection, transaction, sql);
         }
         catch
         {
@@ -161,12 +182,16 @@ internal sealed class PostgresViewTransaction(string projection, Position stored
     }
 
     /// <summary>Saves the checkpoint and tells the other processes of a group, once committed, how far the view is.</summary>
-    public async Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default)
+    public async Task CommitAsync(IReadOnlyDictionary<string, Position> checkpoints, CancellationToken cancellationToken = default)
     {
+        ViewTransactionProjections.CheckCommit([.. storedCheckpoints.Keys], checkpoints);
         await WritePendingAsync(
             [
-                Command(sql.SaveCheckpoint, projection, checkpoint.Value),
-                Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, checkpoint)),
+                .. storedCheckpoints.Keys.SelectMany(projection => new[]
+                {
+                    Command(sql.SaveCheckpoint, projection, checkpoints[projection].Value),
+                    Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, checkpoints[projection])),
+                }),
             ],
             cancellationToken).ConfigureAwait(false);
 

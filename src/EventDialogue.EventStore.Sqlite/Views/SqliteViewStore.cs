@@ -62,8 +62,9 @@ public sealed class SqliteViewStore : IViewStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : Position.Start;
     }
 
-    public async Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default)
+    public async Task<IViewTransaction> BeginAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken = default)
     {
+        var held = ViewTransactionProjections.Check(projections);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         SqliteConnection? connection = null;
         SqliteViewTransaction? began = null;
@@ -72,8 +73,8 @@ public sealed class SqliteViewStore : IViewStore
             connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await RelaxSyncAsync(connection, cancellationToken).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: false);
-            began = new SqliteViewTransaction(projection, connection, transaction, _writeGate);
-            await began.ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            began = new SqliteViewTransaction(held, connection, transaction, _writeGate);
+            await began.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
             return began;
         }
         catch when (began is not null)

@@ -4,17 +4,23 @@ using Microsoft.Data.Sqlite;
 
 namespace EventDialogue.EventStore.Sqlite.Views;
 
-internal sealed class SqliteViewTransaction(string projection, SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeGate) : IViewTransaction
+internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeGate) : IViewTransaction
 {
-    /// <summary>Read inside the transaction, which holds SQLite's write lock: no other writer can move it meanwhile.</summary>
-    public Position Checkpoint { get; private set; }
-
+    private readonly Dictionary<string, Position> _checkpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-    public async Task ReadCheckpointAsync(CancellationToken cancellationToken) =>
-        Checkpoint = await Scalar("SELECT position FROM view_checkpoints WHERE projection = $p", cancellationToken, ("$p", projection)).ConfigureAwait(false) is long position
-            ? new Position(position)
-            : Position.Start;
+    /// <summary>Read inside the transaction, which holds SQLite's write lock: no other writer can move them meanwhile.</summary>
+    public IReadOnlyDictionary<string, Position> Checkpoints => _checkpoints;
+
+    public async Task ReadCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var projection in projections)
+        {
+            _checkpoints[projection] = await Scalar("SELECT position FROM view_checkpoints WHERE projection = $p", cancellationToken, ("$p", projection)).ConfigureAwait(false) is long position
+                ? new Position(position)
+                : Position.Start;
+        }
+    }
 
     public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         SqliteViewSql.GetAsync(connection, transaction, collection, id, cancellationToken);
@@ -54,13 +60,18 @@ internal sealed class SqliteViewTransaction(string projection, SqliteConnection 
         await Scalar("DELETE FROM view_documents WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
     }
 
-    public async Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default)
+    public async Task CommitAsync(IReadOnlyDictionary<string, Position> checkpoints, CancellationToken cancellationToken = default)
     {
-        await Scalar(
-            "INSERT INTO view_checkpoints (projection, position) VALUES ($p, $pos) ON CONFLICT (projection) DO UPDATE SET position = excluded.position",
-            cancellationToken,
-            ("$p", projection),
-            ("$pos", checkpoint.Value)).ConfigureAwait(false);
+        ViewTransactionProjections.CheckCommit(projections, checkpoints);
+        foreach (var projection in projections)
+        {
+            await Scalar(
+                "INSERT INTO view_checkpoints (projection, position) VALUES ($p, $pos) ON CONFLICT (projection) DO UPDATE SET position = excluded.position",
+                cancellationToken,
+                ("$p", projection),
+                ("$pos", checkpoints[projection].Value)).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         SqliteWalLimit.AfterCommit(connection);
     }

@@ -12,7 +12,7 @@ internal sealed class BufferedViewTransaction(IViewTransaction inner) : IViewTra
     // insertion-ordered (nothing is ever removed), so the writes come out in the same order however the batch is replayed
     private readonly Dictionary<(string Collection, string Id), ViewDocument?> _written = [];
 
-    public Position Checkpoint => inner.Checkpoint;
+    public IReadOnlyDictionary<string, Position> Checkpoints => inner.Checkpoints;
 
     public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         _written.TryGetValue((collection, id), out var written) ? Task.FromResult(written) : inner.GetAsync(collection, id, cancellationToken);
@@ -54,7 +54,7 @@ internal sealed class BufferedViewTransaction(IViewTransaction inner) : IViewTra
         _written.Clear();
     }
 
-    public Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default) =>
+    public Task CommitAsync(IReadOnlyDictionary<string, Position> checkpoints, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("the buffered writes are written by the batch, which the runner commits");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -6,27 +6,30 @@ using EventDialogue.Projections.Storage;
 namespace EventDialogue.Projections.Engine;
 
 /// <summary>
-/// Follows $all from a projection's stored checkpoint and applies each event. Events are applied in batches, each
-/// batch committed with its checkpoint in one transaction; a batch ends when it is full or when the subscription has
-/// nothing more at hand, so a live view lags by one commit, not by a batch.
+/// Follows $all from the stored checkpoints of one or more projections and applies each event to each. Events are
+/// applied in batches, each batch committed with the checkpoints in one transaction; a batch ends when it is full or
+/// when the subscription has nothing more at hand, so a live view lags by one commit, not by a batch.
 /// <para>
-/// When the store fails (a database restart, a lost connection), the runner waits with exponential backoff and starts
-/// again from the stored checkpoint, for as long as it takes; only an event that cannot be applied stops it.
+/// Projections run by one runner share one read and one parse of the log, and commit each batch together, in one view
+/// transaction: a live event costs one wake-up, one read and one commit for all of them, not one each. A projection
+/// whose checkpoint is ahead of the others' (it committed further before a restart) takes only the events after it.
 /// </para>
 /// <para>
-/// The runners of several projections share one read and one parse of the log while they catch up when they are given
-/// the same <see cref="SharedLogReader"/>; without one, the runner reads the log by itself.
+/// When the store fails (a database restart, a lost connection), the runner waits with exponential backoff and starts
+/// again from the stored checkpoints, for as long as it takes. An event that one projection cannot apply stops that
+/// projection alone (see <see cref="StatusOf"/>); the others go on, and the runner returns once none is left.
 /// </para>
 /// </summary>
 /// <param name="read">The parse of a recorded event into its domain event (a shared <paramref name="log"/> uses its own).</param>
-/// <param name="log">A reader of the log shared with other runners; when not given, the runner has its own.</param>
+/// <param name="watches">Each projection's watch, in the order of <paramref name="projections"/>; pass them in to keep readers waiting on them across runners.</param>
+/// <param name="log">A reader of the log shared with other runners while catching up; when not given, the runner has its own.</param>
 public sealed class ProjectionRunner(
-    IProjection projection,
+    IReadOnlyList<IProjection> projections,
     IEventStore events,
     IViewStore views,
     Func<RecordedEvent, IDomainEvent> read,
     int batchSize = ProjectionRunner.CatchUpBatchSize,
-    CheckpointWatch? watch = null,
+    IReadOnlyList<CheckpointWatch>? watches = null,
     Func<RetryBackoff>? backoff = null,
     TimeProvider? clock = null,
     SharedLogReader? log = null)
@@ -38,29 +41,63 @@ public sealed class ProjectionRunner(
     /// </summary>
     public const int CatchUpBatchSize = 5000;
 
+    private readonly IReadOnlyList<Member> _members = Member.All(projections, watches);
     private readonly SharedLogReader _log = log ?? new SharedLogReader(events, read);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly RetryBackoff _backoff = (backoff ?? RetryBackoff.Default)();
-    private volatile ProjectionFailure? _failure;
     private volatile ProjectionOutage? _outage;
+
+    /// <summary>A runner of one projection.</summary>
+    public ProjectionRunner(
+        IProjection projection,
+        IEventStore events,
+        IViewStore views,
+        Func<RecordedEvent, IDomainEvent> read,
+        int batchSize = CatchUpBatchSize,
+        CheckpointWatch? watch = null,
+        Func<RetryBackoff>? backoff = null,
+        TimeProvider? clock = null,
+        SharedLogReader? log = null)
+        : this([projection], events, views, read, batchSize, watch is null ? null : [watch], backoff, clock, log)
+    {
+    }
 
     /// <summary>The store failed and the runner will try again after the delay it gives.</summary>
     public event Action<ProjectionOutage, Exception>? Retrying;
 
-    /// <summary>The store answers again after an outage; the runner follows from the checkpoint it gives.</summary>
+    /// <summary>The store answers again after an outage; the runner follows from the checkpoint it gives (the earliest of its projections').</summary>
     public event Action<Position>? Resumed;
 
-    public string Name => projection.Name;
+    /// <summary>A projection stopped at an event it cannot apply; the runner goes on with the others.</summary>
+    public event Action<string, ProjectionFailure>? Stopped;
 
-    /// <summary>The committed checkpoint; pass one in to keep readers waiting on it across a rebuild.</summary>
-    public CheckpointWatch Watch { get; } = watch ?? new CheckpointWatch();
+    /// <summary>The projections' names, joined: what the runner is called in logs.</summary>
+    public string Name { get; } = string.Join(", ", projections.Select(p => p.Name));
 
-    public ProjectionStatus Status => new(projection.Name, Watch.Checkpoint, _failure, _outage);
+    /// <summary>The one projection's committed checkpoint (see <see cref="WatchOf"/> for a runner of several).</summary>
+    public CheckpointWatch Watch => _members.Count == 1 ? _members[0].Watch : throw new InvalidOperationException($"the runner runs {_members.Count} projections: ask for one by name");
 
-    /// <summary>Runs until cancelled, or until an event cannot be applied (see <see cref="Status"/>).</summary>
+    /// <summary>The one projection's status (see <see cref="StatusOf"/> for a runner of several).</summary>
+    public ProjectionStatus Status => StatusOf(_members.Count == 1 ? _members[0].Projection.Name : throw new InvalidOperationException($"the runner runs {_members.Count} projections: ask for one by name"));
+
+    public IReadOnlyList<string> Projections { get; } = [.. projections.Select(p => p.Name)];
+
+    public CheckpointWatch WatchOf(string projection) => Find(projection).Watch;
+
+    public ProjectionStatus StatusOf(string projection)
+    {
+        var member = Find(projection);
+        return new(projection, member.Watch.Checkpoint, member.Failure, member.Failure is null ? _outage : null);
+    }
+
+    /// <summary>Runs until cancelled, or until no projection is left that can apply the next event (see <see cref="StatusOf"/>).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        _failure = null;
+        foreach (var member in _members)
+        {
+            member.Failure = null;
+        }
+
         while (true)
         {
             var started = _clock.GetTimestamp();
@@ -86,27 +123,43 @@ public sealed class ProjectionRunner(
         }
     }
 
-    /// <summary>Follows $all from the stored checkpoint; returns at a poison event, throws when the store fails.</summary>
+    private Member Find(string projection) =>
+        _members.FirstOrDefault(m => string.Equals(m.Projection.Name, projection, StringComparison.Ordinal))
+        ?? throw new ArgumentException($"the runner does not run {projection}", nameof(projection));
+
+    private List<Member> Following => [.. _members.Where(m => m.Failure is null)];
+
+    /// <summary>Follows $all from the stored checkpoints; returns once every projection is stopped at a poison event, throws when the store fails.</summary>
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
-        var checkpoint = await views.ReadCheckpointAsync(projection.Name, cancellationToken).ConfigureAwait(false);
-        Watch.Publish(checkpoint);
+        var following = Following;
+        foreach (var member in following)
+        {
+            member.Committed = await views.ReadCheckpointAsync(member.Projection.Name, cancellationToken).ConfigureAwait(false);
+            member.Watch.Publish(member.Committed);
+        }
+
+        var from = following.Count == 0 ? Position.Start : following.Min(m => m.Committed);
         if (_outage is not null)
         {
             _outage = null;
-            Resumed?.Invoke(checkpoint);
+            Resumed?.Invoke(from);
         }
 
-        var committed = new Committed(checkpoint);
+        if (following.Count == 0)
+        {
+            return;
+        }
+
         var batch = new List<LoggedEvent>(batchSize);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var subscription = _log.FollowAsync(checkpoint, stop.Token).GetAsyncEnumerator(stop.Token);
+        var subscription = _log.FollowAsync(from, stop.Token).GetAsyncEnumerator(stop.Token);
         var next = subscription.MoveNextAsync().AsTask();
         try
         {
             while (true)
             {
-                if (!next.IsCompleted && batch.Count > 0 && !await CommitAsync(batch, committed, cancellationToken).ConfigureAwait(false))
+                if (!next.IsCompleted && batch.Count > 0 && !await CommitAsync(batch, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -118,7 +171,7 @@ public sealed class ProjectionRunner(
 
                 batch.Add(subscription.Current);
                 next = subscription.MoveNextAsync().AsTask();
-                if (batch.Count >= batchSize && !await CommitAsync(batch, committed, cancellationToken).ConfigureAwait(false))
+                if (batch.Count >= batchSize && !await CommitAsync(batch, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -142,41 +195,64 @@ public sealed class ProjectionRunner(
     }
 
     /// <summary>
-    /// Applies and commits the batch in one transaction. If an event fails in it, the transaction is rolled back and the
-    /// batch applied again one event per transaction, so that every event before the poison one is committed and the
-    /// failure names the poison event itself. A failure of the store is never the event's: it is thrown, so that the
-    /// whole run is tried again later from the stored checkpoint.
+    /// Applies and commits the batch for every projection still following that has not committed it yet, in one
+    /// transaction. If an event fails in it, the transaction is rolled back and each projection applies the batch in a
+    /// transaction of its own; if it fails there, that projection applies it again one event per transaction, so that
+    /// every event before the poison one is committed and the failure names the poison event itself. A failure of the
+    /// store is never the event's: it is thrown, so that the whole run is tried again later from the stored checkpoints.
     /// </summary>
-    /// <returns>False once stopped at a poison event.</returns>
-    private async Task<bool> CommitAsync(List<LoggedEvent> batch, Committed committed, CancellationToken cancellationToken)
+    /// <returns>False once every projection is stopped at a poison event.</returns>
+    private async Task<bool> CommitAsync(List<LoggedEvent> batch, CancellationToken cancellationToken)
     {
         try
         {
-            var error = await TryApplyAsync(batch, committed, cancellationToken).ConfigureAwait(false);
-            if (error is null)
+            var last = batch[^1].Recorded.Position;
+            var due = Following.Where(m => m.Committed < last).ToList();
+            if (due.Count > 1)
             {
-                return true;
-            }
-
-            ThrowIfTheStoresFault(error);
-            foreach (var logged in batch)
-            {
-                error = await TryApplyAsync([logged], committed, cancellationToken).ConfigureAwait(false);
-                if (error is not null)
+                var error = await TryApplyAsync(due, batch, cancellationToken).ConfigureAwait(false);
+                if (error is null)
                 {
-                    ThrowIfTheStoresFault(error);
-                    var recorded = logged.Recorded;
-                    _failure = new ProjectionFailure(recorded.Position, recorded.Type, recorded.Stream.Value, error.Message);
-                    Watch.Stop(_failure);
-                    return false;
+                    return true;
                 }
+
+                ThrowIfTheStoresFault(error);
             }
 
-            return true;
+            foreach (var member in due)
+            {
+                await CommitAloneAsync(member, batch, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Following.Count > 0;
         }
         finally
         {
             batch.Clear();
+        }
+    }
+
+    private async Task CommitAloneAsync(Member member, List<LoggedEvent> batch, CancellationToken cancellationToken)
+    {
+        var error = await TryApplyAsync([member], batch, cancellationToken).ConfigureAwait(false);
+        if (error is null)
+        {
+            return;
+        }
+
+        ThrowIfTheStoresFault(error);
+        foreach (var logged in batch)
+        {
+            error = await TryApplyAsync([member], [logged], cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                ThrowIfTheStoresFault(error);
+                var recorded = logged.Recorded;
+                member.Failure = new ProjectionFailure(recorded.Position, recorded.Type, recorded.Stream.Value, error.Message);
+                member.Watch.Stop(member.Failure);
+                Stopped?.Invoke(member.Projection.Name, member.Failure);
+                return;
+            }
         }
     }
 
@@ -188,46 +264,49 @@ public sealed class ProjectionRunner(
         }
     }
 
-    /// <returns>Null once applied and committed; otherwise what went wrong applying the events, with nothing committed.</returns>
-    private async Task<Exception?> TryApplyAsync(List<LoggedEvent> batch, Committed committed, CancellationToken cancellationToken)
+    /// <returns>Null once applied and committed (or nothing was left to apply); otherwise what went wrong applying the events, with nothing committed.</returns>
+    private async Task<Exception?> TryApplyAsync(List<Member> members, List<LoggedEvent> batch, CancellationToken cancellationToken)
     {
+        var checkpoint = batch[^1].Recorded.Position;
+        members = [.. members.Where(m => m.Committed < checkpoint)];
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
         // Parsed, applied and prepared (folded, serialised) before the transaction begins, so that none of it holds a
-        // backend's write turn (SQLite has one for the whole file, which the projections would otherwise take in
-        // turns); only the events of streams the projection follows are parsed, the rest passed by position.
-        IProjectionBatch applying;
+        // backend's write turn (SQLite has one for the whole file); the projections prepare side by side, each on its
+        // own state, and only the events of streams a projection follows are parsed, the rest passed by position.
+        IProjectionBatch[] prepared;
         try
         {
-            applying = projection.Begin(new BatchStart(committed.Position, events));
-            foreach (var logged in batch)
-            {
-                if (projection.Follows(logged.Recorded.Stream))
-                {
-                    applying.Apply(new ProjectedEvent(logged.Recorded, logged.Fact));
-                }
-                else
-                {
-                    applying.Passed(logged.Recorded.Position);
-                }
-            }
-
-            await applying.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            prepared = members.Count == 1
+                ? [await PrepareAsync(members[0], batch, cancellationToken).ConfigureAwait(false)]
+                : await Task.WhenAll(members.Select(m => Task.Run(() => PrepareAsync(m, batch, cancellationToken), cancellationToken))).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return ex;
         }
 
-        var transaction = await views.BeginAsync(projection.Name, cancellationToken).ConfigureAwait(false);
+        var transaction = await views.BeginAsync([.. members.Select(m => m.Projection.Name)], cancellationToken).ConfigureAwait(false);
         await using var transactionDisposal = transaction.ConfigureAwait(false);
-        if (transaction.Checkpoint != committed.Position)
+        foreach (var member in members)
         {
-            // what the batch prepared stands on a checkpoint that is no longer the view's
-            throw new CheckpointMovedException(projection.Name, committed.Position, transaction.Checkpoint);
+            var stored = transaction.Checkpoints[member.Projection.Name];
+            if (stored != member.Committed)
+            {
+                // what the batch prepared stands on a checkpoint that is no longer the view's
+                throw new CheckpointMovedException(member.Projection.Name, member.Committed, stored);
+            }
         }
 
         try
         {
-            await applying.FlushAsync(transaction, cancellationToken).ConfigureAwait(false);
+            foreach (var applying in prepared)
+            {
+                await applying.FlushAsync(transaction, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -235,17 +314,80 @@ public sealed class ProjectionRunner(
             return ex;
         }
 
-        var checkpoint = batch[^1].Recorded.Position;
-        await transaction.CommitAsync(checkpoint, cancellationToken).ConfigureAwait(false);
-        committed.Position = checkpoint;
+        await transaction.CommitAsync(members.ToDictionary(m => m.Projection.Name, _ => checkpoint, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         _backoff.Reset();
-        Watch.Publish(checkpoint);
+        foreach (var member in members)
+        {
+            member.Committed = checkpoint;
+            member.Watch.Publish(checkpoint);
+        }
+
         return null;
     }
 
-    /// <summary>Where this run has committed up to: what the stored checkpoint must still say when it next begins.</summary>
-    private sealed class Committed(Position position)
+    /// <summary>The projection's batch of the events after its committed checkpoint, applied and prepared.</summary>
+    private async Task<IProjectionBatch> PrepareAsync(Member member, List<LoggedEvent> batch, CancellationToken cancellationToken)
     {
-        public Position Position { get; set; } = position;
+        var projection = member.Projection;
+        var applying = projection.Begin(new BatchStart(member.Committed, events));
+        foreach (var logged in batch)
+        {
+            if (logged.Recorded.Position <= member.Committed)
+            {
+                continue;
+            }
+
+            if (projection.Follows(logged.Recorded.Stream))
+            {
+                applying.Apply(new ProjectedEvent(logged.Recorded, logged.Fact));
+            }
+            else
+            {
+                applying.Passed(logged.Recorded.Position);
+            }
+        }
+
+        await applying.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        return applying;
+    }
+
+    /// <summary>A projection of the runner: where this run has committed it up to (what its stored checkpoint must still say when it next begins), and whether it stopped.</summary>
+    private sealed class Member(IProjection projection, CheckpointWatch watch)
+    {
+        public IProjection Projection { get; } = projection;
+
+        public CheckpointWatch Watch { get; } = watch;
+
+        private volatile ProjectionFailure? _failure;
+
+        public Position Committed { get; set; }
+
+        /// <summary>The poison event it stopped at, read by status callers on other threads.</summary>
+        public ProjectionFailure? Failure
+        {
+            get => _failure;
+            set => _failure = value;
+        }
+
+        public static IReadOnlyList<Member> All(IReadOnlyList<IProjection> projections, IReadOnlyList<CheckpointWatch>? watches)
+        {
+            ArgumentNullException.ThrowIfNull(projections);
+            if (projections.Count == 0)
+            {
+                throw new ArgumentException("a runner needs at least one projection", nameof(projections));
+            }
+
+            if (watches is not null && watches.Count != projections.Count)
+            {
+                throw new ArgumentException($"{watches.Count} watches were given for {projections.Count} projections", nameof(watches));
+            }
+
+            if (projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new ArgumentException($"the projection {twice.Key} is given twice", nameof(projections));
+            }
+
+            return [.. projections.Select((p, i) => new Member(p, watches?[i] ?? new CheckpointWatch()))];
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace EventDialogue.Projections.Engine;
 /// </summary>
 internal sealed class SummaryTransaction(IViewTransaction inner) : IViewTransaction
 {
-    public Position Checkpoint => inner.Checkpoint;
+    public IReadOnlyDictionary<string, Position> Checkpoints => inner.Checkpoints;
 
     public Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         inner.GetAsync(collection, id, cancellationToken);
@@ -27,7 +27,7 @@ internal sealed class SummaryTransaction(IViewTransaction inner) : IViewTransact
     public Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(collection, id, cancellationToken);
 
-    public Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default) =>
+    public Task CommitAsync(IReadOnlyDictionary<string, Position> checkpoints, CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("a summary is committed with the batch that changed it, never on its own");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

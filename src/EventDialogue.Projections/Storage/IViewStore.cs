@@ -12,7 +12,14 @@ public interface IViewStore : IAsyncDisposable
     Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default);
 
     /// <summary>Starts the projection's next transaction.</summary>
-    Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default);
+    Task<IViewTransaction> BeginAsync(string projection, CancellationToken cancellationToken = default) =>
+        BeginAsync([projection], cancellationToken);
+
+    /// <summary>
+    /// Starts one transaction for the next batches of several projections, holding each one's checkpoint: projections
+    /// that follow the log together commit together, one transaction per batch rather than one each.
+    /// </summary>
+    Task<IViewTransaction> BeginAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken = default);
 
     Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
 
@@ -41,15 +48,20 @@ public interface IViewStore : IAsyncDisposable
     Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
 }
 
-/// <summary>One projection's uncommitted changes. Reads see the transaction's own writes.</summary>
+/// <summary>The uncommitted changes of one projection, or of several committing together. Reads see the transaction's own writes.</summary>
 public interface IViewTransaction : IAsyncDisposable
 {
     /// <summary>
-    /// The projection's committed checkpoint, read when the transaction began and held: no other transaction of the
+    /// Each projection's committed checkpoint, read when the transaction began and held: no other transaction of the
     /// same projection can commit until this one ends. A runner compares it with where it left off, so that two
     /// runners of one projection (two processes that both believe they lead) can never apply an event twice.
     /// </summary>
-    Position Checkpoint { get; }
+    IReadOnlyDictionary<string, Position> Checkpoints { get; }
+
+    /// <summary>The checkpoint of the transaction's one projection (see <see cref="Checkpoints"/>).</summary>
+    Position Checkpoint => Checkpoints.Count == 1
+        ? Checkpoints.Values.Single()
+        : throw new InvalidOperationException($"the transaction holds {Checkpoints.Count} projections' checkpoints, not one");
 
     Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
 
@@ -60,6 +72,10 @@ public interface IViewTransaction : IAsyncDisposable
 
     Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Commits the changes together with the new checkpoint.</summary>
-    Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default);
+    /// <summary>Commits the changes together with the new checkpoint of every projection the transaction holds.</summary>
+    Task CommitAsync(Position checkpoint, CancellationToken cancellationToken = default) =>
+        CommitAsync(Checkpoints.Keys.ToDictionary(p => p, _ => checkpoint, StringComparer.Ordinal), cancellationToken);
+
+    /// <summary>Commits the changes together with each projection's new checkpoint (one for every projection it holds).</summary>
+    Task CommitAsync(IReadOnlyDictionary<string, Position> checkpoints, CancellationToken cancellationToken = default);
 }

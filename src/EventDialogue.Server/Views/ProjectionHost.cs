@@ -7,10 +7,12 @@ using EventDialogue.Projections.Storage;
 namespace EventDialogue.Server.Views;
 
 /// <summary>
-/// Runs every projection in the background, each from its own checkpoint, while this process leads its group (always,
-/// on SQLite); otherwise follows the checkpoints the leader commits. Reports their status (a poison event stops one
-/// and is reported here, never skipped; a failing store is retried), lets readers wait for a position, and rebuilds a
-/// view from zero while the server runs.
+/// Runs every projection in the background while this process leads its group (always, on SQLite); otherwise follows
+/// the checkpoints the leader commits. All projections run together in one runner (one read of the log, one view
+/// transaction per batch for all of them); a view being rebuilt runs in a runner of its own until the next term, so
+/// that the others stay live meanwhile. Reports their status (a poison event stops one and is reported here, never
+/// skipped; a failing store is retried), lets readers wait for a position, and rebuilds a view from zero while the
+/// server runs.
 /// </summary>
 public sealed partial class ProjectionHost(
     IEventStore events,
@@ -20,10 +22,8 @@ public sealed partial class ProjectionHost(
     ILogger<ProjectionHost> logger) : BackgroundService
 {
     private readonly Dictionary<string, Slot> _slots = projections.ToDictionary(p => p.Name, p => new Slot(p), StringComparer.Ordinal);
+    private readonly List<Run> _runs = [];
     private readonly Lock _gate = new();
-
-    // one read and one parse of the log for all the runners while they catch up together (at start-up behind the head)
-    private readonly SharedLogReader _log = new(events, ParseRecorded, projections.Count());
     private CancellationToken _term = new(canceled: true);
 
     public IReadOnlyList<ProjectionStatus> Statuses
@@ -32,7 +32,7 @@ public sealed partial class ProjectionHost(
         {
             lock (_gate)
             {
-                return [.. _slots.Values.Select(s => s.Runner?.Status ?? new ProjectionStatus(s.Projection.Name, s.Watch.Checkpoint, null))];
+                return [.. _slots.Values.Select(s => RunOf(s)?.Runner.StatusOf(s.Projection.Name) ?? new ProjectionStatus(s.Projection.Name, s.Watch.Checkpoint, null))];
             }
         }
     }
@@ -53,19 +53,37 @@ public sealed partial class ProjectionHost(
     }
 
     /// <summary>Drops the view and builds it again from position 0 (in this process, if it leads; otherwise by the leader,
-    /// whose next commit finds the checkpoint moved and starts again from it).</summary>
+    /// whose next commit finds the checkpoint moved and starts again from it). The others keep running meanwhile: the
+    /// view is rebuilt by a runner of its own.</summary>
     public async Task RebuildAsync(string projection, CancellationToken cancellationToken)
     {
         var slot = _slots[projection];
         await slot.Rebuilding.WaitAsync(cancellationToken);
         try
         {
-            await StopAsync(slot);
+            Run? run;
+            lock (_gate)
+            {
+                run = RunOf(slot);
+            }
+
+            if (run is not null)
+            {
+                await StopAsync(run);
+            }
+
             await views.ResetAsync(projection, slot.Projection.Collections, cancellationToken);
             slot.Watch.Publish(Position.Start);
+            var term = _term;
             if (IsLeading)
             {
-                Start(slot, _term);
+                var others = run?.Slots.Where(s => s != slot).ToList() ?? [];
+                if (others.Count > 0)
+                {
+                    Start(others, term);
+                }
+
+                Start([slot], term);
             }
         }
         finally
@@ -111,15 +129,17 @@ public sealed partial class ProjectionHost(
         }
 
         Leading(logger);
-        foreach (var slot in _slots.Values)
+        Start([.. _slots.Values], term.Token);
+        await Task.Delay(Timeout.Infinite, term.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        List<Run> running;
+        lock (_gate)
         {
-            Start(slot, term.Token);
+            running = [.. _runs];
         }
 
-        await Task.Delay(Timeout.Infinite, term.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-        foreach (var slot in _slots.Values)
+        foreach (var run in running)
         {
-            await StopAsync(slot);
+            await StopAsync(run);
         }
 
         if (!stoppingToken.IsCancellationRequested)
@@ -131,23 +151,34 @@ public sealed partial class ProjectionHost(
     private void CommittedElsewhere(string projection, Position checkpoint)
     {
         // the leader's own runners know their checkpoints first; notices only move the followers' watches
-        if (_slots.TryGetValue(projection, out var slot) && slot.Runner is null)
+        if (_slots.TryGetValue(projection, out var slot))
         {
+            lock (_gate)
+            {
+                if (RunOf(slot) is not null)
+                {
+                    return;
+                }
+            }
+
             slot.Watch.Advance(checkpoint);
         }
     }
 
-    private void Start(Slot slot, CancellationToken term)
+    /// <summary>The run the slot's projection is in, if any; under the gate.</summary>
+    private Run? RunOf(Slot slot) => _runs.FirstOrDefault(r => r.Slots.Contains(slot));
+
+    private void Start(IReadOnlyList<Slot> slots, CancellationToken term)
     {
-        var runner = new ProjectionRunner(slot.Projection, events, views, ParseRecorded, watch: slot.Watch, log: _log);
+        var runner = new ProjectionRunner(
+            [.. slots.Select(s => s.Projection)], events, views, ParseRecorded, watches: [.. slots.Select(s => s.Watch)]);
         runner.Retrying += (outage, error) => StoreFailed(logger, runner.Name, outage.Attempt, outage.RetryIn.TotalSeconds, error.Message);
         runner.Resumed += checkpoint => Resumed(logger, runner.Name, checkpoint.Value);
+        runner.Stopped += (projection, failure) => Poisoned(logger, projection, failure.Position.Value, failure.EventType, failure.Stream, failure.Error);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(term);
         lock (_gate)
         {
-            slot.Runner = runner;
-            slot.Stop = stop;
-            slot.Running = RunAsync(runner, stop.Token);
+            _runs.Add(new Run(slots, runner, stop, RunAsync(runner, stop.Token)));
         }
     }
 
@@ -156,13 +187,11 @@ public sealed partial class ProjectionHost(
 
     private async Task RunAsync(ProjectionRunner runner, CancellationToken cancellationToken)
     {
+        // Start calls this under the gate: return to it at once, so that none of the run happens under the gate
+        await Task.Yield();
         try
         {
             await runner.RunAsync(cancellationToken);
-            if (runner.Status.Failure is { } failure)
-            {
-                Poisoned(logger, runner.Name, failure.Position.Value, failure.EventType, failure.Stream, failure.Error);
-            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -175,24 +204,12 @@ public sealed partial class ProjectionHost(
         }
     }
 
-    private async Task StopAsync(Slot slot)
+    private async Task StopAsync(Run run)
     {
-        Task? running;
-        CancellationTokenSource? stop;
-        lock (_gate)
-        {
-            (running, stop) = (slot.Running, slot.Stop);
-        }
-
-        if (stop is null || running is null)
-        {
-            return;
-        }
-
-        await stop.CancelAsync();
+        await run.Stop.CancelAsync();
         try
         {
-            await running;
+            await run.Running;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -201,26 +218,25 @@ public sealed partial class ProjectionHost(
 
         lock (_gate)
         {
-            slot.Runner = null;
-            slot.Stop = null;
-            slot.Running = null;
+            _runs.Remove(run);
         }
 
         // A poison event this process met is no longer its to report once it stops running the projection: the next
         // runner (here or in the next leader) meets it again and says so.
-        slot.Watch.Publish(slot.Watch.Checkpoint);
-        stop.Dispose();
+        foreach (var slot in run.Slots)
+        {
+            slot.Watch.Publish(slot.Watch.Checkpoint);
+        }
+
+        run.Stop.Dispose();
     }
+
+    /// <summary>A runner of some of the projections, and how to stop it.</summary>
+    private sealed record Run(IReadOnlyList<Slot> Slots, ProjectionRunner Runner, CancellationTokenSource Stop, Task Running);
 
     private sealed class Slot(IProjection projection)
     {
         public IProjection Projection { get; } = projection;
-
-        public ProjectionRunner? Runner { get; set; }
-
-        public CancellationTokenSource? Stop { get; set; }
-
-        public Task? Running { get; set; }
 
         public SemaphoreSlim Rebuilding { get; } = new(1, 1);
 

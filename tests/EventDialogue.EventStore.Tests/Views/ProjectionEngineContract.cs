@@ -34,8 +34,58 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
 
-    private async Task<int> CountOf(string stream) =>
-        int.Parse((await Views.GetAsync(CountingProjection.Counts, stream))!.Json, System.Globalization.CultureInfo.InvariantCulture);
+    private async Task<int> CountOf(string stream, string collection = CountingProjection.Counts) =>
+        int.Parse((await Views.GetAsync(collection, stream))!.Json, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Given_two_projections_in_one_runner_when_an_event_poisons_one_then_it_stops_before_it_and_the_other_applies_every_event()
+    {
+        var (stopping, going) = (new CountingProjection("stops", "stopped-counts"), new CountingProjection("goes", "going-counts", poisoned: false));
+        var before = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5));
+        var poison = await Events.AppendToStreamAsync(StreamName.Parse("round-b"), ExpectedRevision.Any, [new EventData(Guid.NewGuid(), "Poison", "{}", Fixtures.Events.Metadata)]);
+        var head = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5));
+        var runner = new ProjectionRunner([stopping, going], Events, Views, CountingProjection.Read);
+        var stopped = new List<(string Projection, ProjectionFailure Failure)>();
+        runner.Stopped += (projection, failure) => stopped.Add((projection, failure));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var running = runner.RunAsync(stop.Token);
+        await Task.WhenAny(runner.WatchOf(going.Name).WaitForAsync(head.Position, stop.Token), running);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        var (name, failure) = Assert.Single(stopped);
+        Assert.Equal(stopping.Name, name);
+        Assert.Equal(poison.Position, failure.Position);
+        Assert.Equal(failure, runner.StatusOf(stopping.Name).Failure);
+        Assert.Equal(before.Position, await Views.ReadCheckpointAsync(stopping.Name));
+        Assert.Equal(5, await CountOf("round-a", "stopped-counts"));
+        Assert.Null(runner.StatusOf(going.Name).Failure);
+        Assert.Equal(head.Position, await Views.ReadCheckpointAsync(going.Name));
+        Assert.Equal(10, await CountOf("round-a", "going-counts"));
+        Assert.Equal(1, await CountOf("round-b", "going-counts"));
+    }
+
+    [Fact]
+    public async Task Given_two_projections_at_different_checkpoints_when_they_run_in_one_runner_then_each_applies_each_event_exactly_once()
+    {
+        var (ahead, behind) = (new CountingProjection("ahead", "ahead-counts"), new CountingProjection("behind", "behind-counts"));
+        await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(20));
+        await RunUntilAsync(new ProjectionRunner(ahead, Events, Views, CountingProjection.Read, batchSize: 7), await Events.ReadHeadPositionAsync());
+        var head = (await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(9))).Position;
+
+        var together = new ProjectionRunner([ahead, behind], Events, Views, CountingProjection.Read, batchSize: 3);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var running = together.RunAsync(stop.Token);
+        await Task.WhenAny(Task.WhenAll(together.WatchOf(ahead.Name).WaitForAsync(head, stop.Token), together.WatchOf(behind.Name).WaitForAsync(head, stop.Token)), running);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal(29, await CountOf("round-a", "ahead-counts"));
+        Assert.Equal(29, await CountOf("round-a", "behind-counts"));
+        Assert.Equal(head, await Views.ReadCheckpointAsync(ahead.Name));
+        Assert.Equal(head, await Views.ReadCheckpointAsync(behind.Name));
+    }
 
     [Fact]
     public async Task Given_a_stored_checkpoint_when_the_projection_restarts_then_it_applies_each_event_exactly_once()

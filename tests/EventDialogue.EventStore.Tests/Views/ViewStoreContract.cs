@@ -58,6 +58,47 @@ public abstract class ViewStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_transaction_of_several_projections_holds_each_ones_checkpoint_and_commits_them_with_the_changes_or_not_at_all()
+    {
+        await PutCommittedAsync(3);
+        await using (var together = await Views.BeginAsync([Projection, "other-projection"]))
+        {
+            Assert.Equal(new Position(3), together.Checkpoints[Projection]);
+            Assert.Equal(Position.Start, together.Checkpoints["other-projection"]);
+            await together.PutAsync(Statement("s1", "rolled back"));
+        }
+
+        Assert.Null(await Views.GetAsync(Collection, "s1"));
+        await using (var together = await Views.BeginAsync(["other-projection", Projection]))
+        {
+            await together.PutAsync(Statement("s1", "committed"));
+            await together.CommitAsync(new Dictionary<string, Position> { [Projection] = new(8), ["other-projection"] = new(5) });
+        }
+
+        Assert.Equal(new Position(8), await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal(new Position(5), await Views.ReadCheckpointAsync("other-projection"));
+        Assert.NotNull(await Views.GetAsync(Collection, "s1"));
+    }
+
+    [Fact]
+    public async Task A_transaction_of_no_projection_or_a_commit_that_leaves_one_out_is_refused_and_changes_nothing()
+    {
+        Assert.Contains("at least one projection", (await Assert.ThrowsAsync<ArgumentException>(() => Views.BeginAsync(Array.Empty<string>()))).Message, StringComparison.Ordinal);
+        await using (var together = await Views.BeginAsync([Projection, "other-projection"]))
+        {
+            await together.PutAsync(Statement("s1", "never"));
+            var refused = await Assert.ThrowsAsync<ArgumentException>(() => together.CommitAsync(new Dictionary<string, Position> { [Projection] = new(8) }));
+            Assert.Contains("no checkpoint for other-projection", refused.Message, StringComparison.Ordinal);
+            refused = await Assert.ThrowsAsync<ArgumentException>(() => together.CommitAsync(new Dictionary<string, Position> { [Projection] = new(8), ["other-projection"] = new(8), ["third"] = new(8) }));
+            Assert.Contains("third, which the transaction does not hold", refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Position.Start, await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal(Position.Start, await Views.ReadCheckpointAsync("other-projection"));
+        Assert.Null(await Views.GetAsync(Collection, "s1"));
+    }
+
+    [Fact]
     public async Task A_transaction_reads_its_own_writes_and_finds_by_tag()
     {
         await using var transaction = await Views.BeginAsync(Projection);

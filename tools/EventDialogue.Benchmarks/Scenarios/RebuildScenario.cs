@@ -9,7 +9,7 @@ namespace EventDialogue.Benchmarks.Scenarios;
 
 /// <summary>
 /// Drops every view and rebuilds it from position 0 to the head, all projections at once as the server runs them
-/// (each its own runner, sharing one read of $all while catching up, batches of the server's size), against one plain ordered scan of the same
+/// (one runner for all of them, one read of $all and one view transaction a batch, batches of the server's size), against one plain ordered scan of the same
 /// events table.
 /// </summary>
 internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory history, IReadOnlyList<IProjection> projections, int rounds, ProgressLog log)
@@ -65,16 +65,15 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
             await stores.Views.ResetAsync(projection.Name, projection.Collections, cancellationToken);
         }
 
-        // as the server's ProjectionHost: one shared read of the log for all the runners
-        var log = new SharedLogReader(stores.Events, ServerProjections.ReadRecorded, projections.Count);
-        var runners = projections.Select(p => new ProjectionRunner(p, stores.Events, stores.Views, ServerProjections.ReadRecorded, log: log)).ToList();
+        // as the server's ProjectionHost: one runner for all the projections (one read of the log, one transaction a batch)
+        var runner = new ProjectionRunner(projections, stores.Events, stores.Views, ServerProjections.ReadRecorded);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
-        var running = runners.Select(r => r.RunAsync(stop.Token)).ToList();
+        var running = new[] { runner.RunAsync(stop.Token) };
         try
         {
             // throws at once if a projection stops at an event it cannot apply
-            await Task.WhenAll(runners.Select(r => r.Watch.WaitForAsync(history.Head, cancellationToken)));
+            await Task.WhenAll(projections.Select(p => runner.WatchOf(p.Name).WaitForAsync(history.Head, cancellationToken)));
             return clock.Elapsed;
         }
         finally
