@@ -79,19 +79,19 @@ internal sealed class PostgresViewSql
         LockCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1 FOR UPDATE";
         SaveCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
         UpsertMany = $"""
-            INSERT INTO {_documents} (collection, id, json, sort_key, search_text, search_keywords, search)
-            SELECT u.c, u.i, u.j, u.s, u.st, u.sk, to_tsvector('simple', u.t)
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(c, i, j, s, st, sk, t)
-            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text,
-                search_keywords = excluded.search_keywords, search = excluded.search
-            """;
-        DeleteTagsMany = $"DELETE FROM {_tags} t USING unnest($1::text[], $2::text[]) AS u(c, i), {_documents} d WHERE d.collection = u.c AND d.id = u.i AND t.doc_id = d.doc_id";
-        InsertTagsMany = $"""
+            WITH upserted AS (
+                INSERT INTO {_documents} (collection, id, json, sort_key, search_text, search_keywords, search)
+                SELECT u.c, u.i, u.j, u.s, u.st, u.sk, to_tsvector('simple', u.t)
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(c, i, j, s, st, sk, t)
+                ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text,
+                    search_keywords = excluded.search_keywords, search = excluded.search
+                RETURNING doc_id, collection, id)
             INSERT INTO {_tags} (doc_id, collection, name, value)
-            SELECT d.doc_id, u.c, u.n, u.v FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(c, i, n, v)
-            JOIN {_documents} d ON d.collection = u.c AND d.id = u.i
+            SELECT up.doc_id, t.c, t.n, t.v FROM unnest($8::text[], $9::text[], $10::text[], $11::text[]) AS t(c, i, n, v)
+            JOIN upserted up ON up.collection = t.c AND up.id = t.i
             ON CONFLICT DO NOTHING
             """;
+        DeleteTagsMany = $"DELETE FROM {_tags} t USING unnest($1::text[], $2::text[]) AS u(c, i), {_documents} d WHERE d.collection = u.c AND d.id = u.i AND t.doc_id = d.doc_id";
         DeleteMany = $"DELETE FROM {_documents} d USING unnest($1::text[], $2::text[]) AS u(c, i) WHERE d.collection = u.c AND d.id = u.i";
         ResetCollections =
         [
@@ -149,12 +149,13 @@ internal sealed class PostgresViewSql
 
     public string SaveCheckpoint { get; }
 
-    /// <summary>Upserts many documents (no two with the same key) in one statement, from parallel arrays.</summary>
+    /// <summary>
+    /// Upserts many documents (no two with the same key) and inserts their tags in one statement, from parallel
+    /// arrays: the tags take each document's doc_id from the upsert's own answer, not from a lookup per tag.
+    /// </summary>
     public string UpsertMany { get; }
 
     public string DeleteTagsMany { get; }
-
-    public string InsertTagsMany { get; }
 
     public string DeleteMany { get; }
 
