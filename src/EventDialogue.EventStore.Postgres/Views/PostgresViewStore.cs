@@ -45,6 +45,7 @@ public sealed class PostgresViewStore : IViewStore
             }
 
             await UpgradeSearchAsync(sql, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await UpgradeTagsAsync(sql, connection, transaction, cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -69,6 +70,21 @@ public sealed class PostgresViewStore : IViewStore
         }
 
         using var upgrade = new NpgsqlCommand(sql.UpgradeSearch, connection, transaction);
+        await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Brings tags kept by an earlier version (or none yet) to the current layout, after the search's upgrade.</summary>
+    private static async Task UpgradeTagsAsync(PostgresViewSql sql, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        using (var read = new NpgsqlCommand(sql.ReadTagsFormat, connection, transaction))
+        {
+            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int format && format == PostgresViewSql.TagsFormat)
+            {
+                return;
+            }
+        }
+
+        using var upgrade = new NpgsqlCommand(sql.UpgradeTags, connection, transaction);
         await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

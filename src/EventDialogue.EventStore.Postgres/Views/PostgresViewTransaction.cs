@@ -113,7 +113,7 @@ internal sealed class PostgresViewTransaction(IReadOnlyDictionary<string, Positi
     }
 
     /// <summary>
-    /// The writes as multi-row statements: each run of puts (or of deletes) with no key twice becomes two or three
+    /// The writes as multi-row statements: each run of puts (or of deletes) with no key twice becomes two
     /// statements over arrays, in the order written; a key met again starts the next run, so the later write wins.
     /// </summary>
     private IEnumerable<NpgsqlBatchCommand> Statements(List<(string Collection, string Id, ViewDocument? Document)> writes)
@@ -160,6 +160,7 @@ internal sealed class PostgresViewTransaction(IReadOnlyDictionary<string, Positi
         }
 
         var documents = run.Select(w => w.Document!).ToArray();
+        var tags = documents.SelectMany(d => d.Tags.Distinct().Select(t => (d.Collection, d.Id, t.Name, t.Value))).ToList();
         yield return Command(
             sql.UpsertMany,
             collections,
@@ -168,17 +169,11 @@ internal sealed class PostgresViewTransaction(IReadOnlyDictionary<string, Positi
             documents.Select(d => d.SortKey).ToArray(),
             documents.Select(d => d.SearchText).ToArray(),
             documents.Select(d => StoredKeywords.Write(d.SearchKeywords) as string).ToArray(),
-            documents.Select(d => SearchTerms.IndexText(d.SearchText, d.SearchKeywords)).ToArray());
-        var tags = documents.SelectMany(d => d.Tags.Distinct().Select(t => (d.Collection, d.Id, t.Name, t.Value))).ToList();
-        if (tags.Count > 0)
-        {
-            yield return Command(
-                sql.InsertTagsMany,
-                tags.Select(t => t.Collection).ToArray(),
-                tags.Select(t => t.Id).ToArray(),
-                tags.Select(t => t.Name).ToArray(),
-                tags.Select(t => t.Value).ToArray());
-        }
+            documents.Select(d => SearchTerms.IndexText(d.SearchText, d.SearchKeywords)).ToArray(),
+            tags.Select(t => t.Collection).ToArray(),
+            tags.Select(t => t.Id).ToArray(),
+            tags.Select(t => t.Name).ToArray(),
+            tags.Select(t => t.Value).ToArray());
     }
 
     /// <summary>Saves the checkpoint and tells the other processes of a group, once committed, how far the view is.</summary>

@@ -25,15 +25,16 @@ internal static class SqliteViewSql
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         // CROSS JOIN makes SQLite start from the tag index: left to choose, it walked the whole collection in sort
-        // order to avoid sorting the few documents found, so a lookup cost grew with the collection.
-        command.CommandText = $"SELECT {Columns} FROM view_tags t0 CROSS JOIN view_documents d ON d.collection = t0.collection AND d.id = t0.id WHERE {TaggedWhere(command, collection, tags)} ORDER BY d.sort_key, d.id";
+        // order to avoid sorting the few documents found, so a lookup cost grew with the collection. Each document
+        // found is then read by its rowid.
+        command.CommandText = $"SELECT {Columns} FROM view_document_tags t0 CROSS JOIN view_documents d ON d.doc_id = t0.doc_id WHERE {TaggedWhere(command, collection, tags)} ORDER BY d.sort_key, d.id";
         return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<int> CountAsync(SqliteConnection connection, string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM view_tags t0 WHERE {TaggedWhere(command, collection, tags)}";
+        command.CommandText = $"SELECT count(*) FROM view_document_tags t0 WHERE {TaggedWhere(command, collection, tags)}";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -117,7 +118,7 @@ internal static class SqliteViewSql
     {
         for (var i = 0; i < query.Filters.Count; i++)
         {
-            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_tags t WHERE t.collection = d.collection AND t.id = d.id AND t.name = $fn{i} AND t.value = $fv{i})");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_document_tags t WHERE t.doc_id = d.doc_id AND t.name = $fn{i} AND t.value = $fv{i})");
             command.Parameters.AddWithValue($"$fn{i}", query.Filters[i].Name);
             command.Parameters.AddWithValue($"$fv{i}", query.Filters[i].Value);
         }
@@ -125,7 +126,7 @@ internal static class SqliteViewSql
 
     /// <summary>
     /// The first tag's index entries (t0), kept when the same document also carries each other tag: every step a
-    /// lookup in a tag index, none in the documents.
+    /// lookup in a tag index by the document's integer doc_id, none in the documents.
     /// </summary>
     private static string TaggedWhere(SqliteCommand command, string collection, IReadOnlyList<ViewTag> tags)
     {
@@ -140,7 +141,7 @@ internal static class SqliteViewSql
         {
             if (i > 0)
             {
-                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_tags t WHERE t.collection = t0.collection AND t.id = t0.id AND t.name = $fn{i} AND t.value = $fv{i})");
+                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_document_tags t WHERE t.doc_id = t0.doc_id AND t.name = $fn{i} AND t.value = $fv{i})");
             }
 
             command.Parameters.AddWithValue($"$fn{i}", tags[i].Name);

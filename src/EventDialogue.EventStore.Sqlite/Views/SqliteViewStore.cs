@@ -31,6 +31,7 @@ public sealed class SqliteViewStore : IViewStore
         command.CommandText = "PRAGMA journal_mode=WAL;" + SqliteViewSchema.Create;
         command.ExecuteNonQuery();
         UpgradeSearch(connection);
+        UpgradeTags(connection);
         return new SqliteViewStore(connectionString, SqliteWriteGate.For(path));
     }
 
@@ -49,6 +50,23 @@ public sealed class SqliteViewStore : IViewStore
         command.CommandText = "SELECT count(*) FROM pragma_table_info('view_documents') WHERE name = 'search_keywords'";
         var hasKeywords = (long)command.ExecuteScalar()! > 0;
         command.CommandText = SqliteViewSchema.UpgradeSearch(hasKeywords);
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>Brings tags kept by an earlier version to the current layout, in one transaction, after the search's upgrade.</summary>
+    private static void UpgradeTags(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqliteViewSchema.ReadTagsFormat;
+        if (command.ExecuteScalar() is long format && format == SqliteViewSchema.TagsFormat)
+        {
+            return;
+        }
+
+        command.CommandText = SqliteViewSchema.UpgradeTags;
         command.ExecuteNonQuery();
         transaction.Commit();
     }
@@ -171,7 +189,7 @@ public sealed class SqliteViewStore : IViewStore
         foreach (var collection in collections)
         {
             await ExecuteAsync(connection, transaction, "DELETE FROM view_search WHERE rowid IN (SELECT doc_id FROM view_documents WHERE collection = $c)", collection, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, transaction, "DELETE FROM view_tags WHERE collection = $c", collection, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, "DELETE FROM view_document_tags WHERE collection = $c", collection, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, "DELETE FROM view_documents WHERE collection = $c", collection, cancellationToken).ConfigureAwait(false);
         }
 

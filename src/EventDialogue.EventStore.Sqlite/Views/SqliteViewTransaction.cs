@@ -39,10 +39,10 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
             """,
             cancellationToken,
             ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))).ConfigureAwait(false))!;
-        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", document.Collection), ("$id", document.Id)).ConfigureAwait(false);
+        await Scalar("DELETE FROM view_document_tags WHERE doc_id = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
         foreach (var tag in document.Tags.Distinct())
         {
-            await Scalar("INSERT INTO view_tags (collection, id, name, value) VALUES ($c, $id, $name, $value)", cancellationToken, ("$c", document.Collection), ("$id", document.Id), ("$name", tag.Name), ("$value", tag.Value)).ConfigureAwait(false);
+            await Scalar("INSERT INTO view_document_tags (doc_id, collection, name, value) VALUES ($doc, $c, $name, $value)", cancellationToken, ("$doc", docId), ("$c", document.Collection), ("$name", tag.Name), ("$value", tag.Value)).ConfigureAwait(false);
         }
 
         await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
@@ -56,7 +56,7 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
     public async Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
         await Scalar("DELETE FROM view_search WHERE rowid = (SELECT doc_id FROM view_documents WHERE collection = $c AND id = $id)", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
-        await Scalar("DELETE FROM view_tags WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
+        await Scalar("DELETE FROM view_document_tags WHERE doc_id = (SELECT doc_id FROM view_documents WHERE collection = $c AND id = $id)", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
         await Scalar("DELETE FROM view_documents WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
     }
 

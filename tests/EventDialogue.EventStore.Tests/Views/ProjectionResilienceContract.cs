@@ -60,11 +60,11 @@ public abstract class ProjectionResilienceContract : IAsyncLifetime
         var before = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Fixtures.Events.Some(3));
         await runner.Watch.WaitForAsync(before.Position, bound.Token);
 
-        await ExecuteAsync($"ALTER TABLE {TagsTable} RENAME TO view_tags_away");
+        await ExecuteAsync($"ALTER TABLE {TagsTable} RENAME TO view_document_tags_away");
         var during = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Fixtures.Events.Some(4));
         await retrying.Task.WaitAsync(bound.Token);
         var whileBroken = runner.Status;
-        await ExecuteAsync($"ALTER TABLE {TagsTable.Replace("view_tags", "view_tags_away", StringComparison.Ordinal)} RENAME TO view_tags");
+        await ExecuteAsync($"ALTER TABLE {TagsTable.Replace("view_document_tags", "view_document_tags_away", StringComparison.Ordinal)} RENAME TO view_document_tags");
         await runner.Watch.WaitForAsync(during.Position, bound.Token);
 
         Assert.False(running.IsCompleted, $"the runner stopped: {runner.Status}");
