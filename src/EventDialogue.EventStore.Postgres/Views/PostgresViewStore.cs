@@ -59,33 +59,26 @@ public sealed class PostgresViewStore : IViewStore
     }
 
     /// <summary>Brings an index written by an earlier version (or none yet) to the current format.</summary>
-    private static async Task UpgradeSearchAsync(PostgresViewSql sql, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        using (var read = new NpgsqlCommand(sql.ReadSearchFormat, connection, transaction))
-        {
-            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int format && format == PostgresViewSql.SearchFormat)
-            {
-                return;
-            }
-        }
-
-        using var upgrade = new NpgsqlCommand(sql.UpgradeSearch, connection, transaction);
-        await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private static Task UpgradeSearchAsync(PostgresViewSql sql, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        UpgradeAsync(connection, transaction, sql.ReadSearchFormat, PostgresViewSql.SearchFormat, sql.UpgradeSearch, cancellationToken);
 
     /// <summary>Brings tags kept by an earlier version (or none yet) to the current layout, after the search's upgrade.</summary>
-    private static async Task UpgradeTagsAsync(PostgresViewSql sql, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static Task UpgradeTagsAsync(PostgresViewSql sql, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        UpgradeAsync(connection, transaction, sql.ReadTagsFormat, PostgresViewSql.TagsFormat, sql.UpgradeTags, cancellationToken);
+
+    /// <summary>Runs the upgrade unless the store records the current format.</summary>
+    private static async Task UpgradeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string readFormat, int current, string upgrade, CancellationToken cancellationToken)
     {
-        using (var read = new NpgsqlCommand(sql.ReadTagsFormat, connection, transaction))
+        using (var read = new NpgsqlCommand(readFormat, connection, transaction))
         {
-            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int format && format == PostgresViewSql.TagsFormat)
+            if (await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int format && format == current)
             {
                 return;
             }
         }
 
-        using var upgrade = new NpgsqlCommand(sql.UpgradeTags, connection, transaction);
-        await upgrade.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        using var command = new NpgsqlCommand(upgrade, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Joins the group of processes on this schema that share the running of the projections; the caller disposes it.</summary>

@@ -36,37 +36,30 @@ public sealed class SqliteViewStore : IViewStore
     }
 
     /// <summary>Brings an index written by an earlier version to the current format, in one transaction.</summary>
-    private static void UpgradeSearch(SqliteConnection connection)
-    {
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SqliteViewSchema.ReadSearchFormat;
-        if (command.ExecuteScalar() is long format && format == SqliteViewSchema.SearchFormat)
+    private static void UpgradeSearch(SqliteConnection connection) =>
+        Upgrade(connection, SqliteViewSchema.ReadSearchFormat, SqliteViewSchema.SearchFormat, command =>
         {
-            return;
-        }
-
-        command.CommandText = "SELECT count(*) FROM pragma_table_info('view_documents') WHERE name = 'search_keywords'";
-        var hasKeywords = (long)command.ExecuteScalar()! > 0;
-        command.CommandText = SqliteViewSchema.UpgradeSearch(hasKeywords);
-        command.ExecuteNonQuery();
-        transaction.Commit();
-    }
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('view_documents') WHERE name = 'search_keywords'";
+            return SqliteViewSchema.UpgradeSearch(hasKeywordsColumn: (long)command.ExecuteScalar()! > 0);
+        });
 
     /// <summary>Brings tags kept by an earlier version to the current layout, in one transaction, after the search's upgrade.</summary>
-    private static void UpgradeTags(SqliteConnection connection)
+    private static void UpgradeTags(SqliteConnection connection) =>
+        Upgrade(connection, SqliteViewSchema.ReadTagsFormat, SqliteViewSchema.TagsFormat, _ => SqliteViewSchema.UpgradeTags);
+
+    /// <summary>Runs the upgrade unless the store records the current format; <paramref name="upgrade"/> may look at the store first.</summary>
+    private static void Upgrade(SqliteConnection connection, string readFormat, int current, Func<SqliteCommand, string> upgrade)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = SqliteViewSchema.ReadTagsFormat;
-        if (command.ExecuteScalar() is long format && format == SqliteViewSchema.TagsFormat)
+        command.CommandText = readFormat;
+        if (command.ExecuteScalar() is long format && format == current)
         {
             return;
         }
 
-        command.CommandText = SqliteViewSchema.UpgradeTags;
+        command.CommandText = upgrade(command);
         command.ExecuteNonQuery();
         transaction.Commit();
     }
