@@ -75,12 +75,10 @@ public sealed class ProjectionRunner(
     public string Name { get; } = string.Join(", ", projections.Select(p => p.Name));
 
     /// <summary>The one projection's committed checkpoint (see <see cref="WatchOf"/> for a runner of several).</summary>
-    public CheckpointWatch Watch => _members.Count == 1 ? _members[0].Watch : throw new InvalidOperationException($"the runner runs {_members.Count} projections: ask for one by name");
+    public CheckpointWatch Watch => Only.Watch;
 
     /// <summary>The one projection's status (see <see cref="StatusOf"/> for a runner of several).</summary>
-    public ProjectionStatus Status => StatusOf(_members.Count == 1 ? _members[0].Projection.Name : throw new InvalidOperationException($"the runner runs {_members.Count} projections: ask for one by name"));
-
-    public IReadOnlyList<string> Projections { get; } = [.. projections.Select(p => p.Name)];
+    public ProjectionStatus Status => StatusOf(Only.Projection.Name);
 
     public CheckpointWatch WatchOf(string projection) => Find(projection).Watch;
 
@@ -122,6 +120,8 @@ public sealed class ProjectionRunner(
             }
         }
     }
+
+    private Member Only => _members.Count == 1 ? _members[0] : throw new InvalidOperationException($"the runner runs {_members.Count} projections: ask for one by name");
 
     private Member Find(string projection) =>
         _members.FirstOrDefault(m => string.Equals(m.Projection.Name, projection, StringComparison.Ordinal))
