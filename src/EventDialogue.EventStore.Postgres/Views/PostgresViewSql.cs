@@ -99,6 +99,11 @@ internal sealed class PostgresViewSql
             $"DELETE FROM {_documents} WHERE collection = ANY($1)",
         ];
         ResetCheckpoint = $"DELETE FROM {s}.view_checkpoints WHERE projection = $1";
+        RenameCollections =
+        [
+            $"UPDATE {_documents} d SET collection = m.name FROM unnest($1::text[], $2::text[]) AS m(copy, name) WHERE d.collection = m.copy",
+            $"UPDATE {_tags} t SET collection = m.name FROM unnest($1::text[], $2::text[]) AS m(copy, name) WHERE t.collection = m.copy",
+        ];
     }
 
     /// <summary>
@@ -162,6 +167,9 @@ internal sealed class PostgresViewSql
     public IReadOnlyList<string> ResetCollections { get; }
 
     public string ResetCheckpoint { get; }
+
+    /// <summary>Gives the documents of the collections named first ($1) the names given second ($2), with their tags.</summary>
+    public IReadOnlyList<string> RenameCollections { get; }
 
     public async Task<ViewDocument?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string collection, string id, CancellationToken cancellationToken)
     {

@@ -93,7 +93,10 @@ public sealed class PostgresViewStore : IViewStore
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : Position.Start;
     }
 
-    public async Task<IViewTransaction> BeginAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken = default)
+    public async Task<IViewTransaction> BeginAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken = default) =>
+        await BeginHeldAsync(projections, cancellationToken).ConfigureAwait(false);
+
+    private async Task<PostgresViewTransaction> BeginHeldAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken)
     {
         var held = ViewTransactionProjections.Check(projections);
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -172,6 +175,16 @@ public sealed class PostgresViewStore : IViewStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collections);
+        var copy = FreshCopy.Of(projection);
+        var copies = collections.Select(FreshCopy.Of).ToList();
+        var transaction = await BeginHeldAsync([projection, copy], cancellationToken).ConfigureAwait(false);
+        await using var transactionDisposal = transaction.ConfigureAwait(false);
+        await transaction.ReplaceWithFreshCopyAsync(projection, copy, collections, copies, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -193,6 +193,32 @@ internal sealed class PostgresViewTransaction(IReadOnlyDictionary<string, Positi
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Puts the fresh copy's documents in the place of the projection's and moves the copy's checkpoint to it (see
+    /// <see cref="IViewStore.ReplaceWithFreshCopyAsync"/>); the transaction must hold both checkpoints.
+    /// </summary>
+    public async Task ReplaceWithFreshCopyAsync(string projection, string copy, IReadOnlyList<string> collections, IReadOnlyList<string> copies, CancellationToken cancellationToken)
+    {
+        var built = storedCheckpoints[copy];
+        using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var statement in sql.ResetCollections)
+        {
+            batch.BatchCommands.Add(Command(statement, (object)collections.ToArray()));
+        }
+
+        // the documents keep their doc_id, so their tags still point at them: only the names move
+        foreach (var statement in sql.RenameCollections)
+        {
+            batch.BatchCommands.Add(Command(statement, copies.ToArray(), collections.ToArray()));
+        }
+
+        batch.BatchCommands.Add(Command(sql.ResetCheckpoint, copy));
+        batch.BatchCommands.Add(Command(sql.SaveCheckpoint, projection, built.Value));
+        batch.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, built)));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await transaction.DisposeAsync().ConfigureAwait(false);

@@ -179,15 +179,69 @@ public sealed class SqliteViewStore : IViewStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
+        await DropAsync(connection, transaction, collections, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, "DELETE FROM view_checkpoints WHERE projection = $c", projection, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collections);
+        var copy = FreshCopy.Of(projection);
+        var copies = collections.Select(FreshCopy.Of).ToList();
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using (var read = connection.CreateCommand())
+            {
+                read.Transaction = transaction;
+                read.CommandText = "SELECT position FROM view_checkpoints WHERE projection = $c";
+                read.Parameters.AddWithValue("$c", copy);
+                var built = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long? ?? Position.Start.Value;
+                read.CommandText = """
+                    INSERT INTO view_checkpoints (projection, position) VALUES ($p, $position)
+                        ON CONFLICT (projection) DO UPDATE SET position = excluded.position;
+                    DELETE FROM view_checkpoints WHERE projection = $c;
+                    """;
+                read.Parameters.AddWithValue("$p", projection);
+                read.Parameters.AddWithValue("$position", built);
+                await DropAsync(connection, transaction, collections, cancellationToken).ConfigureAwait(false);
+                await read.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // the documents keep their doc_id, so their search rows and tags still point at them: only the names move
+            for (var i = 0; i < collections.Count; i++)
+            {
+                using var rename = connection.CreateCommand();
+                rename.Transaction = transaction;
+                rename.CommandText = """
+                    UPDATE view_documents SET collection = $to WHERE collection = $from;
+                    UPDATE view_document_tags SET collection = $to WHERE collection = $from;
+                    """;
+                rename.Parameters.AddWithValue("$from", copies[i]);
+                rename.Parameters.AddWithValue("$to", collections[i]);
+                await rename.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Drops the documents of the collections, with their tags and search rows.</summary>
+    private static async Task DropAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> collections, CancellationToken cancellationToken)
+    {
         foreach (var collection in collections)
         {
             await ExecuteAsync(connection, transaction, "DELETE FROM view_search WHERE rowid IN (SELECT doc_id FROM view_documents WHERE collection = $c)", collection, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, "DELETE FROM view_document_tags WHERE collection = $c", collection, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, "DELETE FROM view_documents WHERE collection = $c", collection, cancellationToken).ConfigureAwait(false);
         }
-
-        await ExecuteAsync(connection, transaction, "DELETE FROM view_checkpoints WHERE projection = $c", projection, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync()

@@ -26,7 +26,7 @@ namespace EventDialogue.Projections.Engine;
 public sealed class ProjectionRunner(
     IReadOnlyList<IProjection> projections,
     IEventStore events,
-    IViewStore views,
+    IProjectionViews views,
     Func<RecordedEvent, IDomainEvent> read,
     int batchSize = ProjectionRunner.CatchUpBatchSize,
     IReadOnlyList<CheckpointWatch>? watches = null,
@@ -51,7 +51,7 @@ public sealed class ProjectionRunner(
     public ProjectionRunner(
         IProjection projection,
         IEventStore events,
-        IViewStore views,
+        IProjectionViews views,
         Func<RecordedEvent, IDomainEvent> read,
         int batchSize = CatchUpBatchSize,
         CheckpointWatch? watch = null,

@@ -3,10 +3,10 @@ using EventDialogue.EventStore;
 namespace EventDialogue.Projections.Storage;
 
 /// <summary>
-/// Where views live, beside the events. A projection's changes and its checkpoint are committed in one transaction,
-/// so a crash neither loses nor applies twice any event.
+/// The views as a projection runner sees them: each projection's checkpoint, and transactions that commit changes with
+/// checkpoints. A runner needs no more, so it can be given the views under other names (<see cref="FreshCopyViews"/>).
 /// </summary>
-public interface IViewStore : IAsyncDisposable
+public interface IProjectionViews
 {
     /// <summary>The last position the projection has applied, or <see cref="Position.Start"/>.</summary>
     Task<Position> ReadCheckpointAsync(string projection, CancellationToken cancellationToken = default);
@@ -20,7 +20,14 @@ public interface IViewStore : IAsyncDisposable
     /// that follow the log together commit together, one transaction per batch rather than one each.
     /// </summary>
     Task<IViewTransaction> BeginAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken = default);
+}
 
+/// <summary>
+/// Where views live, beside the events. A projection's changes and its checkpoint are committed in one transaction,
+/// so a crash neither loses nor applies twice any event.
+/// </summary>
+public interface IViewStore : IProjectionViews, IAsyncDisposable
+{
     Task<ViewDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
 
     Task<ViewPage> QueryAsync(ViewQuery query, CancellationToken cancellationToken = default);
@@ -46,6 +53,15 @@ public interface IViewStore : IAsyncDisposable
 
     /// <summary>Drops the documents of the given collections and the projection's checkpoint, so it rebuilds from zero.</summary>
     Task ResetAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Puts the projection's fresh copy (built beside it under the names <see cref="FreshCopy"/> gives) in the place of
+    /// its view, in one transaction: the documents of the collections are dropped and the copy's take their place, the
+    /// copy's checkpoint becomes the projection's, and the copy's is dropped. Readers see the whole former view until
+    /// the commit and the whole new one after it, never a view half built. A copy with no checkpoint is an empty view at
+    /// the start of the log.
+    /// </summary>
+    Task ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The uncommitted changes of one projection, or of several committing together. Reads see the transaction's own writes.</summary>

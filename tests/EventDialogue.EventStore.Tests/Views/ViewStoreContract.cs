@@ -318,4 +318,75 @@ public abstract class ViewStoreContract : IAsyncLifetime
         Assert.NotNull(await Views.GetAsync("cases", "c1"));
         Assert.Equal(new Position(4), await Views.ReadCheckpointAsync("other-projection"));
     }
+
+    [Fact]
+    public async Task A_fresh_copy_built_beside_a_view_stays_unseen_until_it_replaces_the_view_whole_in_one_step()
+    {
+        await PutCommittedAsync(9, Statement("s1", "one"), Statement("s2", "two"), new ViewDocument("rounds", "r1", "{}", "r1", []));
+        await using (var other = await Views.BeginAsync("other-projection"))
+        {
+            await other.PutAsync(new ViewDocument("cases", "c1", "{}", "c1", []));
+            await other.CommitAsync(new Position(4));
+        }
+
+        IProjectionViews copy = new FreshCopyViews(Views, [Projection], [Collection, "rounds"]);
+        await using (var building = await copy.BeginAsync(Projection))
+        {
+            Assert.Equal(Position.Start, building.Checkpoint);
+            Assert.Null(await building.GetAsync(Collection, "s1"));
+            await building.PutAsync(Statement("s1", "uno", speaker: "Chen Xu"));
+            await building.PutAsync(Statement("s3", "three"));
+            var own = await building.GetAsync(Collection, "s1");
+            Assert.Equal((Collection, """{"text":"uno"}"""), (own!.Collection, own.Json));
+            await building.CommitAsync(new Position(12));
+        }
+
+        Assert.Equal(new Position(12), await copy.ReadCheckpointAsync(Projection));
+        Assert.Equal(new Position(9), await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal("""{"text":"one"}""", (await Views.GetAsync(Collection, "s1"))!.Json);
+        Assert.Null(await Views.GetAsync(Collection, "s3"));
+        Assert.Empty(await Views.FindAsync(Collection, [new ViewTag("speaker", "Chen Xu")]));
+        Assert.Empty((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("three")))).Hits);
+
+        await Views.ReplaceWithFreshCopyAsync(Projection, [Collection, "rounds"]);
+
+        Assert.Equal(new Position(12), await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal(Position.Start, await copy.ReadCheckpointAsync(Projection));
+        Assert.Equal("""{"text":"uno"}""", (await Views.GetAsync(Collection, "s1"))!.Json);
+        Assert.Null(await Views.GetAsync(Collection, "s2"));
+        Assert.Null(await Views.GetAsync("rounds", "r1"));
+        Assert.Equal(["s1"], (await Views.FindAsync(Collection, [new ViewTag("speaker", "Chen Xu")])).Select(d => d.Id));
+        Assert.Equal(1, await Views.CountAsync(Collection, [new ViewTag("side", "us")]));
+        Assert.Equal(["s1", "s3"], (await Views.QueryAsync(new ViewQuery(Collection, [], 10))).Hits.Select(h => h.Document.Id));
+        Assert.Equal(["s3"], (await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("three")))).Hits.Select(h => h.Document.Id));
+        Assert.Empty((await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("one")))).Hits);
+        await using (var building = await copy.BeginAsync(Projection))
+        {
+            Assert.Null(await building.GetAsync(Collection, "s1"));
+        }
+
+        Assert.NotNull(await Views.GetAsync("cases", "c1"));
+        Assert.Equal(new Position(4), await Views.ReadCheckpointAsync("other-projection"));
+    }
+
+    [Fact]
+    public async Task A_fresh_copy_refuses_a_projection_or_a_collection_it_does_not_build_and_changes_nothing()
+    {
+        await PutCommittedAsync(9, Statement("s1", "one"));
+        IProjectionViews copy = new FreshCopyViews(Views, [Projection], [Collection]);
+
+        var projection = await Assert.ThrowsAsync<ArgumentException>(() => copy.BeginAsync("other-projection"));
+        Assert.Contains("other-projection is not one this fresh copy builds", projection.Message, StringComparison.Ordinal);
+        await using (var building = await copy.BeginAsync(Projection))
+        {
+            var collection = await Assert.ThrowsAsync<ArgumentException>(() => building.PutAsync(new ViewDocument("cases", "c1", "{}", "c1", [])));
+            Assert.Contains("cases is not one this fresh copy builds", collection.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Null(await Views.GetAsync("cases", "c1"));
+        Assert.Null(await Views.GetAsync(FreshCopy.Of("cases"), "c1"));
+        Assert.Equal(new Position(9), await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal(Position.Start, await copy.ReadCheckpointAsync(Projection));
+        Assert.Contains("already a fresh copy's name", Assert.Throws<ArgumentException>(() => FreshCopy.Of(FreshCopy.Of(Projection))).Message, StringComparison.Ordinal);
+    }
 }
