@@ -177,14 +177,14 @@ public sealed class PostgresViewStore : IViewStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
+    public async Task<Position> ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);
         var copy = FreshCopy.Of(projection);
         var copies = collections.Select(FreshCopy.Of).ToList();
         var transaction = await BeginHeldAsync([projection, copy], cancellationToken).ConfigureAwait(false);
         await using var transactionDisposal = transaction.ConfigureAwait(false);
-        await transaction.ReplaceWithFreshCopyAsync(projection, copy, collections, copies, cancellationToken).ConfigureAwait(false);
+        return await transaction.ReplaceWithFreshCopyAsync(projection, copy, collections, copies, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -197,9 +197,14 @@ internal sealed class PostgresViewTransaction(IReadOnlyDictionary<string, Positi
     /// Puts the fresh copy's documents in the place of the projection's and moves the copy's checkpoint to it (see
     /// <see cref="IViewStore.ReplaceWithFreshCopyAsync"/>); the transaction must hold both checkpoints.
     /// </summary>
-    public async Task ReplaceWithFreshCopyAsync(string projection, string copy, IReadOnlyList<string> collections, IReadOnlyList<string> copies, CancellationToken cancellationToken)
+    public async Task<Position> ReplaceWithFreshCopyAsync(string projection, string copy, IReadOnlyList<string> collections, IReadOnlyList<string> copies, CancellationToken cancellationToken)
     {
         var built = storedCheckpoints[copy];
+        if (built < storedCheckpoints[projection])
+        {
+            throw new FreshCopyBehindException(projection, built, storedCheckpoints[projection]);
+        }
+
         using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var statement in sql.ResetCollections)
         {
@@ -217,6 +222,7 @@ internal sealed class PostgresViewTransaction(IReadOnlyDictionary<string, Positi
         batch.BatchCommands.Add(Command("SELECT pg_notify($1, $2)", sql.Schema.CheckpointsChannel, CheckpointNotice.Format(projection, built)));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return built;
     }
 
     public async ValueTask DisposeAsync()

@@ -184,7 +184,7 @@ public sealed class SqliteViewStore : IViewStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
+    public async Task<Position> ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(collections);
         var copy = FreshCopy.Of(projection);
@@ -194,21 +194,26 @@ public sealed class SqliteViewStore : IViewStore
         {
             using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             using var transaction = connection.BeginTransaction(deferred: false);
-            using (var read = connection.CreateCommand())
+            var built = await ReadCheckpointAsync(connection, transaction, copy, cancellationToken).ConfigureAwait(false);
+            var view = await ReadCheckpointAsync(connection, transaction, projection, cancellationToken).ConfigureAwait(false);
+            if (built < view)
             {
-                read.Transaction = transaction;
-                read.CommandText = "SELECT position FROM view_checkpoints WHERE projection = $c";
-                read.Parameters.AddWithValue("$c", copy);
-                var built = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long? ?? Position.Start.Value;
-                read.CommandText = """
+                throw new FreshCopyBehindException(projection, built, view);
+            }
+
+            await DropAsync(connection, transaction, collections, cancellationToken).ConfigureAwait(false);
+            using (var checkpoint = connection.CreateCommand())
+            {
+                checkpoint.Transaction = transaction;
+                checkpoint.CommandText = """
                     INSERT INTO view_checkpoints (projection, position) VALUES ($p, $position)
                         ON CONFLICT (projection) DO UPDATE SET position = excluded.position;
-                    DELETE FROM view_checkpoints WHERE projection = $c;
+                    DELETE FROM view_checkpoints WHERE projection = $copy;
                     """;
-                read.Parameters.AddWithValue("$p", projection);
-                read.Parameters.AddWithValue("$position", built);
-                await DropAsync(connection, transaction, collections, cancellationToken).ConfigureAwait(false);
-                await read.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                checkpoint.Parameters.AddWithValue("$p", projection);
+                checkpoint.Parameters.AddWithValue("$position", built.Value);
+                checkpoint.Parameters.AddWithValue("$copy", copy);
+                await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             // the documents keep their doc_id, so their search rows and tags still point at them: only the names move
@@ -226,11 +231,21 @@ public sealed class SqliteViewStore : IViewStore
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return built;
         }
         finally
         {
             _writeGate.Release();
         }
+    }
+
+    private static async Task<Position> ReadCheckpointAsync(SqliteConnection connection, SqliteTransaction transaction, string projection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT position FROM view_checkpoints WHERE projection = $p";
+        command.Parameters.AddWithValue("$p", projection);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? new Position(position) : Position.Start;
     }
 
     /// <summary>Drops the documents of the collections, with their tags and search rows.</summary>

@@ -24,6 +24,13 @@ public interface IProjection
     IProjectionBatch Begin(BatchStart start);
 
     /// <summary>
+    /// The same projection with nothing kept from the batches this one applied, for a runner of its own: what a
+    /// projection keeps between batches stands on its own view's checkpoint, so a view built beside it (a fresh copy,
+    /// see <see cref="Storage.FreshCopy"/>) needs an instance of its own.
+    /// </summary>
+    IProjection Fresh();
+
+    /// <summary>
     /// Whether its documents can depend on the events of this stream: the runner parses and applies only those, and
     /// tells the batch of the others by their position alone (<see cref="IProjectionBatch.Passed"/>).
     /// </summary>

@@ -44,9 +44,17 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// </summary>
     private const int CachedEventsLimit = 50_000;
 
-    private readonly StreamCache _cache = new(CachedEventsLimit);
+    private StreamCache _cache = new(CachedEventsLimit);
 
     public IProjectionBatch Begin(BatchStart start) => new Batch(this, start);
+
+    /// <remarks>The views keep no state of their own (the stream cache is the base's), so a copy with a new cache is fresh.</remarks>
+    public IProjection Fresh()
+    {
+        var fresh = (StreamProjection)MemberwiseClone();
+        fresh._cache = new StreamCache(CachedEventsLimit);
+        return fresh;
+    }
 
     public bool Follows(StreamName stream)
     {

@@ -61,7 +61,9 @@ public interface IViewStore : IProjectionViews, IAsyncDisposable
     /// the commit and the whole new one after it, never a view half built. A copy with no checkpoint is an empty view at
     /// the start of the log.
     /// </summary>
-    Task ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
+    /// <returns>The projection's checkpoint now: the copy's.</returns>
+    /// <exception cref="FreshCopyBehindException">The copy has applied less of the log than the view; nothing is changed.</exception>
+    Task<Position> ReplaceWithFreshCopyAsync(string projection, IReadOnlyList<string> collections, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The uncommitted changes of one projection, or of several committing together. Reads see the transaction's own writes.</summary>

@@ -52,38 +52,49 @@ public sealed partial class ProjectionHost(
         return _slots[projection].Watch.WaitForAsync(position, cancellationToken);
     }
 
-    /// <summary>Drops the view and builds it again from position 0 (in this process, if it leads; otherwise by the leader,
-    /// whose next commit finds the checkpoint moved and starts again from it). The others keep running meanwhile: the
-    /// view is rebuilt by a runner of its own.</summary>
-    public async Task RebuildAsync(string projection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the view again from the start of the log, beside the one in use, and puts it in the view's place once it
+    /// has caught up with it (<see cref="IViewStore.ReplaceWithFreshCopyAsync"/>): readers see the whole former view until
+    /// then, and the whole new one after, never a view half built; the view goes on following the log meanwhile. Where
+    /// this process runs the projections, they pause for the last few events and the swap, then go on together from
+    /// the new view's checkpoint. Elsewhere in a group, the copy is put in place once it is not behind the view the
+    /// leader keeps, whose runner then goes on from the copy's checkpoint.
+    /// </summary>
+    /// <returns>The checkpoint of the new view.</returns>
+    /// <exception cref="ViewRebuildStoppedException">The copy met an event it cannot apply; it is dropped and the view stays as it was.</exception>
+    public async Task<Position> RebuildAsync(string projection, CancellationToken cancellationToken)
     {
         var slot = _slots[projection];
         await slot.Rebuilding.WaitAsync(cancellationToken);
         try
         {
-            Run? run;
+            await using var copy = await FreshCopyBuild.StartAsync(slot.Projection.Fresh(), events, views, ParseRecorded, cancellationToken);
+            await copy.CatchUpAsync(slot.Watch.Checkpoint, cancellationToken);
+            Run? paused;
             lock (_gate)
             {
-                run = RunOf(slot);
+                paused = RunOf(slot);
             }
 
-            if (run is not null)
+            if (paused is not null)
             {
-                await StopAsync(run);
+                await StopAsync(paused);
             }
 
-            await views.ResetAsync(projection, slot.Projection.Collections, cancellationToken);
-            slot.Watch.Publish(Position.Start);
-            var term = _term;
-            if (IsLeading)
+            try
             {
-                var others = run?.Slots.Where(s => s != slot).ToList() ?? [];
-                if (others.Count > 0)
+                var built = await copy.ReplaceViewAsync(cancellationToken);
+                slot.Projection = copy.Projection;
+                slot.Watch.Advance(built);
+                return built;
+            }
+            finally
+            {
+                var term = _term;
+                if (paused is not null && !term.IsCancellationRequested)
                 {
-                    Start(others, term);
+                    Start(paused.Slots, term);
                 }
-
-                Start([slot], term);
             }
         }
         finally
@@ -236,7 +247,8 @@ public sealed partial class ProjectionHost(
 
     private sealed class Slot(IProjection projection)
     {
-        public IProjection Projection { get; } = projection;
+        /// <summary>The instance runners are given: a rebuild puts in the one that built the new view, whose state stands on it.</summary>
+        public IProjection Projection { get; set; } = projection;
 
         public SemaphoreSlim Rebuilding { get; } = new(1, 1);
 

@@ -24,6 +24,8 @@ public sealed class CountingProjection(string name = "counting", string collecti
 
     public IProjectionBatch Begin(BatchStart start) => new Batch(collection, poisoned);
 
+    public IProjection Fresh() => new CountingProjection(name, collection, poisoned);
+
     /// <summary>Counts the batch's events by stream as they are applied, and adds the counts to the documents at the flush.</summary>
     private sealed class Batch(string collection, bool poisoned) : IProjectionBatch
     {

@@ -243,4 +243,104 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
     }
 
     private static EventData[] Events_(int count) => Fixtures.Events.Some(count);
+
+    [Fact]
+    public async Task Given_a_view_gone_wrong_when_it_is_built_again_beside_it_then_readers_keep_the_whole_old_view_until_the_new_one_replaces_it()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(30));
+        var head = (await Events.AppendToStreamAsync(StreamName.Parse("round-b"), ExpectedRevision.Any, Events_(10))).Position;
+        await RunUntilAsync(Runner(), head);
+        // gone wrong out of turn, as a damaged or hand-edited store would be: a count changed and a stray document
+        await using (var damage = await Views.BeginAsync(_projection.Name))
+        {
+            await damage.PutAsync(new ViewDocument(CountingProjection.Counts, "round-a", "999", "round-a", []));
+            await damage.PutAsync(new ViewDocument(CountingProjection.Counts, "round-z", "1", "round-z", []));
+            await damage.CommitAsync(head);
+        }
+
+        await using var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, bound.Token);
+        await build.CatchUpAsync(head, bound.Token);
+
+        Assert.Equal(999, await CountOf("round-a"));
+        Assert.Equal(10, await CountOf("round-b"));
+        Assert.NotNull(await Views.GetAsync(CountingProjection.Counts, "round-z"));
+
+        Assert.Equal(head, await build.ReplaceViewAsync(bound.Token));
+
+        Assert.Equal(30, await CountOf("round-a"));
+        Assert.Equal(10, await CountOf("round-b"));
+        Assert.Null(await Views.GetAsync(CountingProjection.Counts, "round-z"));
+        Assert.Equal(head, await Views.ReadCheckpointAsync(_projection.Name));
+        Assert.Equal(Position.Start, await Views.ReadCheckpointAsync(FreshCopy.Of(_projection.Name)));
+        Assert.Null(await Views.GetAsync(FreshCopy.Of(CountingProjection.Counts), "round-a"));
+
+        var next = (await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5))).Position;
+        await RunUntilAsync(new ProjectionRunner(build.Projection, Events, Views, CountingProjection.Read), next);
+        Assert.Equal(35, await CountOf("round-a"));
+    }
+
+    [Fact]
+    public async Task Given_a_view_another_runner_goes_on_following_when_a_fresh_copy_replaces_it_meanwhile_then_no_event_is_lost_or_applied_twice()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(40));
+        var live = new ProjectionRunner(_projection, Events, Views, CountingProjection.Read, batchSize: 5, backoff: () => new RetryBackoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(200)));
+        using var stopLive = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
+        var following = live.RunAsync(stopLive.Token);
+        await live.Watch.WaitForAsync(await Events.ReadHeadPositionAsync(), bound.Token);
+
+        const int AppendedMeanwhile = 60;
+        var appending = Task.Run(
+            async () =>
+            {
+                var last = Position.Start;
+                for (var i = 0; i < AppendedMeanwhile; i++)
+                {
+                    last = (await Events.AppendToStreamAsync(StreamName.Parse($"case-{i % 3}"), ExpectedRevision.Any, Events_(1))).Position;
+                }
+
+                return last;
+            },
+            bound.Token);
+        Position replaced;
+        await using (var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, bound.Token))
+        {
+            replaced = await build.ReplaceViewAsync(bound.Token);
+        }
+
+        var head = await appending;
+        await live.Watch.WaitForAsync(head, bound.Token);
+        await stopLive.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => following);
+
+        Assert.True(replaced > Position.Start, $"the copy replaced the view at {replaced}");
+        Assert.Equal(40, await CountOf("round-a"));
+        Assert.Equal(AppendedMeanwhile, await CountOf("case-0") + await CountOf("case-1") + await CountOf("case-2"));
+        Assert.Equal(head, await Views.ReadCheckpointAsync(_projection.Name));
+    }
+
+    [Fact]
+    public async Task Given_a_fresh_copy_that_meets_an_event_it_cannot_apply_then_the_build_fails_naming_it_and_the_view_in_use_is_kept_whole()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var tolerant = new CountingProjection(poisoned: false);
+        await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5));
+        var poison = await Events.AppendToStreamAsync(StreamName.Parse("round-b"), ExpectedRevision.Any, [new EventData(Guid.NewGuid(), "Poison", "{}", Fixtures.Events.Metadata)]);
+        var head = (await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5))).Position;
+        await RunUntilAsync(new ProjectionRunner(tolerant, Events, Views, CountingProjection.Read), head);
+
+        await using (var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, bound.Token))
+        {
+            var stopped = await Assert.ThrowsAsync<ViewRebuildStoppedException>(() => build.ReplaceViewAsync(bound.Token));
+            Assert.Equal(poison.Position, stopped.Failure.Position);
+            Assert.Contains("the view in use is kept", stopped.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(10, await CountOf("round-a"));
+        Assert.Equal(1, await CountOf("round-b"));
+        Assert.Equal(head, await Views.ReadCheckpointAsync(_projection.Name));
+        Assert.Equal(Position.Start, await Views.ReadCheckpointAsync(FreshCopy.Of(_projection.Name)));
+        Assert.Null(await Views.GetAsync(FreshCopy.Of(CountingProjection.Counts), "round-a"));
+    }
 }

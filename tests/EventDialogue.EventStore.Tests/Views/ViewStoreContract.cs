@@ -389,4 +389,23 @@ public abstract class ViewStoreContract : IAsyncLifetime
         Assert.Equal(Position.Start, await copy.ReadCheckpointAsync(Projection));
         Assert.Contains("already a fresh copy's name", Assert.Throws<ArgumentException>(() => FreshCopy.Of(FreshCopy.Of(Projection))).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_fresh_copy_behind_the_view_cannot_replace_it_and_nothing_changes()
+    {
+        await PutCommittedAsync(9, Statement("s1", "one"));
+        IProjectionViews copy = new FreshCopyViews(Views, [Projection], [Collection]);
+        await using (var building = await copy.BeginAsync(Projection))
+        {
+            await building.PutAsync(Statement("s1", "uno"));
+            await building.CommitAsync(new Position(5));
+        }
+
+        var behind = await Assert.ThrowsAsync<FreshCopyBehindException>(() => Views.ReplaceWithFreshCopyAsync(Projection, [Collection]));
+
+        Assert.Equal((new Position(5), new Position(9)), (behind.Copy, behind.View));
+        Assert.Equal(new Position(9), await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal("""{"text":"one"}""", (await Views.GetAsync(Collection, "s1"))!.Json);
+        Assert.Equal(new Position(5), await copy.ReadCheckpointAsync(Projection));
+    }
 }
