@@ -58,6 +58,9 @@ public static class RpcAccessTable
         ["/eventdialogue.v1.ViewsService/GetTopic"] = Analyst,
         ["/eventdialogue.v1.ViewsService/ListTopics"] = Analyst,
 
+        // Building a view again reads the whole log and swaps the view: an operator's repair, as checking the log is.
+        ["/eventdialogue.v1.ViewsService/RebuildView"] = Admin,
+
         // Analyses across the views: scorecards, recurring cases, rounds compared, timelines.
         ["/eventdialogue.v1.AnalysisService/GetScorecard"] = Analyst,
         ["/eventdialogue.v1.AnalysisService/ListCaseRecurrences"] = Analyst,

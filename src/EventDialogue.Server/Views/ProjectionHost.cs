@@ -45,6 +45,9 @@ public sealed partial class ProjectionHost(
 
     public bool Has(string projection) => _slots.ContainsKey(projection);
 
+    /// <summary>The projections' names, which are their views'.</summary>
+    public IReadOnlyList<string> Names => [.. _slots.Keys];
+
     /// <summary>Waits until the projection has applied every event up to <paramref name="position"/>.</summary>
     public Task WaitForAsync(string projection, Position position, CancellationToken cancellationToken)
     {

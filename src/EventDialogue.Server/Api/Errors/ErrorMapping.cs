@@ -1,6 +1,7 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
 using EventDialogue.EventStore.Restore;
+using EventDialogue.Projections.Engine;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
@@ -85,6 +86,21 @@ public static class ErrorMapping
                 Metadata = { ["head_position"] = e.Head.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             }),
         StreamNotFoundException e => Build(Code.NotFound, e.Message, new ResourceInfo { ResourceType = "stream", ResourceName = e.Stream.Value }),
+        ViewRebuildStoppedException e => Build(
+            Code.FailedPrecondition,
+            e.Message,
+            new ErrorInfo
+            {
+                Reason = "VIEW_REBUILD_STOPPED",
+                Domain = ErrorDomain,
+                Metadata =
+                {
+                    ["view"] = e.Projection,
+                    ["position"] = e.Failure.Position.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["event_type"] = e.Failure.EventType,
+                    ["stream"] = e.Failure.Stream,
+                },
+            }),
         EventStoreDbAppendRefusedException e => AppendRefused(e),
         RateLimitedException e => RateLimited(e),
         SubscriberTooSlowException e => Build(

@@ -12,8 +12,9 @@ using Rpc = EventDialogue.Api.V1.ViewsService;
 namespace EventDialogue.Server.Api.Views;
 
 /// <summary>
-/// The view reads: each maps its request to a query, sends it through the mediator and maps the answer back. Waiting
-/// for the caller's position, filters, paging and errors are the query handlers' and the error interceptor's.
+/// The view reads, and an administrator's rebuild of a view: each maps its request to a query or command, sends it
+/// through the mediator and maps the answer back. Waiting for the caller's position, filters, paging and errors are the
+/// handlers' and the error interceptor's.
 /// </summary>
 [BindServiceMethod(typeof(ViewsServiceBinding), nameof(ViewsServiceBinding.BindService))]
 public sealed class ViewsService(ISender sender) : Rpc.ViewsServiceBase
@@ -47,4 +48,7 @@ public sealed class ViewsService(ISender sender) : Rpc.ViewsServiceBase
 
     public override async Task<ListTopicsResponse> ListTopics(ListTopicsRequest request, ServerCallContext context) =>
         (await sender.Send(request.ToQuery(context), context.CancellationToken)).ToResponse();
+
+    public override async Task<RebuildViewResponse> RebuildView(RebuildViewRequest request, ServerCallContext context) =>
+        (await sender.Send(request.ToCommand(), context.CancellationToken)).ToResponse();
 }
