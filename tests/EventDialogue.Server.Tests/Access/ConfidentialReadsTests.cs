@@ -41,6 +41,7 @@ public sealed class ConfidentialReadsTests(AccessServer server)
         ["eventdialogue.v1.AuditService/GetCheckpoint"] = "sizes and hashes only",
         ["eventdialogue.v1.AuditService/GetConsistencyProof"] = "sizes and hashes only",
         ["eventdialogue.v1.AuditService/CheckLog"] = "admin's consistency check: counts, and a problem only on tampering",
+        ["eventdialogue.v1.ViewsService/RebuildView"] = "admin's rebuild of a view: its name and checkpoint only",
         ["event_store.client.streams.Streams/Read"] = "stream and $all reads leave it out",
     };
 
