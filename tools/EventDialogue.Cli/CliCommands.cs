@@ -8,13 +8,14 @@ using EventDialogue.Cli.Import;
 using EventDialogue.Cli.Keys;
 using EventDialogue.Cli.Rounds;
 using EventDialogue.Cli.Statements;
+using EventDialogue.Cli.Views;
 
 namespace EventDialogue.Cli;
 
 /// <summary>The command tree: one command group per thing the record is about.</summary>
 internal static class CliCommands
 {
-    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements, analyse them, read, follow, export and restore the history, and manage API keys.")
+    public static RootCommand Create() => new("Reads and feeds the EventDialogue record over gRPC: import the reference dataset, look at rounds, case files, commitments and statements, analyse them, read, follow, export and restore the history, manage API keys, and build a view again.")
     {
         GlobalOptions.Server,
         GlobalOptions.ApiKey,
@@ -27,5 +28,6 @@ internal static class CliCommands
         StatementsCommands.Create(),
         AnalysisCommands.Create(),
         HistoryCommands.Create(),
+        ViewsCommands.Create(),
     };
 }

@@ -188,4 +188,21 @@ public sealed class CommandLineClientTests(SqliteReferenceRecord record)
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("NOT_FOUND: case 'nobody-at-all'", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Views_rebuild_builds_a_view_again_and_says_how_far_it_is_and_the_case_files_read_as_before()
+    {
+        var before = await CliProcess.RunAsync("cases", "show", "liu-xiaobo", "--json", "--server", Server);
+
+        var run = await CliProcess.RunAsync("views", "rebuild", "case-files-v2", "--server", Server);
+        var after = await CliProcess.RunAsync("cases", "show", "liu-xiaobo", "--json", "--server", Server);
+        var unknown = await CliProcess.RunAsync("views", "rebuild", "case-files", "--server", Server);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches("The case-files-v2 view was built again and is in place: it has applied the log up to position [1-9][0-9]*", run.Stdout);
+        Assert.True(before.ExitCode == 0 && after.ExitCode == 0, $"{before}\n{after}");
+        Assert.Equal(before.Stdout, after.Stdout);
+        Assert.True(unknown.ExitCode == 1, unknown.ToString());
+        Assert.Contains("NOT_FOUND: view: there is no view 'case-files': the views are rounds-v3, case-files-v2", unknown.Stderr, StringComparison.Ordinal);
+    }
 }
