@@ -31,17 +31,7 @@ public sealed class ServerGroupTests(ITestOutputHelper output)
         var servers = new List<ServerProcess>();
         try
         {
-            for (var i = 0; i < 3; i++)
-            {
-                servers.Add(ServerProcess.Start(workingDirectory.Path, TestPostgres.ServerSettings(schema), TestPostgres.ServerEnvironment(connectionString)));
-            }
-
-            foreach (var server in servers)
-            {
-                await server.WaitUntilServingAsync(Timeouts.ServerStart);
-                await WarmUpAsync(server);
-            }
-
+            await StartAsync(servers, 3, workingDirectory, connectionString, schema);
             var leader = await OnlyLeaderAsync(servers);
             var sourceId = Valid.Id("group-source");
             using (var channel = servers[0].CreateChannel())
@@ -74,6 +64,58 @@ public sealed class ServerGroupTests(ITestOutputHelper output)
             }
 
             await TestPostgres.DropSchemaAsync(connectionString, schema);
+        }
+    }
+
+    [Fact]
+    public async Task Given_two_servers_on_one_database_when_the_one_not_running_the_projections_builds_a_view_again_then_it_is_put_in_place_and_both_go_on_reading_their_writes()
+    {
+        var connectionString = TestPostgres.ConnectionString();
+        var schema = TestPostgres.NewSchemaName();
+        using var workingDirectory = new TempDirectory();
+        var servers = new List<ServerProcess>();
+        try
+        {
+            await StartAsync(servers, 2, workingDirectory, connectionString, schema);
+            var leader = await OnlyLeaderAsync(servers);
+            var follower = servers.Single(s => s != leader);
+            var sourceId = Valid.Id("group-source");
+            using var followerChannel = follower.CreateChannel();
+            await new RecordingService.RecordingServiceClient(followerChannel).RegisterSourceAsync(Valid.Source(sourceId), deadline: DateTime.UtcNow + Timeouts.Call);
+            await WriteThenReadAsync(leader, follower, sourceId);
+
+            var rebuilt = await new ViewsService.ViewsServiceClient(followerChannel).RebuildViewAsync(
+                new RebuildViewRequest { View = "statements-v2" }, deadline: DateTime.UtcNow + Patience);
+
+            Assert.Equal("statements-v2", rebuilt.View);
+            Assert.True(rebuilt.Checkpoint > 0, $"the view was built again up to {rebuilt.Checkpoint}");
+            var afterThroughFollower = await WriteThenReadAsync(leader, follower, sourceId);
+            var afterThroughLeader = await WriteThenReadAsync(follower, leader, sourceId);
+            output.WriteLine($"after the rebuild at {rebuilt.Checkpoint}: reads waited {afterThroughFollower.TotalMilliseconds:0} ms (follower), {afterThroughLeader.TotalMilliseconds:0} ms (leader)");
+            Assert.DoesNotContain("stopped at position", leader.Output.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                await server.DisposeAsync();
+            }
+
+            await TestPostgres.DropSchemaAsync(connectionString, schema);
+        }
+    }
+
+    private static async Task StartAsync(List<ServerProcess> servers, int count, TempDirectory workingDirectory, string connectionString, string schema)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            servers.Add(ServerProcess.Start(workingDirectory.Path, TestPostgres.ServerSettings(schema), TestPostgres.ServerEnvironment(connectionString)));
+        }
+
+        foreach (var server in servers)
+        {
+            await server.WaitUntilServingAsync(Timeouts.ServerStart);
+            await WarmUpAsync(server);
         }
     }
 
