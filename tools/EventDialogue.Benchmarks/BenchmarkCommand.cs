@@ -133,6 +133,13 @@ internal static class BenchmarkCommand
         DefaultValueFactory = _ => 1_000,
     };
 
+    private static readonly Option<int[]> PerCall = new("--per-call")
+    {
+        Description = "Statements per recording call in the recording part, in order: 1 is RecordStatement, more is RecordRequests with that many (all or nothing).",
+        DefaultValueFactory = _ => [1, 100],
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     private static readonly Option<int> ReplayRounds = new("--replay-rounds")
     {
         Description = "Measured rounds of the replay part (the whole history through ReadAll over gRPC, beside the store's own $all read) and of the integrity part's full verification (beside a plain ReadAll replay).",
@@ -163,6 +170,14 @@ internal static class BenchmarkCommand
                 result.AddError($"--batch-size is at most {EventStore.StoreLimits.MaxEventsPerAppend}, the store's limit per append");
             }
         });
+        PerCall.Validators.Add(result =>
+        {
+            // RecordRequests takes at most 1,000 requests a call
+            if (result.GetValueOrDefault<int[]>() is { } values && values.Any(n => n is < 1 or > 1000))
+            {
+                result.AddError("--per-call takes 1 to 1000 statements a call, the most a RecordRequests call takes");
+            }
+        });
         Writers.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int[]>() is { } values && values.Any(w => w < 1))
@@ -177,7 +192,7 @@ internal static class BenchmarkCommand
             "and statements recorded through the real server, stretch by stretch.")
         {
             Backend, Postgres, WorkDirectory, Measure, Events, BatchEvents, BatchSize, Writers, PageSize, Rounds, Warmup,
-            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, AnalysisCalls, AnalysisWarmupCalls, Statements, Stretch, ReplayRounds, SlowClientRate, Markdown,
+            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, AnalysisCalls, AnalysisWarmupCalls, Statements, Stretch, PerCall, ReplayRounds, SlowClientRate, Markdown,
         };
         command.Validators.Add(result =>
         {
@@ -213,6 +228,7 @@ internal static class BenchmarkCommand
             AnalysisWarmupCalls: parsed.GetValue(AnalysisWarmupCalls),
             Statements: parsed.GetValue(Statements),
             Stretch: parsed.GetValue(Stretch),
+            PerCall: parsed.GetRequiredValue(PerCall).Distinct().ToArray(),
             ReplayRounds: parsed.GetValue(ReplayRounds),
             SlowClientRate: parsed.GetValue(SlowClientRate),
             Markdown: parsed.GetValue(Markdown));

@@ -10,9 +10,6 @@ namespace EventDialogue.Benchmarks;
 /// <summary>Runs every chosen part on each chosen backend, each backend in fresh databases that are removed afterwards.</summary>
 internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
 {
-    // statements per recording call: RecordStatement, then RecordRequests with a batch of 100 (what an importer sends)
-    private static readonly int[] RecordingBatches = [1, 100];
-
     private readonly EventBodies _bodies = new();
 
     public async Task<BenchmarkResults> RunAsync(CancellationToken cancellationToken)
@@ -45,7 +42,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
                 if (settings.Parts.Contains(BenchmarkParts.Recording))
                 {
                     // one per call, then a batch per call (RecordRequests), on a fresh server each: the ratio in one run
-                    foreach (var batch in RecordingBatches)
+                    foreach (var batch in settings.PerCall)
                     {
                         foreach (var clients in settings.Writers)
                         {

@@ -5,7 +5,7 @@ using Mediator;
 
 namespace EventDialogue.Server.Recording;
 
-public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) : ICommandHandler<RecordCommand, Recorded>
+public sealed class RecordCommandHandler : ICommandHandler<RecordCommand, Recorded>
 {
     private const int MaxRequestIdLength = 200;
 
@@ -13,12 +13,42 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
     // decide again on the new state, a few times.
     private const int Attempts = 3;
 
+    private readonly IEventStore _store;
+    private readonly TimeProvider _clock;
+
     // Commands to one stream from this process take turns, so that they never conflict with each other;
-    // conflicts with other processes are met by deciding again.
-    private readonly SemaphoreSlim[] _streamTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    // conflicts with other processes are met by deciding again. None for a run over a pending store of its own.
+    private readonly SemaphoreSlim[]? _streamTurns;
+
+    private readonly ParsedFacts? _parsed;
+
+    public RecordCommandHandler(IEventStore store, TimeProvider clock)
+    {
+        _store = store;
+        _clock = clock;
+        _streamTurns = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+    }
+
+    /// <summary>
+    /// Decides a run of commands in turn over <paramref name="pending"/>, a store of the run's own (a batch's or a
+    /// check's): no one else appends to it, so its commands take no turns, and each event it reads is parsed once for
+    /// all the run's decisions.
+    /// </summary>
+    internal RecordCommandHandler(Checking.PendingEventStore pending, TimeProvider clock)
+    {
+        _store = pending;
+        _clock = clock;
+        _parsed = new ParsedFacts();
+    }
 
     public async ValueTask<Recorded> Handle(RecordCommand request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_streamTurns is null)
+        {
+            return await RecordAsync(request, cancellationToken);
+        }
+
         // by the entity, so that its own stream and its companion (facts in confidence) take the same turn
         var entity = Streams.HomeOf(request.Command.Stream ?? string.Empty);
         var turn = _streamTurns[(int)((uint)StringComparer.Ordinal.GetHashCode(entity) % (uint)_streamTurns.Length)];
@@ -46,18 +76,18 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
         for (var attempt = 1; ; attempt++)
         {
             // a retry is answered from its first result, without reading the entity's streams
-            if (await EarlierRequest.FindAsync(store, request.RequestId, entityStreams, fingerprint, cancellationToken) is { } first)
+            if (await EarlierRequest.FindAsync(_store, request.RequestId, entityStreams, fingerprint, cancellationToken) is { } first)
             {
                 return first;
             }
 
             // which of the entity's streams and the referenced ones exist, in one read: a new stream is not read at all
             var references = ReferencedStreams(request.Command.References);
-            var existing = await store.GetStreamRevisionsAsync([.. entityStreams, .. references.Values], cancellationToken);
-            var history = await StreamHistory.LoadAsync(store, stream, existing, cancellationToken);
+            var existing = await _store.GetStreamRevisionsAsync([.. entityStreams, .. references.Values], cancellationToken);
+            var history = await StreamHistory.LoadAsync(_store, stream, existing, _parsed, cancellationToken);
 
             var referenced = references.Where(r => existing.ContainsKey(r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-            var known = new Known(referenced, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            var known = new Known(referenced, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
             var decided = Deciders.For(request.Command).Decide(history.Facts, request.Command, known);
 
             // A caller's expected revision is that of the stream the facts go to, which the reply names.
@@ -75,7 +105,7 @@ public sealed class RecordCommandHandler(IEventStore store, TimeProvider clock) 
                 new EventMetadata(request.RecordedBy, request.RequestId, request.RequestId, DomainEventJson.SchemaVersion, fingerprint))).ToList();
             try
             {
-                var result = await store.AppendToStreamAsync(
+                var result = await _store.AppendToStreamAsync(
                     destination,
                     revision is { } current ? ExpectedRevision.Exact(current) : ExpectedRevision.NoStream,
                     events,

@@ -29,7 +29,8 @@ public sealed record StreamHistory(IReadOnlyList<EntityFact> Facts, StreamName H
 
     /// <param name="stream">The command's stream: the entity's own or its companion (a correction of an entry in confidence).</param>
     /// <param name="existing">The streams known to exist (at least the entity's that do): one not among them is new, and not read.</param>
-    public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, IReadOnlyDictionary<StreamName, long> existing, CancellationToken cancellationToken)
+    /// <param name="parsed">Where a run of decisions keeps the facts it parsed (a batch's); null parses every event read.</param>
+    public static async Task<StreamHistory> LoadAsync(IEventStore store, StreamName stream, IReadOnlyDictionary<StreamName, long> existing, ParsedFacts? parsed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(existing);
         var streams = EntityStreams(stream);
@@ -38,15 +39,14 @@ public sealed record StreamHistory(IReadOnlyList<EntityFact> Facts, StreamName H
         var kept = companion is null || !existing.ContainsKey(companion) ? [] : await ReadAsync(store, companion, cancellationToken);
 
         // In the order recorded: a decision about one stream may rest on what the other held before it.
-        var facts = own.Select(r => (r.Position, Fact: new EntityFact(false, Fact(r))))
-            .Concat(kept.Select(r => (r.Position, Fact: new EntityFact(true, Fact(r)))))
+        Func<RecordedEvent, IDomainEvent> parse = parsed is null ? ParsedFacts.Parse : parsed.Of;
+        var facts = own.Select(r => (r.Position, Fact: new EntityFact(false, parse(r))))
+            .Concat(kept.Select(r => (r.Position, Fact: new EntityFact(true, parse(r)))))
             .OrderBy(f => f.Position.Value)
             .Select(f => f.Fact)
             .ToList();
         return new StreamHistory(facts, home, LastRevision(own), companion, LastRevision(kept));
     }
-
-    private static IDomainEvent Fact(RecordedEvent recorded) => DomainEventJson.Deserialize(recorded.Type, recorded.Data, recorded.Metadata.SchemaVersion);
 
     private static long? LastRevision(List<RecordedEvent> events) => events.Count == 0 ? null : events[^1].Revision;
 
