@@ -7,9 +7,10 @@ using Xunit.Abstractions;
 namespace EventDialogue.Server.Tests.Projections;
 
 /// <summary>
-/// Three server processes on one PostgreSQL schema: the projections run in exactly one of them; a write through any is
+/// Server processes on one PostgreSQL schema: the projections run in exactly one of them; a write through any is
 /// read back promptly through another with min_position; when the one running the projections is killed, another
-/// takes over within seconds and the views keep up.
+/// takes over within seconds and the views keep up; a view built again by one that does not run them is put in place
+/// without losing what the one that does applied meanwhile.
 /// </summary>
 public sealed class ServerGroupTests(ITestOutputHelper output)
 {
@@ -23,15 +24,9 @@ public sealed class ServerGroupTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Given_three_servers_on_one_database_when_the_one_running_the_projections_is_killed_then_another_takes_over_and_reads_keep_up()
-    {
-        var connectionString = TestPostgres.ConnectionString();
-        var schema = TestPostgres.NewSchemaName();
-        using var workingDirectory = new TempDirectory();
-        var servers = new List<ServerProcess>();
-        try
+    public Task Given_three_servers_on_one_database_when_the_one_running_the_projections_is_killed_then_another_takes_over_and_reads_keep_up() =>
+        WithServersAsync(3, async servers =>
         {
-            await StartAsync(servers, 3, workingDirectory, connectionString, schema);
             var leader = await OnlyLeaderAsync(servers);
             var sourceId = Valid.Id("group-source");
             using (var channel = servers[0].CreateChannel())
@@ -55,28 +50,12 @@ public sealed class ServerGroupTests(ITestOutputHelper output)
             var follower = servers.Single(s => s != successor);
             var after = await WriteThenReadAsync(successor, follower, sourceId);
             output.WriteLine($"after the takeover, the read waited {after.TotalMilliseconds:0} ms");
-        }
-        finally
-        {
-            foreach (var server in servers)
-            {
-                await server.DisposeAsync();
-            }
-
-            await TestPostgres.DropSchemaAsync(connectionString, schema);
-        }
-    }
+        });
 
     [Fact]
-    public async Task Given_two_servers_on_one_database_when_the_one_not_running_the_projections_builds_a_view_again_then_it_is_put_in_place_and_both_go_on_reading_their_writes()
-    {
-        var connectionString = TestPostgres.ConnectionString();
-        var schema = TestPostgres.NewSchemaName();
-        using var workingDirectory = new TempDirectory();
-        var servers = new List<ServerProcess>();
-        try
+    public Task Given_two_servers_on_one_database_when_the_one_not_running_the_projections_builds_a_view_again_then_it_is_put_in_place_and_both_go_on_reading_their_writes() =>
+        WithServersAsync(2, async servers =>
         {
-            await StartAsync(servers, 2, workingDirectory, connectionString, schema);
             var leader = await OnlyLeaderAsync(servers);
             var follower = servers.Single(s => s != leader);
             var sourceId = Valid.Id("group-source");
@@ -84,15 +63,55 @@ public sealed class ServerGroupTests(ITestOutputHelper output)
             await new RecordingService.RecordingServiceClient(followerChannel).RegisterSourceAsync(Valid.Source(sourceId), deadline: DateTime.UtcNow + Timeouts.Call);
             await WriteThenReadAsync(leader, follower, sourceId);
 
-            var rebuilt = await new ViewsService.ViewsServiceClient(followerChannel).RebuildViewAsync(
-                new RebuildViewRequest { View = "statements-v2" }, deadline: DateTime.UtcNow + Patience);
+            // the leader's view goes on while the follower builds it again: the copy has to catch up with it to replace it
+            var rebuilding = new ViewsService.ViewsServiceClient(followerChannel).RebuildViewAsync(
+                new RebuildViewRequest { View = "statements-v2" }, deadline: DateTime.UtcNow + Patience).ResponseAsync;
+            using var leaderChannel = leader.CreateChannel();
+            var meanwhile = new List<(string Id, long Position)>();
+            for (var i = 0; i < 10; i++)
+            {
+                var request = Valid.Statement(Valid.Id("group-statement"), sourceId);
+                meanwhile.Add((request.StatementId, (await new RecordingService.RecordingServiceClient(leaderChannel).RecordStatementAsync(request, deadline: DateTime.UtcNow + Timeouts.Call)).Result.Position));
+            }
+
+            var rebuilt = await rebuilding;
 
             Assert.Equal("statements-v2", rebuilt.View);
             Assert.True(rebuilt.Checkpoint > 0, $"the view was built again up to {rebuilt.Checkpoint}");
+            var views = new ViewsService.ViewsServiceClient(followerChannel);
+            foreach (var (id, position) in meanwhile)
+            {
+                var read = await views.GetStatementAsync(new GetStatementRequest { StatementId = id, MinPosition = position }, deadline: DateTime.UtcNow + Patience);
+                Assert.Equal(id, read.Statement.StatementId);
+            }
+
             var afterThroughFollower = await WriteThenReadAsync(leader, follower, sourceId);
             var afterThroughLeader = await WriteThenReadAsync(follower, leader, sourceId);
             output.WriteLine($"after the rebuild at {rebuilt.Checkpoint}: reads waited {afterThroughFollower.TotalMilliseconds:0} ms (follower), {afterThroughLeader.TotalMilliseconds:0} ms (leader)");
             Assert.DoesNotContain("stopped at position", leader.Output.ToString(), StringComparison.Ordinal);
+        });
+
+    /// <summary>Runs the test with this many servers started on a schema of its own, each serving and warmed up; stops them and drops the schema after.</summary>
+    private static async Task WithServersAsync(int count, Func<List<ServerProcess>, Task> test)
+    {
+        var connectionString = TestPostgres.ConnectionString();
+        var schema = TestPostgres.NewSchemaName();
+        using var workingDirectory = new TempDirectory();
+        var servers = new List<ServerProcess>();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                servers.Add(ServerProcess.Start(workingDirectory.Path, TestPostgres.ServerSettings(schema), TestPostgres.ServerEnvironment(connectionString)));
+            }
+
+            foreach (var server in servers)
+            {
+                await server.WaitUntilServingAsync(Timeouts.ServerStart);
+                await WarmUpAsync(server);
+            }
+
+            await test(servers);
         }
         finally
         {
@@ -102,20 +121,6 @@ public sealed class ServerGroupTests(ITestOutputHelper output)
             }
 
             await TestPostgres.DropSchemaAsync(connectionString, schema);
-        }
-    }
-
-    private static async Task StartAsync(List<ServerProcess> servers, int count, TempDirectory workingDirectory, string connectionString, string schema)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            servers.Add(ServerProcess.Start(workingDirectory.Path, TestPostgres.ServerSettings(schema), TestPostgres.ServerEnvironment(connectionString)));
-        }
-
-        foreach (var server in servers)
-        {
-            await server.WaitUntilServingAsync(Timeouts.ServerStart);
-            await WarmUpAsync(server);
         }
     }
 
