@@ -14,6 +14,9 @@ public sealed partial class ProjectionHost
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection} follows $all again from position {Checkpoint}")]
     private static partial void Resumed(ILogger logger, string projection, long checkpoint);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection}: its view was built again beside the one in use and put in its place at position {Checkpoint}")]
+    private static partial void Rebuilt(ILogger logger, string projection, long checkpoint);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Projections: this process leads and runs them")]
     private static partial void Leading(ILogger logger);
 

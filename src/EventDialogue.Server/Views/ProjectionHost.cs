@@ -74,9 +74,11 @@ public sealed partial class ProjectionHost(
             await using var copy = await FreshCopyBuild.StartAsync(slot.Projection.Fresh(), events, views, ParseRecorded, cancellationToken);
             await copy.CatchUpAsync(slot.Watch.Checkpoint, cancellationToken);
             Run? paused;
+            CancellationToken term;
             lock (_gate)
             {
                 paused = RunOf(slot);
+                term = _term;
             }
 
             if (paused is not null)
@@ -89,12 +91,13 @@ public sealed partial class ProjectionHost(
                 var built = await copy.ReplaceViewAsync(cancellationToken);
                 slot.Projection = copy.Projection;
                 slot.Watch.Advance(built);
+                Rebuilt(logger, projection, built.Value);
                 return built;
             }
             finally
             {
-                var term = _term;
-                if (paused is not null && !term.IsCancellationRequested)
+                // not once the term ended: the next term starts every projection itself
+                if (paused is not null && term == _term && !term.IsCancellationRequested)
                 {
                     Start(paused.Slots, term);
                 }
