@@ -11,6 +11,9 @@ public sealed partial class ProjectionHost
     [LoggerMessage(Level = LogLevel.Warning, Message = "Projection {Projection} cannot use the store (try {Attempt}), trying again in {RetryIn:0.0} s: {Error}")]
     private static partial void StoreFailed(ILogger logger, string projection, int attempt, double retryIn, string error);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Projections {Projection}: a checkpoint was moved by another runner (a view built again, or another process of the group), so they follow $all again from the stored checkpoints in {RetryIn:0.0} s: {Error}")]
+    private static partial void CheckpointMoved(ILogger logger, string projection, double retryIn, string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Projection {Projection} follows $all again from position {Checkpoint}")]
     private static partial void Resumed(ILogger logger, string projection, long checkpoint);
 

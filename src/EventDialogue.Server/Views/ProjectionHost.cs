@@ -189,7 +189,17 @@ public sealed partial class ProjectionHost(
     {
         var runner = new ProjectionRunner(
             [.. slots.Select(s => s.Projection)], events, views, ParseRecorded, watches: [.. slots.Select(s => s.Watch)]);
-        runner.Retrying += (outage, error) => StoreFailed(logger, runner.Name, outage.Attempt, outage.RetryIn.TotalSeconds, error.Message);
+        runner.Retrying += (outage, error) =>
+        {
+            if (error is CheckpointMovedException)
+            {
+                CheckpointMoved(logger, runner.Name, outage.RetryIn.TotalSeconds, error.Message);
+            }
+            else
+            {
+                StoreFailed(logger, runner.Name, outage.Attempt, outage.RetryIn.TotalSeconds, error.Message);
+            }
+        };
         runner.Resumed += checkpoint => Resumed(logger, runner.Name, checkpoint.Value);
         runner.Stopped += (projection, failure) => Poisoned(logger, projection, failure.Position.Value, failure.EventType, failure.Stream, failure.Error);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(term);

@@ -89,6 +89,10 @@ public sealed class ServerGroupTests(ITestOutputHelper output)
             var afterThroughLeader = await WriteThenReadAsync(follower, leader, sourceId);
             output.WriteLine($"after the rebuild at {rebuilt.Checkpoint}: reads waited {afterThroughFollower.TotalMilliseconds:0} ms (follower), {afterThroughLeader.TotalMilliseconds:0} ms (leader)");
             Assert.DoesNotContain("stopped at position", leader.Output.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("cannot use the store", leader.Output.ToString(), StringComparison.Ordinal);
+            output.WriteLine(leader.Output.ToString().Contains("a checkpoint was moved by another runner", StringComparison.Ordinal)
+                ? "the leader's runner met the moved checkpoint and followed again from it"
+                : "the copy was put in place between the leader's commits");
         });
 
     /// <summary>Runs the test with this many servers started on a schema of its own, each serving and warmed up; stops them and drops the schema after.</summary>
