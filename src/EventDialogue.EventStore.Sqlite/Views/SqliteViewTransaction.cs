@@ -40,13 +40,9 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
             cancellationToken,
             ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))).ConfigureAwait(false))!;
         await Scalar("DELETE FROM view_document_tags WHERE doc_id = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
-        if (document.Tags.Count > 0)
+        foreach (var tag in document.Tags.Distinct())
         {
-            // all of a document's tags in one statement: one per tag cost more to bind and run than the rest of the put
-            await Scalar(
-                "INSERT OR IGNORE INTO view_document_tags (doc_id, collection, name, value) SELECT $doc, $c, t.value ->> 0, t.value ->> 1 FROM json_each($tags) t",
-                cancellationToken,
-                ("$doc", docId), ("$c", document.Collection), ("$tags", TagsJson(document.Tags))).ConfigureAwait(false);
+            await Scalar("INSERT INTO view_document_tags (doc_id, collection, name, value) VALUES ($doc, $c, $name, $value)", cancellationToken, ("$doc", docId), ("$c", document.Collection), ("$name", tag.Name), ("$value", tag.Value)).ConfigureAwait(false);
         }
 
         await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
@@ -96,27 +92,6 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
         {
             writeGate.Release();
         }
-    }
-
-    /// <summary>A document's tags as a JSON array of [name, value] pairs, for json_each.</summary>
-    private static string TagsJson(IReadOnlyList<ViewTag> tags)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var tag in tags)
-            {
-                writer.WriteStartArray();
-                writer.WriteStringValue(tag.Name);
-                writer.WriteStringValue(tag.Value);
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>
