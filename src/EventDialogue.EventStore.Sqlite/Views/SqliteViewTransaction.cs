@@ -114,9 +114,10 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
             _prepared.Add(sql, command);
         }
 
-        foreach (var (name, value) in parameters)
+        // by position, as added above: looking a parameter up by name compares it with each in turn
+        for (var i = 0; i < parameters.Length; i++)
         {
-            command.Parameters[name].Value = value;
+            command.Parameters[i].Value = parameters[i].Value;
         }
 
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);

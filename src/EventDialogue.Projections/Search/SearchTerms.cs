@@ -95,11 +95,75 @@ public static class SearchTerms
     /// The text a backend indexes for a document: its searchable terms, then each keyword's, separated by
     /// <see cref="Boundary"/>, each term spelled as <see cref="Indexed"/> does.
     /// </summary>
+    /// <remarks>
+    /// Written once for every document a live batch puts, so it makes no string per word: an ASCII word (most are)
+    /// is lower-cased straight into the result; any other word goes the full way, through <see cref="Normalize"/> and
+    /// <see cref="Indexed"/>. The text is the same as joining each segment's <see cref="Searchable"/> terms.
+    /// </remarks>
     public static string IndexText(string? text, IReadOnlyList<string>? keywords)
     {
-        var segments = new List<IReadOnlyList<string>> { Searchable(text ?? string.Empty) };
-        segments.AddRange((keywords ?? []).Select(Searchable));
-        return string.Join($" {Boundary} ", segments.Select(terms => string.Join(' ', terms.Select(Indexed))));
+        var indexed = new StringBuilder((text?.Length ?? 0) + 16);
+        var words = new List<Range>();
+        AppendIndexed(indexed, text ?? string.Empty, words);
+        foreach (var keyword in keywords ?? [])
+        {
+            indexed.Append(' ').Append(Boundary).Append(' ');
+            AppendIndexed(indexed, keyword, words);
+        }
+
+        return indexed.ToString();
+    }
+
+    /// <summary>One segment of <see cref="IndexText"/>: a text's searchable terms, spelled as indexed, separated by spaces.</summary>
+    private static void AppendIndexed(StringBuilder indexed, string text, List<Range> words)
+    {
+        FindWords(text, words);
+        Span<char> ascii = stackalloc char[64];
+        var first = true;
+        foreach (var word in words)
+        {
+            var span = text.AsSpan(word);
+            if (TryAsciiTerm(span, ascii))
+            {
+                // an ASCII word is all letters and digits, so it is indexed as it is unless it starts like the boundary
+                var term = ascii[..span.Length];
+                if (StopWordsBySpan.Contains(term))
+                {
+                    continue;
+                }
+
+                Separate(indexed, ref first);
+                if (term.StartsWith("zz", StringComparison.Ordinal))
+                {
+                    indexed.Append(Indexed(term.ToString()));
+                }
+                else
+                {
+                    indexed.Append(term);
+                }
+            }
+            else
+            {
+                var term = Normalize(span.ToString());
+                if (IsStopWord(term))
+                {
+                    continue;
+                }
+
+                Separate(indexed, ref first);
+                indexed.Append(Indexed(term));
+            }
+        }
+    }
+
+    private static void Separate(StringBuilder indexed, ref bool first)
+    {
+        if (!first)
+        {
+            indexed.Append(' ');
+        }
+
+        first = false;
     }
 
     /// <summary>

@@ -68,6 +68,19 @@ public sealed class SearchQueryParserTests
             $"rule law china {SearchTerms.Boundary} zze58898e69993e6b3a2 {SearchTerms.Boundary} zz7a7a746f70",
             SearchTerms.IndexText("The rule of law in China", ["刘晓波", "zztop"]));
 
+    [Theory]
+    [InlineData("The rule of law in China", new[] { "刘晓波", "zztop" })]
+    [InlineData("", new[] { "", "the of", "Tibet" })]
+    [InlineData("Of the", new string[0])]
+    [InlineData("ZZtop zz Zz9 São-Paulo, Liú Xiǎobō: e\u0301te MIXED case 42", new[] { "Ürümqi", "a" })]
+    [InlineData("Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis and more", new[] { "x" })]
+    public void A_document_is_indexed_as_each_segments_searchable_terms_spelled_as_indexed(string text, string[] keywords)
+    {
+        var segments = new[] { text }.Concat(keywords).Select(segment => string.Join(' ', SearchTerms.Searchable(segment).Select(SearchTerms.Indexed)));
+
+        Assert.Equal(string.Join($" {SearchTerms.Boundary} ", segments), SearchTerms.IndexText(text, keywords));
+    }
+
     [Fact]
     public void A_match_marks_each_word_of_a_wanted_phrase_but_no_stop_word_and_counts_the_occurrences()
     {
