@@ -231,7 +231,17 @@ public sealed partial class ProjectionHost(
         }
     }
 
-    private async Task StopAsync(Run run)
+    /// <summary>Stops the run once, however many ask (two rebuilds, or a rebuild and the end of a term, may ask together).</summary>
+    private Task StopAsync(Run run)
+    {
+        lock (_gate)
+        {
+            // begun off the gate: none of the stop runs under it
+            return run.Stopping ??= Task.Run(() => StopOnceAsync(run));
+        }
+    }
+
+    private async Task StopOnceAsync(Run run)
     {
         await run.Stop.CancelAsync();
         try
@@ -259,7 +269,11 @@ public sealed partial class ProjectionHost(
     }
 
     /// <summary>A runner of some of the projections, and how to stop it.</summary>
-    private sealed record Run(IReadOnlyList<Slot> Slots, ProjectionRunner Runner, CancellationTokenSource Stop, Task Running);
+    private sealed record Run(IReadOnlyList<Slot> Slots, ProjectionRunner Runner, CancellationTokenSource Stop, Task Running)
+    {
+        /// <summary>Its stop, once asked for; under the gate.</summary>
+        public Task? Stopping { get; set; }
+    }
 
     private sealed class Slot(IProjection projection)
     {

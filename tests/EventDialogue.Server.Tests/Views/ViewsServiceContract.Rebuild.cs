@@ -67,4 +67,38 @@ public abstract partial class ViewsServiceContract
         var none = await InvalidAsync("view", () => Views.RebuildViewAsync(new RebuildViewRequest(), Call()).ResponseAsync);
         Assert.Contains(RoundsView, none.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Views_built_again_at_once_the_same_one_twice_are_each_put_in_place_and_the_views_go_on_following_the_log()
+    {
+        var given = await GivenWashington2010Async();
+        var before = (await Views.GetRoundAsync(new GetRoundRequest { RoundId = given.RoundId, MinPosition = given.LastPosition }, Call())).Round;
+
+        var answers = await Task.WhenAll(
+            Views.RebuildViewAsync(new RebuildViewRequest { View = RoundsView }, Call()).ResponseAsync,
+            Views.RebuildViewAsync(new RebuildViewRequest { View = "case-files-v2" }, Call()).ResponseAsync,
+            Views.RebuildViewAsync(new RebuildViewRequest { View = RoundsView }, Call()).ResponseAsync);
+        var written = (await Recording.RecordStatementAsync(new RecordStatementRequest
+        {
+            RequestId = RequestId(),
+            StatementId = Unique("posner-candid-once-more"),
+            Speaker = Posner,
+            Side = "us",
+            Setting = "press-conference",
+            Said = "2010-05-14",
+            Place = "Washington",
+            Text = CandidWords,
+            Exact = true,
+            RoundId = given.RoundId,
+            Source = Cite(given.BriefingId, CandidWords),
+        }, Call())).Result;
+        var after = (await Views.GetRoundAsync(new GetRoundRequest { RoundId = given.RoundId, MinPosition = written.Position }, Call())).Round;
+
+        Assert.Equal([RoundsView, "case-files-v2", RoundsView], answers.Select(a => a.View));
+        Assert.All(answers, a => Assert.True(a.Checkpoint >= given.LastPosition, $"{a.View} was built again up to {a.Checkpoint}, before {given.LastPosition}"));
+        Assert.Equal(before.StatementsCount + 1, after.StatementsCount);
+        Assert.Equal(before.CasesRaised, after.CasesRaised);
+        var caseFile = await Views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = given.LiuXiaobo, MinPosition = written.Position }, Call());
+        Assert.Equal(given.LiuXiaobo, caseFile.CaseFile.CaseId);
+    }
 }
