@@ -29,20 +29,7 @@ public abstract partial class ViewsServiceContract
             return seen;
         });
         var rebuilding = Views.RebuildViewAsync(new RebuildViewRequest { View = RoundsView }, Call()).ResponseAsync;
-        var written = (await Recording.RecordStatementAsync(new RecordStatementRequest
-        {
-            RequestId = RequestId(),
-            StatementId = Unique("posner-candid-again"),
-            Speaker = Posner,
-            Side = "us",
-            Setting = "press-conference",
-            Said = "2010-05-14",
-            Place = "Washington",
-            Text = CandidWords,
-            Exact = true,
-            RoundId = given.RoundId,
-            Source = Cite(given.BriefingId, CandidWords),
-        }, Call())).Result;
+        var written = await RecordCandidAgainAsync(given);
         var following = (await Views.GetRoundAsync(new GetRoundRequest { RoundId = given.RoundId, MinPosition = written.Position }, Call())).Round;
         var answer = await rebuilding;
         await rebuilt.CancelAsync();
@@ -78,20 +65,7 @@ public abstract partial class ViewsServiceContract
             Views.RebuildViewAsync(new RebuildViewRequest { View = RoundsView }, Call()).ResponseAsync,
             Views.RebuildViewAsync(new RebuildViewRequest { View = "case-files-v2" }, Call()).ResponseAsync,
             Views.RebuildViewAsync(new RebuildViewRequest { View = RoundsView }, Call()).ResponseAsync);
-        var written = (await Recording.RecordStatementAsync(new RecordStatementRequest
-        {
-            RequestId = RequestId(),
-            StatementId = Unique("posner-candid-once-more"),
-            Speaker = Posner,
-            Side = "us",
-            Setting = "press-conference",
-            Said = "2010-05-14",
-            Place = "Washington",
-            Text = CandidWords,
-            Exact = true,
-            RoundId = given.RoundId,
-            Source = Cite(given.BriefingId, CandidWords),
-        }, Call())).Result;
+        var written = await RecordCandidAgainAsync(given);
         var after = (await Views.GetRoundAsync(new GetRoundRequest { RoundId = given.RoundId, MinPosition = written.Position }, Call())).Round;
 
         Assert.Equal([RoundsView, "case-files-v2", RoundsView], answers.Select(a => a.View));
@@ -101,4 +75,23 @@ public abstract partial class ViewsServiceContract
         var caseFile = await Views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = given.LiuXiaobo, MinPosition = written.Position }, Call());
         Assert.Equal(given.LiuXiaobo, caseFile.CaseFile.CaseId);
     }
+
+    /// <summary>One more statement about the round: Posner's "candid and constructive", recorded again under an id of its own.</summary>
+    private async Task<WriteResult> RecordCandidAgainAsync(Washington2010 given) =>
+        (await Recording.RecordStatementAsync(
+            new RecordStatementRequest
+            {
+                RequestId = RequestId(),
+                StatementId = Unique("posner-candid-again"),
+                Speaker = Posner,
+                Side = "us",
+                Setting = "press-conference",
+                Said = "2010-05-14",
+                Place = "Washington",
+                Text = CandidWords,
+                Exact = true,
+                RoundId = given.RoundId,
+                Source = Cite(given.BriefingId, CandidWords),
+            },
+            Call())).Result;
 }
