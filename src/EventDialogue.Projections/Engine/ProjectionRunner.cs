@@ -8,7 +8,7 @@ namespace EventDialogue.Projections.Engine;
 /// <summary>
 /// Follows $all from the stored checkpoints of one or more projections and applies each event to each. Events are
 /// applied in batches, each batch committed with the checkpoints in one transaction; a batch ends when it is full or
-/// when the subscription has nothing more at hand, so a live view lags by one commit, not by a batch.
+/// when the log holds nothing more after it, so a live view lags by one commit, not by a batch.
 /// <para>
 /// Projections run by one runner share one read and one parse of the log, and commit each batch together, in one view
 /// transaction: a live event costs one wake-up, one read and one commit for all of them, not one each. A projection
@@ -159,7 +159,8 @@ public sealed class ProjectionRunner(
         {
             while (true)
             {
-                if (!next.IsCompleted && batch.Count > 0 && !await CommitAsync(batch, cancellationToken).ConfigureAwait(false))
+                if (!next.IsCompleted && batch.Count > 0 && !await MoreInTheLogAsync(batch, cancellationToken).ConfigureAwait(false)
+                    && !await CommitAsync(batch, cancellationToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -192,6 +193,25 @@ public sealed class ProjectionRunner(
 
             await subscription.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Whether the log already holds events after the batch that the subscription has not handed over yet (its next read
+    /// has not come back). The batch then waits for them rather than being committed as it is: under a steady stream of
+    /// appends the subscription often has nothing at hand for a moment while the log has hundreds more, and committing
+    /// each small batch (then waiting for the write turn behind every append queued meanwhile) let the views fall
+    /// further behind with every turn, until they caught up in huge batches that held the write turn for seconds while
+    /// every writer waited. Taking all that is in the log keeps the views one write turn behind the appends.
+    /// </summary>
+    private async Task<bool> MoreInTheLogAsync(List<LoggedEvent> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count >= batchSize)
+        {
+            return false;
+        }
+
+        var head = await events.ReadHeadPositionAsync(cancellationToken).ConfigureAwait(false);
+        return head > batch[^1].Recorded.Position;
     }
 
     /// <summary>

@@ -121,6 +121,67 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_live_projection_when_the_subscription_hands_over_less_than_the_log_holds_then_the_batch_waits_for_the_rest_and_commits_it_once()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var counting = new BatchSizes();
+        var runner = new ProjectionRunner(counting, new Fixtures.SubscriptionOneEventPerRead(Events), Views, CountingProjection.Read);
+        var running = runner.RunAsync(stop.Token);
+        var first = await Events.AppendToStreamAsync(StreamName.Parse("case-a"), ExpectedRevision.Any, Events_(1));
+        await runner.Watch.WaitForAsync(first.Position, stop.Token);
+
+        // caught up: the twenty come through the live subscription, one at a time, all already in the log
+        var last = await Events.AppendToStreamAsync(StreamName.Parse("case-b"), ExpectedRevision.Any, Events_(20));
+        await runner.Watch.WaitForAsync(last.Position, stop.Token);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal([1, 20], counting.Flushed);
+    }
+
+    /// <summary>A projection that says how many events each batch it flushed held.</summary>
+    private sealed class BatchSizes : IProjection
+    {
+        private readonly List<int> _flushed = [];
+
+        public string Name => "batch-sizes";
+
+        public IReadOnlyList<string> Collections => [];
+
+        public IReadOnlyList<int> Flushed
+        {
+            get
+            {
+                lock (_flushed)
+                {
+                    return [.. _flushed];
+                }
+            }
+        }
+
+        public IProjectionBatch Begin(BatchStart start) => new Batch(this);
+
+        public IProjection Fresh() => new BatchSizes();
+
+        private sealed class Batch(BatchSizes owner) : IProjectionBatch
+        {
+            private int _applied;
+
+            public void Apply(ProjectedEvent projected) => _applied++;
+
+            public Task FlushAsync(IViewTransaction views, CancellationToken cancellationToken)
+            {
+                lock (owner._flushed)
+                {
+                    owner._flushed.Add(_applied);
+                }
+
+                return Task.CompletedTask;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Given_a_poison_event_when_the_projection_reaches_it_then_it_stops_before_it_and_says_where()
     {
         var before = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5));
