@@ -55,7 +55,14 @@ public sealed class RoundAnswers
     }
 
     /// <summary>Drops every answer kept: the process no longer commits the view itself.</summary>
-    public void Forget() => Volatile.Write(ref _kept, new Kept(Position.Start, new()));
+    public void Forget()
+    {
+        // a follower calls this on every read: nothing is allocated when there is nothing to drop
+        if (!Volatile.Read(ref _kept).Answers.IsEmpty)
+        {
+            Volatile.Write(ref _kept, new Kept(Position.Start, new()));
+        }
+    }
 
     private readonly record struct Key(string RoundId, bool Cleared);
 
