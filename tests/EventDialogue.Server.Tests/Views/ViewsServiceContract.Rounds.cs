@@ -52,6 +52,37 @@ public abstract partial class ViewsServiceContract
     }
 
     [Fact]
+    public async Task A_round_read_again_once_the_view_has_moved_shows_what_was_recorded_since_even_to_a_read_that_asks_for_no_position()
+    {
+        var given = await GivenWashington2010Async();
+        for (var i = 0; i < 2; i++)
+        {
+            var before = (await Views.GetRoundAsync(new GetRoundRequest { RoundId = given.RoundId, MinPosition = given.LastPosition }, Call())).Round;
+            Assert.Equal(5, before.StatementsCount);
+        }
+
+        var said = await Recording.RecordStatementAsync(new RecordStatementRequest
+        {
+            RequestId = RequestId(),
+            StatementId = Unique("statement"),
+            Speaker = Posner,
+            Side = "us",
+            Setting = "briefing",
+            Said = "2010-05-14",
+            Text = "We also raised the cases of several lawyers.",
+            Exact = true,
+            RoundId = given.RoundId,
+            Source = Cite(given.BriefingId),
+        }, Call());
+
+        // the rounds view is waited for through another read, so that this one asks for no position
+        await Views.ListRoundsAsync(new ListRoundsRequest { DialogueId = given.DialogueId, MinPosition = said.Result.Position }, Call());
+        var after = (await Views.GetRoundAsync(new GetRoundRequest { RoundId = given.RoundId }, Call())).Round;
+
+        Assert.Equal(6, after.StatementsCount);
+    }
+
+    [Fact]
     public async Task The_rounds_of_a_dialogue_are_listed_in_date_order_and_filtered_by_status()
     {
         var given = await GivenWashington2010Async();

@@ -77,6 +77,13 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         }
     }
 
+    /// <summary>
+    /// The projection's checkpoint where this process runs the projections itself, so that every commit of the view
+    /// is its own and the checkpoint known the moment it moves; null where it follows another process's, whose commits
+    /// it hears of later.
+    /// </summary>
+    public Position? CommittedHere(string projection) => host.IsLeading ? StatusOf(projection).Checkpoint : null;
+
     /// <summary>A document of the view, or NOT_FOUND naming it.</summary>
     /// <remarks>
     /// An uncleared caller reads the id as given (a document for both audiences or for the uncleared); a cleared one

@@ -28,7 +28,7 @@ public sealed record GetRoundQuery(string RoundId, Freshness Freshness, bool Wit
 public sealed record ListRoundsQuery(string DialogueId, string Status, int PageSize, string PageToken, Freshness Freshness) : IQuery<Listed<RoundRead>>;
 
 /// <summary>Reads the rounds view, joining each round to its links (both kept by the rounds projection).</summary>
-public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
+public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller, RoundAnswers answers)
     : IQueryHandler<GetRoundQuery, RoundRead>, IQueryHandler<ListRoundsQuery, Listed<RoundRead>>
 {
     public const string Projection = RoundsProjection.ProjectionName;
@@ -54,6 +54,28 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
             return RoundRead.WithAllLinks(ViewJson.Read<RoundView>(document.Json), [.. all.Select(l => ViewJson.Read<RoundLinkView>(l.Json))]);
         }
 
+        // the view's checkpoint is taken before the read: what is read is at least that new (see RoundAnswers)
+        var checkpoint = _reader.CommittedHere(Projection);
+        var cleared = caller.SeesConfidential;
+        if (checkpoint is not { } at)
+        {
+            answers.Forget();
+            return await ReadAsync(roundId, cancellationToken);
+        }
+
+        if (answers.Find(at, roundId, cleared) is { } kept)
+        {
+            return kept;
+        }
+
+        var answer = await ReadAsync(roundId, cancellationToken);
+        answers.Keep(at, roundId, cleared, answer);
+        return answer;
+    }
+
+    /// <summary>A round without its statements, read from the store.</summary>
+    private async Task<RoundRead> ReadAsync(string roundId, CancellationToken cancellationToken)
+    {
         // the round's document, its cases and commitments and its statements' count, all in one read of the store
         // (the links carry the round's id, which is the document's id): the links read even when the round turns
         // out not to exist cost nothing worth a second round trip in the common case
