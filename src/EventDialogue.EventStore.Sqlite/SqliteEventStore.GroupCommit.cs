@@ -57,7 +57,7 @@ public sealed partial class SqliteEventStore
             {
                 if (!RolledBackToSavepoint(transaction))
                 {
-                    // SQLite rolled the whole transaction back itself (it may, on a full disk): the group fails with it
+                    // SQLite rolled the whole transaction back itself (it does on a full disk): the group fails with it
                     throw;
                 }
 
@@ -79,6 +79,7 @@ public sealed partial class SqliteEventStore
         }
     }
 
+    /// <returns>False when there is no transaction left to roll back to a savepoint of.</returns>
     private static bool RolledBackToSavepoint(SqliteTransaction transaction)
     {
         try
@@ -87,7 +88,7 @@ public sealed partial class SqliteEventStore
             transaction.Release(AppendSavepoint);
             return true;
         }
-        catch (SqliteException)
+        catch (Exception gone) when (gone is SqliteException or InvalidOperationException)
         {
             return false;
         }
