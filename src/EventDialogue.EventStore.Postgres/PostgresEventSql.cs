@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.GroupCommit;
 using Npgsql;
 using EventDialogue.EventStore.Integrity;
 using NpgsqlTypes;
@@ -33,7 +34,7 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
     /// under the lock, which every writer holds to its commit, this state cannot change before the group commits, so
     /// the group's checks cannot be overtaken by a concurrent append (nor a restore, which takes the lock too).
     /// </summary>
-    public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> BeginLockAndReadStateAsync(NpgsqlConnection connection, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken) =>
+    public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> BeginLockAndReadStateAsync(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken) =>
         ReadStateAsync(connection, [new NpgsqlBatchCommand("BEGIN"), LockAppends()], skippedResults: 1, group, cancellationToken);
 
     /// <summary>
@@ -41,13 +42,13 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
     /// that one, back to its savepoint, and reads, in the same round trip and still under the append lock, the state for
     /// deciding it and those after it, which includes what the inserts before it wrote.
     /// </summary>
-    public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> RollBackToAndReadStateAsync(NpgsqlConnection connection, string savepoint, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken) =>
+    public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> RollBackToAndReadStateAsync(NpgsqlConnection connection, string savepoint, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken) =>
         ReadStateAsync(connection, [new NpgsqlBatchCommand($"ROLLBACK TO SAVEPOINT {savepoint}"), new NpgsqlBatchCommand($"RELEASE SAVEPOINT {savepoint}")], skippedResults: 0, group, cancellationToken);
 
     /// <summary>Takes the global append lock, to the end of the transaction; one row.</summary>
     public NpgsqlBatchCommand LockAppends() => Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey);
 
-    private async Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> ReadStateAsync(NpgsqlConnection connection, NpgsqlBatchCommand[] first, int skippedResults, IReadOnlyList<GroupCommit.PendingAppend> group, CancellationToken cancellationToken)
+    private async Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> ReadStateAsync(NpgsqlConnection connection, NpgsqlBatchCommand[] first, int skippedResults, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken)
     {
         var ids = group.SelectMany(a => a.Events).Select(e => e.EventId).ToArray();
         var streams = group.Select(a => a.Stream.Value).Distinct(StringComparer.Ordinal).ToArray();

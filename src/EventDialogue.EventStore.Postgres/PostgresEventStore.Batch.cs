@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.GroupCommit;
 using EventDialogue.EventStore.Postgres.GroupCommit;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.GroupCommit;
 using EventDialogue.EventStore.Subscriptions;
 using Microsoft.Data.Sqlite;
 
@@ -6,7 +7,8 @@ namespace EventDialogue.EventStore.Sqlite;
 /// <summary>
 /// The embedded event store: one SQLite file in WAL mode. Appends are serialised through one writer connection
 /// (SQLite allows one writer at a time anyway), so positions commit in order and a reader of $all cannot skip one;
-/// readers use their own pooled connections and never block the writer.
+/// readers use their own pooled connections and never block the writer. Concurrent appends share a transaction and
+/// its one flush to disk (see <see cref="AppendQueue"/>).
 /// </summary>
 public sealed partial class SqliteEventStore : IEventStore
 {
@@ -18,6 +20,7 @@ public sealed partial class SqliteEventStore : IEventStore
     private readonly SqliteTreeSql _tree;
     private readonly SqliteEventReads _reads;
     private readonly SemaphoreSlim _writeGate;
+    private readonly AppendQueue _appends;
     private readonly AppendSignal _appended = new();
     private readonly TimeSpan _pollInterval;
     private int _disposed;
@@ -32,6 +35,7 @@ public sealed partial class SqliteEventStore : IEventStore
         _tree = new SqliteTreeSql(writer);
         _reads = new SqliteEventReads(OpenReaderAsync);
         _writeGate = SqliteWriteGate.For(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        _appends = new AppendQueue(CommitTogetherAsync);
     }
 
     public string Path => new SqliteConnectionStringBuilder(_connectionString).DataSource;
@@ -117,31 +121,7 @@ public sealed partial class SqliteEventStore : IEventStore
     public async Task<AppendResult> AppendToStreamAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         AppendValidation.Validate(stream, events);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Append(stream, expected, events);
-        }
-        finally
-        {
-            _writeGate.Release();
-            _appended.Notify();
-        }
-    }
-
-    private AppendResult Append(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventData> events)
-    {
-        using var transaction = _writer.BeginTransaction(deferred: false);
-        var recorded = new List<RecordedEvent>(events.Count);
-        var result = AppendWithin(transaction, stream, expected, events, recorded);
-        if (recorded.Count > 0)
-        {
-            _tree.Grow(transaction, recorded);
-            transaction.Commit();
-            SqliteWalLimit.AfterCommit(_writer);
-        }
-
-        return result;
+        return await _appends.AppendAsync(new PendingAppend(stream, expected, events), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -133,6 +133,12 @@ internal static class BenchmarkCommand
         DefaultValueFactory = _ => 1_000,
     };
 
+    private static readonly Option<long> RecordWarmup = new("--record-warmup")
+    {
+        Description = "Statements the same clients record about another round before the recording part's measured ones (a new server compiles its code again, optimised, over its first minute); 0 for none.",
+        DefaultValueFactory = _ => 2_000,
+    };
+
     private static readonly Option<int[]> PerCall = new("--per-call")
     {
         Description = "Statements per recording call in the recording part, in order: 1 is RecordStatement, more is RecordRequests with that many (all or nothing).",
@@ -162,6 +168,13 @@ internal static class BenchmarkCommand
         Backend.AcceptOnlyFromAmong(BackendFactory.Sqlite, BackendFactory.Postgres);
         Measure.AcceptOnlyFromAmong([.. BenchmarkParts.All]);
         RequirePositive(Events, BatchEvents, Warmup, Statements, Stretch);
+        RecordWarmup.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 0)
+            {
+                result.AddError("--record-warmup must be 0 or more");
+            }
+        });
         RequirePositive(BatchSize, PageSize, Rounds, HistoryScale, RebuildRounds, Calls, WarmupCalls, AnalysisCalls, AnalysisWarmupCalls, ReplayRounds, SlowClientRate);
         BatchSize.Validators.Add(result =>
         {
@@ -192,7 +205,7 @@ internal static class BenchmarkCommand
             "and statements recorded through the real server, stretch by stretch.")
         {
             Backend, Postgres, WorkDirectory, Measure, Events, BatchEvents, BatchSize, Writers, PageSize, Rounds, Warmup,
-            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, AnalysisCalls, AnalysisWarmupCalls, Statements, Stretch, PerCall, ReplayRounds, SlowClientRate, Markdown,
+            HistoryScale, RebuildRounds, Projections, Calls, WarmupCalls, AnalysisCalls, AnalysisWarmupCalls, Statements, Stretch, RecordWarmup, PerCall, ReplayRounds, SlowClientRate, Markdown,
         };
         command.Validators.Add(result =>
         {
@@ -228,6 +241,7 @@ internal static class BenchmarkCommand
             AnalysisWarmupCalls: parsed.GetValue(AnalysisWarmupCalls),
             Statements: parsed.GetValue(Statements),
             Stretch: parsed.GetValue(Stretch),
+            RecordWarmup: parsed.GetValue(RecordWarmup),
             PerCall: parsed.GetRequiredValue(PerCall).Distinct().ToArray(),
             ReplayRounds: parsed.GetValue(ReplayRounds),
             SlowClientRate: parsed.GetValue(SlowClientRate),

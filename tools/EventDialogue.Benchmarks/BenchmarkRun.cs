@@ -46,7 +46,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
                     {
                         foreach (var clients in settings.Writers)
                         {
-                            var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, log, batch);
+                            var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, settings.RecordWarmup, log, batch);
                             var (stretches, catchUp) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken);
                             recordings.AddRange(stretches);
                             catchUps.Add(catchUp with { Batch = batch });

@@ -21,6 +21,7 @@ namespace EventDialogue.Benchmarks;
 /// <param name="AnalysisWarmupCalls">Calls of each kind before those.</param>
 /// <param name="Statements">Statements recorded through the server in the recording part, for each number of writers.</param>
 /// <param name="Stretch">Statements per reported stretch of the recording part.</param>
+/// <param name="RecordWarmup">Statements recorded about another round before the recording part's measured ones.</param>
 /// <param name="PerCall">Statements per recording call, in order (1: RecordStatement; more: RecordRequests).</param>
 /// <param name="ReplayRounds">Measured rounds of the replay through ReadAll, each beside the store's own read.</param>
 /// <param name="SlowClientRate">Events per second the deliberately slow client of the replay part reads.</param>
@@ -46,6 +47,7 @@ internal sealed record BenchmarkSettings(
     int AnalysisWarmupCalls,
     long Statements,
     long Stretch,
+    long RecordWarmup,
     IReadOnlyList<int> PerCall,
     int ReplayRounds,
     double SlowClientRate,

@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.GroupCommit;
 namespace EventDialogue.EventStore.Postgres.GroupCommit;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.GroupCommit;
 using Npgsql;
 
 namespace EventDialogue.EventStore.Postgres.GroupCommit;

@@ -1,4 +1,3 @@
-using EventDialogue.EventStore.Integrity;
 using EventDialogue.EventStore.Postgres;
 using EventDialogue.EventStore.Tests.Fixtures;
 using Npgsql;
@@ -171,30 +170,8 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
         return group;
     }
 
-    /// <summary>
-    /// Every event of $all at consecutive positions (unless an insert failed after drawing some), and at consecutive
-    /// leaves, each one's inclusion in the stored tree proven against its root.
-    /// </summary>
-    private async Task AssertGapFreeAndProvenAsync(int expectedCount, CancellationToken cancellationToken, bool positionsMaySkip = false)
-    {
-        // the blocked appends that made the groups are in the log too
-        var log = await _store.ReadAllAsync(Position.Start, AllFilter.None, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        var counted = log.Count(e => !e.Stream.Value.StartsWith("case-blocked-", StringComparison.Ordinal));
-        Assert.Equal(expectedCount, counted);
-        if (!positionsMaySkip)
-        {
-            Assert.Equal(Enumerable.Range(0, log.Count).Select(i => log[0].Position.Value + i), log.Select(e => e.Position.Value));
-        }
-
-        var head = await _store.ReadTreeHeadAsync(cancellationToken);
-        Assert.Equal(log.Count, head.Size);
-        var tree = new MerkleTree(_store.ReadSubtreeHashesAsync);
-        for (var leaf = 0; leaf < log.Count; leaf++)
-        {
-            var path = await tree.InclusionProofAsync(leaf, head.Size, cancellationToken);
-            Assert.True(MerkleProofs.VerifyInclusion(leaf, head.Size, CanonicalEvent.LeafHash(log[leaf]), path, head.RootHash), $"leaf {leaf} (position {log[leaf].Position}) does not prove its inclusion");
-        }
-    }
+    private Task AssertGapFreeAndProvenAsync(int expectedCount, CancellationToken cancellationToken, bool positionsMaySkip = false) =>
+        GapFreeLog.AssertGapFreeAndProvenAsync(_store, expectedCount, cancellationToken, positionsMaySkip);
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

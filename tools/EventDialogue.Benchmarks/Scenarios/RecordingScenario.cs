@@ -15,8 +15,11 @@ namespace EventDialogue.Benchmarks.Scenarios;
 /// All statements share one topic, the case that used to make the topics view re-read every mention.
 /// With a batch of more than one, each call records that many statements at once (RecordRequests, all or nothing), so
 /// that the same run compares a batch call's statements per second with single calls'.
+/// Before the measured statements, the same clients record <c>warmup</c> statements about another round, unmeasured: a new
+/// server compiles its code again, optimised, over its first minute or so (the JIT took a fifth of its CPU twenty seconds
+/// in), which would make the first stretch dearer than the server's steady state and hide a cost that grows with the round.
 /// </summary>
-internal sealed class RecordingScenario(int clients, long statements, long stretch, ProgressLog log, int batch = 1)
+internal sealed class RecordingScenario(int clients, long statements, long stretch, long warmup, ProgressLog log, int batch = 1)
 {
     private const int EmptyCalls = 200;
 
@@ -27,10 +30,18 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
         await using (server)
         {
             using var channel = server.CreateChannel();
-            var round = await RecordingWorkload.PrepareRoundAsync(channel, cancellationToken);
+            var (round, warmupRound) = await RecordingWorkload.PrepareRoundsAsync(channel, cancellationToken);
+            var perCall = batch == 1 ? "one per call" : $"{batch} per call";
+            var recording = new RecordingService.RecordingServiceClient(channel);
+            if (warmup > 0)
+            {
+                log.Step(backend.Name, $"recording: warming up with {warmup:N0} statements about another round from {clients} client(s), {perCall}");
+                await RecordConcurrentlyAsync(warmup, first => WarmUpCallAsync(recording, warmupRound, first, cancellationToken), cancellationToken);
+            }
+
             var emptyP99 = await EmptyCallP99Async(channel, cancellationToken);
-            log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), {(batch == 1 ? "one per call" : $"{batch} per call")}, on {server.GrpcAddress}");
-            var run = await RecordAsync(channel, round, server.ProcessId, cancellationToken);
+            log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), {perCall}, on {server.GrpcAddress}");
+            var run = await RecordAsync(recording, round, server.ProcessId, cancellationToken);
             var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99, Batch = batch }).ToList();
 
             var lastWrite = Stopwatch.GetTimestamp();
@@ -40,47 +51,41 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
         }
     }
 
-    private async Task<(List<RecordingResult> Stretches, long LastPosition)> RecordAsync(GrpcChannel channel, string roundId, int serverProcess, CancellationToken cancellationToken)
+    private async Task<(List<RecordingResult> Stretches, long LastPosition)> RecordAsync(RecordingService.RecordingServiceClient recording, string roundId, int serverProcess, CancellationToken cancellationToken)
     {
-        var recording = new RecordingService.RecordingServiceClient(channel);
         var stretches = (int)((statements + stretch - 1) / stretch);
         var latencies = Enumerable.Range(0, stretches).Select(i => new Latencies($"stretch {i}")).ToArray();
         var ends = new (long Timestamp, TimeSpan Cpu)[stretches + 1];
         ends[0] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
-        var next = -1L;
         var done = 0L;
         var lastPosition = 0L;
         var gate = new Lock();
 
-        async Task ClientAsync()
+        async Task RecordMeasuredAsync(long first)
         {
-            // each call takes the next `batch` statements (the last call what is left)
-            for (var first = Interlocked.Add(ref next, batch) - batch + 1; first < statements; first = Interlocked.Add(ref next, batch) - batch + 1)
+            var count = (int)Math.Min(batch, statements - first);
+            var start = Stopwatch.GetTimestamp();
+            var (position, size) = await RecordCallAsync(recording, index => RecordingWorkload.Statement(roundId, index), first, count, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            lock (gate)
             {
-                var count = (int)Math.Min(batch, statements - first);
-                var start = Stopwatch.GetTimestamp();
-                var (position, size) = await RecordCallAsync(recording, roundId, first, count, cancellationToken);
-                var elapsed = Stopwatch.GetElapsedTime(start);
-                lock (gate)
+                latencies[first / stretch].Add(elapsed, size);
+                lastPosition = Math.Max(lastPosition, position);
+                var before = done;
+                done += count;
+                for (var ended = (before / stretch) + 1; ended <= done / stretch; ended++)
                 {
-                    latencies[first / stretch].Add(elapsed, size);
-                    lastPosition = Math.Max(lastPosition, position);
-                    var before = done;
-                    done += count;
-                    for (var ended = (before / stretch) + 1; ended <= done / stretch; ended++)
-                    {
-                        ends[ended] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
-                    }
+                    ends[ended] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
+                }
 
-                    if (done == statements)
-                    {
-                        ends[^1] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
-                    }
+                if (done == statements)
+                {
+                    ends[^1] = (Stopwatch.GetTimestamp(), ProcessCpu.Used(serverProcess));
                 }
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(ClientAsync, cancellationToken)));
+        await RecordConcurrentlyAsync(statements, RecordMeasuredAsync, cancellationToken);
         var results = new List<RecordingResult>(stretches);
         for (var k = 0; k < stretches; k++)
         {
@@ -100,19 +105,41 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
         return (results, lastPosition);
     }
 
+    /// <summary>
+    /// Records <paramref name="total"/> statements from the scenario's clients at once, each call taking the next
+    /// <c>batch</c> of them (the last call what is left): <paramref name="call"/> records the call starting at an index.
+    /// </summary>
+    private async Task RecordConcurrentlyAsync(long total, Func<long, Task> call, CancellationToken cancellationToken)
+    {
+        var next = -1L;
+
+        async Task ClientAsync()
+        {
+            for (var first = Interlocked.Add(ref next, batch) - batch + 1; first < total; first = Interlocked.Add(ref next, batch) - batch + 1)
+            {
+                await call(first);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(ClientAsync, cancellationToken)));
+    }
+
+    private Task<(long Position, int Size)> WarmUpCallAsync(RecordingService.RecordingServiceClient recording, string roundId, long first, CancellationToken cancellationToken) =>
+        RecordCallAsync(recording, index => RecordingWorkload.WarmupStatement(roundId, index), first, (int)Math.Min(batch, warmup - first), cancellationToken);
+
     /// <returns>The last position written and the response's size.</returns>
-    private async Task<(long Position, int Size)> RecordCallAsync(RecordingService.RecordingServiceClient recording, string roundId, long first, int count, CancellationToken cancellationToken)
+    private async Task<(long Position, int Size)> RecordCallAsync(RecordingService.RecordingServiceClient recording, Func<long, RecordStatementRequest> statement, long first, int count, CancellationToken cancellationToken)
     {
         if (batch == 1)
         {
-            var response = await recording.RecordStatementAsync(RecordingWorkload.Statement(roundId, first), cancellationToken: cancellationToken).ResponseAsync;
+            var response = await recording.RecordStatementAsync(statement(first), cancellationToken: cancellationToken).ResponseAsync;
             return (response.Result.Position, response.CalculateSize());
         }
 
         var request = new RecordRequestsRequest { AllOrNothing = true };
         for (var i = first; i < first + count; i++)
         {
-            request.Requests.Add(Google.Protobuf.WellKnownTypes.Any.Pack(RecordingWorkload.Statement(roundId, i)));
+            request.Requests.Add(Google.Protobuf.WellKnownTypes.Any.Pack(statement(i)));
         }
 
         var answered = await recording.RecordRequestsAsync(request, cancellationToken: cancellationToken).ResponseAsync;

@@ -1,4 +1,4 @@
-namespace EventDialogue.EventStore.Postgres.GroupCommit;
+namespace EventDialogue.EventStore.GroupCommit;
 
 /// <summary>
 /// One caller's append while it waits in the <see cref="AppendQueue"/>: what to append, and the caller's outcome, which

@@ -1,10 +1,10 @@
-namespace EventDialogue.EventStore.Postgres.GroupCommit;
+namespace EventDialogue.EventStore.GroupCommit;
 
 /// <summary>
 /// Lets the concurrent appends of one process share a transaction, and so one commit and one WAL flush (group commit).
 /// <para>
-/// The append lock is held to the commit (see <see cref="PostgresEventStore"/>), so transactions that each append
-/// alone commit one at a time, each waiting for its own flush. Here an append joins the queue; if no caller is
+/// Both backends append one transaction at a time and hold their turn to the commit (PostgreSQL's append lock, SQLite's
+/// one writer), so transactions that each append alone commit one after another, each waiting for its own flush. Here an append joins the queue; if no caller is
 /// committing, it takes the turn at once and commits the queue (itself alone, when writing alone: no wait, no timer).
 /// Appends that arrive meanwhile wait; when that commit is done, every caller in it has its outcome and the turn passes
 /// to the oldest waiting caller, which commits everything that queued while the last commit ran.
