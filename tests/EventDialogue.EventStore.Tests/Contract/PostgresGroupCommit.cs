@@ -125,32 +125,12 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
     public async Task Given_many_concurrent_writers_then_appends_share_commits_and_the_log_has_no_gap_and_proves_every_event()
     {
         using var bound = Bound();
-        const int Writers = 16;
-        const int AppendsEach = 10;
-        var results = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(
-            async () =>
-            {
-                var mine = new List<AppendResult>();
-                for (var a = 0; a < AppendsEach; a++)
-                {
-                    // writers in pairs share streams, so appends to one stream meet in a group
-                    var stream = Stream($"case-writer-{w / 2}-{a % 3}");
-                    mine.Add(await _store.AppendToStreamAsync(stream, ExpectedRevision.Any, Events.Some(1 + (a % 3)), bound.Token));
-                }
+        var appends = await ConcurrentWriters.AppendAsync(_store, bound.Token);
 
-                return mine;
-            },
-            bound.Token)));
-
-        var appends = results.SelectMany(r => r).ToList();
         var transactions = await TransactionsAsync(appends, bound.Token);
         Assert.True(transactions < appends.Count, $"{appends.Count} appends in {transactions} transactions: none shared a commit");
-        await AssertGapFreeAndProvenAsync(expectedCount: Writers * Enumerable.Range(0, AppendsEach).Sum(a => 1 + (a % 3)), bound.Token);
-        foreach (var stream in appends.Select(r => r.Stream).Distinct())
-        {
-            var revisions = (await ReadStreamAsync(stream.Value, bound.Token)).Select(e => e.Revision).ToList();
-            Assert.Equal(Enumerable.Range(0, revisions.Count).Select(r => (long)r), revisions);
-        }
+        await AssertGapFreeAndProvenAsync(expectedCount: ConcurrentWriters.EventCount, bound.Token);
+        await ConcurrentWriters.AssertRevisionsWithoutHoleAsync(_store, appends, bound.Token);
     }
 
     /// <summary>

@@ -109,33 +109,13 @@ public sealed class SqliteGroupCommit : IAsyncLifetime
     public async Task Given_many_concurrent_writers_then_appends_share_commits_and_the_log_has_no_gap_and_proves_every_event()
     {
         using var bound = Bound();
-        const int Writers = 16;
-        const int AppendsEach = 10;
         var before = _store.AppendCommits;
-        var results = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(
-            async () =>
-            {
-                var mine = new List<AppendResult>();
-                for (var a = 0; a < AppendsEach; a++)
-                {
-                    // writers in pairs share streams, so appends to one stream meet in a group
-                    var stream = Stream($"case-writer-{w / 2}-{a % 3}");
-                    mine.Add(await _store.AppendToStreamAsync(stream, ExpectedRevision.Any, Events.Some(1 + (a % 3)), bound.Token));
-                }
+        var appends = await ConcurrentWriters.AppendAsync(_store, bound.Token);
 
-                return mine;
-            },
-            bound.Token)));
-
-        var appends = results.SelectMany(r => r).ToList();
         var commits = _store.AppendCommits - before;
         Assert.True(commits < appends.Count, $"{appends.Count} appends in {commits} commits: none shared one");
-        await GapFreeLog.AssertGapFreeAndProvenAsync(_store, expectedCount: Writers * Enumerable.Range(0, AppendsEach).Sum(a => 1 + (a % 3)), bound.Token);
-        foreach (var stream in appends.Select(r => r.Stream.Value).Distinct())
-        {
-            var revisions = await _store.ReadStreamAsync(Stream(stream), Direction.Forwards, StreamRevision.Start, cancellationToken: bound.Token).Select(e => e.Revision).ToListAsync(bound.Token);
-            Assert.Equal(Enumerable.Range(0, revisions.Count).Select(r => (long)r), revisions);
-        }
+        await GapFreeLog.AssertGapFreeAndProvenAsync(_store, expectedCount: ConcurrentWriters.EventCount, bound.Token);
+        await ConcurrentWriters.AssertRevisionsWithoutHoleAsync(_store, appends, bound.Token);
     }
 
     /// <summary>
