@@ -164,5 +164,5 @@ internal static class SqliteViewSql
     }
 
     private static ViewDocument Document(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), [], reader.IsDBNull(4) ? null : reader.GetString(4), StoredKeywords.Read(reader.IsDBNull(5) ? null : reader.GetString(5)));
+        ViewDocument.Stored(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), StoredKeywords.Read(reader.IsDBNull(5) ? null : reader.GetString(5)));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EventDialogue.Projections.Storage;
 
 namespace EventDialogue.Projections.Engine;
 
@@ -17,4 +18,13 @@ public static class ViewJson
 
     public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)
         ?? throw new JsonException($"a stored {typeof(T).Name} is null");
+
+    /// <summary>A document's body, parsed from the UTF-8 its store held where it was read from one.</summary>
+    public static T Read<T>(ViewDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.HoldsStoredUtf8
+            ? JsonSerializer.Deserialize<T>(document.StoredUtf8, Options) ?? throw new JsonException($"a stored {typeof(T).Name} is null")
+            : Read<T>(document.Json);
+    }
 }

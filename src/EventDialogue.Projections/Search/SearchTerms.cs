@@ -181,7 +181,11 @@ public static class SearchTerms
 
     private static SearchToken Token(string text, int start, int length)
     {
-        var term = Normalize(text.Substring(start, length));
+        // Highlighting tokenizes every hit of a page: a plain ASCII word (most are) is lower-cased in one step into
+        // its term, with no copy of the word first.
+        Span<char> ascii = stackalloc char[64];
+        var word = text.AsSpan(start, length);
+        var term = TryAsciiTerm(word, ascii) ? new string(ascii[..length]) : Normalize(word.ToString());
         return new SearchToken(term, start, length, IsStopWord(term));
     }
 
@@ -193,7 +197,9 @@ public static class SearchTerms
     /// </summary>
     internal static string Normalize(string word)
     {
+        ArgumentNullException.ThrowIfNull(word);
         var kept = new StringBuilder(word.Length);
+        Span<char> encoded = stackalloc char[2];
         foreach (var rune in word.EnumerateRunes())
         {
             if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
@@ -208,7 +214,7 @@ public static class SearchTerms
             }
             else
             {
-                kept.Append(lower.ToString());
+                kept.Append(encoded[..lower.EncodeToUtf16(encoded)]);
             }
         }
 

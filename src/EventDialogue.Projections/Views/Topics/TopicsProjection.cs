@@ -48,12 +48,12 @@ public sealed class TopicsProjection(Func<string, string, int, IDomainEvent> rea
     /// </summary>
     protected override async Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken)
     {
-        var removed = before.Select(d => ViewJson.Read<TopicMentionView>(d.Json)).ToList();
-        var added = after.Select(d => ViewJson.Read<TopicMentionView>(d.Json)).ToList();
+        var removed = before.Select(d => ViewJson.Read<TopicMentionView>(d)).ToList();
+        var added = after.Select(d => ViewJson.Read<TopicMentionView>(d)).ToList();
         foreach (var topic in removed.Concat(added).Select(m => m.Topic).Distinct(StringComparer.Ordinal))
         {
             var stored = await views.GetAsync(TopicsCollection, topic, cancellationToken).ConfigureAwait(false);
-            var tally = TopicTally.Of(stored is null ? null : ViewJson.Read<TopicView>(stored.Json));
+            var tally = TopicTally.Of(stored is null ? null : ViewJson.Read<TopicView>(stored));
             tally.Remove(removed.Where(m => m.Topic == topic));
             tally.Add(added.Where(m => m.Topic == topic));
             if (tally.IsEmpty)

@@ -10,9 +10,9 @@ namespace EventDialogue.Server.Api.Analysis;
 internal static class AnalysisReads
 {
     public static async Task<IReadOnlyList<CaseFileView>> CaseFilesAsync(ViewReader reader, CancellationToken cancellationToken) =>
-        [.. (await reader.AllAsync(CaseFilesProjection.CasesCollection, [], cancellationToken)).Select(d => ViewJson.Read<CaseFileView>(d.Json))];
+        [.. (await reader.AllAsync(CaseFilesProjection.CasesCollection, [], cancellationToken)).Select(d => ViewJson.Read<CaseFileView>(d))];
 
     public static async Task<IReadOnlyList<RoundLinkView>> LinksAsync(ViewReader reader, string roundId, CancellationToken cancellationToken) =>
-        [.. (await reader.AllAsync(RoundsProjection.LinksCollection, [new ViewTag("round", roundId)], cancellationToken)).Select(d => ViewJson.Read<RoundLinkView>(d.Json))];
+        [.. (await reader.AllAsync(RoundsProjection.LinksCollection, [new ViewTag("round", roundId)], cancellationToken)).Select(d => ViewJson.Read<RoundLinkView>(d))];
 
 }

@@ -30,8 +30,8 @@ public sealed class CompareRoundsQueries(IViewStore views, ProjectionHost host, 
         }
 
         await _reader.CatchUpAsync(RoundQueries.Projection, query.Freshness, cancellationToken);
-        var a = ViewJson.Read<RoundView>((await _reader.GetAsync(RoundsProjection.RoundsCollection, roundA, "round", cancellationToken)).Json);
-        var b = ViewJson.Read<RoundView>((await _reader.GetAsync(RoundsProjection.RoundsCollection, roundB, "round", cancellationToken)).Json);
+        var a = ViewJson.Read<RoundView>(await _reader.GetAsync(RoundsProjection.RoundsCollection, roundA, "round", cancellationToken));
+        var b = ViewJson.Read<RoundView>(await _reader.GetAsync(RoundsProjection.RoundsCollection, roundB, "round", cancellationToken));
         return RoundComparer.Compare(a, await AnalysisReads.LinksAsync(_reader, roundA, cancellationToken), b, await AnalysisReads.LinksAsync(_reader, roundB, cancellationToken));
     }
 }

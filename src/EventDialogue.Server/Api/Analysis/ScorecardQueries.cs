@@ -37,7 +37,7 @@ public sealed class ScorecardQueries(IViewStore views, ProjectionHost host, Time
         await _reader.CatchUpAsync(RoundQueries.Projection, query.Freshness, cancellationToken);
         // The listed documents carry all an assessment reads; the stored filters narrow the read itself.
         var commitments = (await _reader.AllAsync(CommitmentsProjection.ListedCommitmentsCollection, Filters.Tags(("made_by", question.MadeBy), ("round", question.RoundId), ("kind", question.Kind)), cancellationToken))
-            .Select(d => ViewJson.Read<CommitmentView>(d.Json))
+            .Select(d => ViewJson.Read<CommitmentView>(d))
             .ToList();
         var coverage = new CoverageReads(_reader);
         await coverage.ReadForAsync(commitments, cancellationToken);
@@ -50,6 +50,6 @@ public sealed class ScorecardQueries(IViewStore views, ProjectionHost host, Time
     private async Task<Dictionary<string, IReadOnlyList<string>>> TopicsAsync(IEnumerable<CommitmentView> commitments, CancellationToken cancellationToken)
     {
         var rounds = await _reader.GetManyAsync(RoundsProjection.RoundsCollection, [.. commitments.Select(c => c.RoundId).OfType<string>()], cancellationToken);
-        return rounds.ToDictionary(r => r.Key, r => RoundTopics.Of(ViewJson.Read<RoundView>(r.Value.Json)), StringComparer.Ordinal);
+        return rounds.ToDictionary(r => r.Key, r => RoundTopics.Of(ViewJson.Read<RoundView>(r.Value)), StringComparer.Ordinal);
     }
 }

@@ -48,8 +48,8 @@ public sealed class TimelineQueries(IViewStore views, ProjectionHost host, TimeP
             asCommitment = await views.GetAsync(CommitmentsProjection.CommitmentsCollection, id[CommitmentPrefix.Length..], cancellationToken);
         }
 
-        return asCase is not null ? Timelines.OfCase(ViewJson.Read<CaseFileView>(asCase.Json))
-            : asCommitment is not null ? Timelines.OfCommitment(ViewJson.Read<CommitmentView>(asCommitment.Json))
+        return asCase is not null ? Timelines.OfCase(ViewJson.Read<CaseFileView>(asCase))
+            : asCommitment is not null ? Timelines.OfCommitment(ViewJson.Read<CommitmentView>(asCommitment))
             : throw DomainException.NotFound($"'{id}' is neither a case nor a commitment in the views");
     }
 }

@@ -102,7 +102,7 @@ public sealed class GetEntryAsOfHandler(IEventStore store, IEnumerable<IProjecti
     {
         var document = projection.ProjectHistory(stream, folded, caller.SeesConfidential).FirstOrDefault(d => d.Collection == collection)
             ?? throw DomainException.NotFound($"stream '{stream}' showed nothing in the {collection} view at {point}");
-        return ViewJson.Read<T>(document.Json);
+        return ViewJson.Read<T>(document);
     }
 
     private T Projection<T>()

@@ -68,7 +68,7 @@ public static class RoundLinksAsOf
         var ordered = links
             .OrderBy(d => d.SortKey, StringComparer.Ordinal)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .Select(d => ViewJson.Read<RoundLinkView>(d.Json));
+            .Select(d => ViewJson.Read<RoundLinkView>(d));
         return ([.. ordered], last);
     }
 }

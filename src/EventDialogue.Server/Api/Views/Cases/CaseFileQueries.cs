@@ -31,7 +31,7 @@ public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeP
         var caseId = Filters.RequiredId(query.CaseId, "case_id");
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var document = await _reader.GetAsync(CaseFilesProjection.CasesCollection, caseId, "case", cancellationToken);
-        return new CaseFileRead(ViewJson.Read<CaseFileView>(document.Json));
+        return new CaseFileRead(ViewJson.Read<CaseFileView>(document));
     }
 
     public async ValueTask<Listed<CaseFileRead>> Handle(ListCaseFilesQuery query, CancellationToken cancellationToken)
@@ -46,6 +46,6 @@ public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeP
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var tags = Filters.Tags(("status", status), ("round", roundId), ("raised_by", raisedBy), ("kind", kind));
         var page = await _reader.ListAsync(CaseFilesProjection.CasesCollection, tags, search?.Parsed, paging, cancellationToken);
-        return new Listed<CaseFileRead>([.. page.Items.Select(h => new CaseFileRead(ViewJson.Read<CaseFileView>(h.Document.Json), SearchHit.Of(h)))], page.NextPageToken);
+        return new Listed<CaseFileRead>([.. page.Items.Select(h => new CaseFileRead(ViewJson.Read<CaseFileView>(h.Document), SearchHit.Of(h)))], page.NextPageToken);
     }
 }

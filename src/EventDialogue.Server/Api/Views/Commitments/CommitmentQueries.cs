@@ -48,7 +48,7 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
         var asOf = Filters.Day(query.AsOf, "as_of") ?? _reader.Today;
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var document = await _reader.GetAsync(CommitmentsProjection.CommitmentsCollection, commitmentId, "commitment", cancellationToken);
-        var view = ViewJson.Read<CommitmentView>(document.Json);
+        var view = ViewJson.Read<CommitmentView>(document);
         var coverage = new CoverageReads(_reader);
         await coverage.ReadForAsync([view], cancellationToken);
         return Assess(view, coverage.Of(view), asOf);
@@ -70,7 +70,7 @@ public sealed class CommitmentQueries(IViewStore views, ProjectionHost host, Tim
         var matching = new List<(ViewDocument Document, CommitmentRead Read)>();
         await foreach (var batch in _reader.BatchesAsync(collection, Filters.Tags(("made_by", madeBy), ("round", roundId), ("kind", kind)), paging.After, paging.Size + 1, cancellationToken))
         {
-            var views = batch.Select(d => (Document: d, View: ViewJson.Read<CommitmentView>(d.Json))).ToList();
+            var views = batch.Select(d => (Document: d, View: ViewJson.Read<CommitmentView>(d))).ToList();
             await coverage.ReadForAsync(views.Select(v => v.View), cancellationToken);
             matching.AddRange(views
                 .Select(c => (c.Document, Read: Assess(c.View, coverage.Of(c.View), asOf)))

@@ -24,7 +24,7 @@ public sealed class CoverageReads(ViewReader reader)
             var found = await reader.GetManyAsync(CommitmentsProjection.RoundDialoguesCollection, rounds, cancellationToken);
             foreach (var round in rounds)
             {
-                _dialogueOfRound[round] = found.TryGetValue(round, out var document) ? ViewJson.Read<RoundDialogueView>(document.Json).DialogueId : null;
+                _dialogueOfRound[round] = found.TryGetValue(round, out var document) ? ViewJson.Read<RoundDialogueView>(document).DialogueId : null;
             }
         }
 
@@ -34,7 +34,7 @@ public sealed class CoverageReads(ViewReader reader)
             var found = await reader.GetManyAsync(CommitmentsProjection.DialogueReviewsCollection, dialogues, cancellationToken);
             foreach (var dialogue in dialogues)
             {
-                _reviewOfDialogue[dialogue] = found.TryGetValue(dialogue, out var document) ? ViewJson.Read<DialogueReviewView>(document.Json).Review : null;
+                _reviewOfDialogue[dialogue] = found.TryGetValue(dialogue, out var document) ? ViewJson.Read<DialogueReviewView>(document).Review : null;
             }
         }
     }

@@ -93,9 +93,16 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
     public async Task<ViewDocument> GetAsync(string collection, string id, string what, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var document = Audiences.IsClearedId(id) ? null
-            : (caller.SeesConfidential ? await views.GetAsync(collection, Audiences.ClearedId(id), cancellationToken) : null)
-                ?? await views.GetAsync(collection, id, cancellationToken);
+        if (Audiences.IsClearedId(id))
+        {
+            throw NotFound(collection, id, what);
+        }
+
+        // A cleared caller's two variants in one read of the store, not one read each.
+        var keys = KeysOf(collection, id);
+        var document = keys.Length == 1
+            ? await views.GetAsync(collection, id, cancellationToken)
+            : (await views.ReadAsync(new ViewReads(keys, [], []), cancellationToken)).Gotten.FirstOrDefault(d => d is not null);
         return document ?? throw NotFound(collection, id, what);
     }
 

@@ -51,7 +51,7 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         {
             var document = await _reader.GetAsync(RoundsProjection.RoundsCollection, roundId, "round", cancellationToken);
             var all = await _reader.FindAsync(RoundsProjection.LinksCollection, [new ViewTag("round", roundId)], cancellationToken);
-            return RoundRead.WithAllLinks(ViewJson.Read<RoundView>(document.Json), [.. all.Select(l => ViewJson.Read<RoundLinkView>(l.Json))]);
+            return RoundRead.WithAllLinks(ViewJson.Read<RoundView>(document), [.. all.Select(l => ViewJson.Read<RoundLinkView>(l))]);
         }
 
         // the view's checkpoint is taken before the read: what is read is at least that new (see RoundAnswers)
@@ -80,7 +80,7 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         // (the links carry the round's id, which is the document's id): the links read even when the round turns
         // out not to exist cost nothing worth a second round trip in the common case
         var (round, read) = await _reader.GetWithAsync(RoundsProjection.RoundsCollection, roundId, "round", LinkFinds(roundId), LinkCounts(roundId), cancellationToken);
-        return Read(ViewJson.Read<RoundView>(round.Json), read);
+        return Read(ViewJson.Read<RoundView>(round), read);
     }
 
     public async ValueTask<Listed<RoundRead>> Handle(ListRoundsQuery query, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("rounds", dialogueId, status), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var page = await _reader.ListAsync(RoundsProjection.RoundsCollection, Filters.Tags(("dialogue", dialogueId), ("status", status)), null, paging, cancellationToken);
-        var rounds = page.Items.Select(hit => ViewJson.Read<RoundView>(hit.Document.Json)).ToList();
+        var rounds = page.Items.Select(hit => ViewJson.Read<RoundView>(hit.Document)).ToList();
 
         // every round's cases, commitments and statements' count in one read of the store: one connection, and on
         // PostgreSQL one round trip for the whole page
@@ -117,5 +117,5 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
     private static RoundRead Read(RoundView round, ViewReadResults read) => Read(round, read.Found, read.Counted[0]);
 
     private static RoundRead Read(RoundView round, IEnumerable<IReadOnlyList<ViewDocument>> found, int statements) =>
-        new(round, [.. found.SelectMany(links => links).Select(l => ViewJson.Read<RoundLinkView>(l.Json))], statements);
+        new(round, [.. found.SelectMany(links => links).Select(l => ViewJson.Read<RoundLinkView>(l))], statements);
 }

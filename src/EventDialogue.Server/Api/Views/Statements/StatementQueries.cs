@@ -40,7 +40,7 @@ public sealed class StatementQueries(IViewStore views, ProjectionHost host, Time
         var statementId = Filters.RequiredId(query.StatementId, "statement_id");
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var document = await _reader.GetAsync(StatementsProjection.StatementsCollection, statementId, "statement", cancellationToken);
-        return new StatementRead(ViewJson.Read<StatementView>(document.Json));
+        return new StatementRead(ViewJson.Read<StatementView>(document));
     }
 
     public async ValueTask<Listed<StatementRead>> Handle(ListStatementsQuery query, CancellationToken cancellationToken)
@@ -57,6 +57,6 @@ public sealed class StatementQueries(IViewStore views, ProjectionHost host, Time
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var tags = Filters.Tags(("speaker", speaker), ("side", side), ("topic", topic), ("round", roundId), ("source", sourceId), ("setting", setting));
         var page = await _reader.ListAsync(StatementsProjection.StatementsCollection, tags, search?.Parsed, paging, cancellationToken);
-        return new Listed<StatementRead>([.. page.Items.Select(h => new StatementRead(ViewJson.Read<StatementView>(h.Document.Json), SearchHit.Of(h)))], page.NextPageToken);
+        return new Listed<StatementRead>([.. page.Items.Select(h => new StatementRead(ViewJson.Read<StatementView>(h.Document), SearchHit.Of(h)))], page.NextPageToken);
     }
 }

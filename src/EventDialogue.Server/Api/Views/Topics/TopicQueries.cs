@@ -26,7 +26,7 @@ public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProv
         var topic = Domain.Common.Text.Require(query.Topic, "topic", Domain.Common.Text.Name);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var document = await _reader.GetAsync(TopicsProjection.TopicsCollection, topic, "topic", cancellationToken);
-        return ViewJson.Read<TopicView>(document.Json);
+        return ViewJson.Read<TopicView>(document);
     }
 
     public async ValueTask<Listed<TopicView>> Handle(ListTopicsQuery query, CancellationToken cancellationToken)
@@ -35,6 +35,6 @@ public sealed class TopicQueries(IViewStore views, ProjectionHost host, TimeProv
         var paging = Paging.Read(query.PageSize, query.PageToken, PageToken.Fingerprint("topics"), pageTokenKey);
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
         var page = await _reader.ListAsync(TopicsProjection.TopicsCollection, [], null, paging, cancellationToken);
-        return new Listed<TopicView>([.. page.Items.Select(h => ViewJson.Read<TopicView>(h.Document.Json))], page.NextPageToken);
+        return new Listed<TopicView>([.. page.Items.Select(h => ViewJson.Read<TopicView>(h.Document))], page.NextPageToken);
     }
 }
