@@ -1,6 +1,5 @@
 using EventDialogue.Server.Api.Http;
 using EventDialogue.Server.Api.Views.Common;
-using EventDialogue.Server.Api.Views.Rounds;
 using EventDialogue.Server.History.Reads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,7 +17,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, QueryParameterPolicy>());
         services.TryAddSingleton(provider => PageTokenKey.From(provider.GetRequiredService<IConfiguration>()));
         services.TryAddSingleton(provider => SubscriberLagLimit.From(provider.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton<RoundAnswers>();
+        services.TryAddSingleton<KeptAnswers>();
         return services;
     }
 }

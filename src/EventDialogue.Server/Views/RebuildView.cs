@@ -1,6 +1,6 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
-using EventDialogue.Server.Api.Views.Rounds;
+using EventDialogue.Server.Api.Views.Common;
 using Mediator;
 
 namespace EventDialogue.Server.Views;
@@ -11,7 +11,7 @@ public sealed record RebuildViewCommand(string View) : ICommand<RebuiltView>;
 /// <summary>The view built again, and the position of the log it has applied.</summary>
 public sealed record RebuiltView(string View, Position Checkpoint);
 
-public sealed class RebuildViewHandler(ProjectionHost host, RoundAnswers roundAnswers) : ICommandHandler<RebuildViewCommand, RebuiltView>
+public sealed class RebuildViewHandler(ProjectionHost host, KeptAnswers keptAnswers) : ICommandHandler<RebuildViewCommand, RebuiltView>
 {
     public async ValueTask<RebuiltView> Handle(RebuildViewCommand command, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class RebuildViewHandler(ProjectionHost host, RoundAnswers roundAn
         var checkpoint = await host.RebuildAsync(command.View, cancellationToken);
 
         // a view built again may stand at the checkpoint the kept answers were read at, but hold other documents
-        roundAnswers.Forget();
+        keptAnswers.Forget();
         return new RebuiltView(command.View, checkpoint);
     }
 }

@@ -171,6 +171,28 @@ public sealed class ConfidentialReadsTests(AccessServer server)
     }
 
     [Fact]
+    public async Task Given_a_case_file_read_by_a_cleared_caller_when_an_uncleared_one_reads_it_at_the_same_position_then_it_is_not_given_the_cleared_answer()
+    {
+        var world = await RecordAsync();
+        var (_, analystKey) = await server.CreateKeyAsync("conf-kept-file-analyst", "analyst");
+        var (_, clearedKey) = await server.CreateClearedKeyAsync("conf-kept-file-cleared", ["confidential"], "analyst");
+        var analyst = new ViewsService.ViewsServiceClient(server.Channel(analystKey));
+        var clearedViews = new ViewsService.ViewsServiceClient(server.Channel(clearedKey));
+
+        // the cleared caller reads first (twice: an answer the server may keep for the case file is in place)
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Contains((await clearedViews.GetCaseFileAsync(new GetCaseFileRequest { CaseId = world.Case, MinPosition = world.Head }, Call())).CaseFile.Raised, r => r.RoundId == world.Round);
+        }
+
+        var caseFile = await analyst.GetCaseFileAsync(new GetCaseFileRequest { CaseId = world.Case, MinPosition = world.Head }, Call());
+        var twinFile = await analyst.GetCaseFileAsync(new GetCaseFileRequest { CaseId = world.TwinCase, MinPosition = world.Head }, Call());
+        Assert.DoesNotContain(caseFile.CaseFile.Raised, r => r.RoundId == world.Round);
+        Assert.Equal(world.Twin(twinFile.CaseFile.ToString()), world.Normalised(caseFile.CaseFile.ToString()));
+        Assert.Contains((await clearedViews.GetCaseFileAsync(new GetCaseFileRequest { CaseId = world.Case, MinPosition = world.Head }, Call())).CaseFile.Raised, r => r.RoundId == world.Round);
+    }
+
+    [Fact]
     public async Task Given_a_case_raised_in_confidence_when_the_uncleared_read_its_companion_stream_then_it_is_not_found_exactly_as_a_stream_never_written()
     {
         var world = await RecordAsync();

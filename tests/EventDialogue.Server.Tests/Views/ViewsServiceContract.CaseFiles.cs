@@ -29,6 +29,35 @@ public abstract partial class ViewsServiceContract
     }
 
     [Fact]
+    public async Task A_case_file_read_again_once_the_view_has_moved_shows_what_was_reported_since_even_to_a_read_that_asks_for_no_position()
+    {
+        var given = await GivenWashington2010Async();
+        for (var i = 0; i < 2; i++)
+        {
+            var before = (await Views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = given.LiuXiaobo, MinPosition = given.LastPosition }, Call())).CaseFile;
+            Assert.Equal(2, before.StatusTimeline.Count);
+        }
+
+        var reported = await Recording.ReportCaseStatusAsync(new ReportCaseStatusRequest
+        {
+            RequestId = RequestId(),
+            CaseId = given.LiuXiaobo,
+            Status = "imprisoned",
+            AsOf = "2010-06-01",
+            Charge = "subversion",
+            Certainty = "confirmed",
+            SourceType = "unofficial",
+            Source = Cite(given.ApStoryId, "an author-dissident serving an 11-year prison sentence on subversion charges"),
+        }, Call());
+
+        // the case files view is waited for through another read, so that this one asks for no position
+        await Views.ListCaseFilesAsync(new ListCaseFilesRequest { RoundId = given.RoundId, MinPosition = reported.Result.Position }, Call());
+        var after = (await Views.GetCaseFileAsync(new GetCaseFileRequest { CaseId = given.LiuXiaobo }, Call())).CaseFile;
+
+        Assert.Equal(["2009-12-25", "2010-05-13", "2010-06-01"], after.StatusTimeline.Select(r => r.AsOf));
+    }
+
+    [Fact]
     public async Task Case_files_are_filtered_by_round_current_status_and_raising_side_and_found_by_a_name_with_the_match_highlighted()
     {
         var given = await GivenWashington2010Async();

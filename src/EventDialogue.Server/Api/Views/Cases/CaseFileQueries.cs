@@ -18,7 +18,7 @@ public sealed record ListCaseFilesQuery(string Status, string RoundId, string Ra
     : IQuery<Listed<CaseFileRead>>;
 
 /// <summary>Reads the case files view: filtered by tags, or searched by name and description.</summary>
-public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller)
+public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller, KeptAnswers answers)
     : IQueryHandler<GetCaseFileQuery, CaseFileRead>, IQueryHandler<ListCaseFilesQuery, Listed<CaseFileRead>>
 {
     public const string Projection = CaseFilesProjection.ProjectionName;
@@ -30,8 +30,12 @@ public sealed class CaseFileQueries(IViewStore views, ProjectionHost host, TimeP
         ArgumentNullException.ThrowIfNull(query);
         var caseId = Filters.RequiredId(query.CaseId, "case_id");
         await _reader.CatchUpAsync(Projection, query.Freshness, cancellationToken);
-        var document = await _reader.GetAsync(CaseFilesProjection.CasesCollection, caseId, "case", cancellationToken);
-        return new CaseFileRead(ViewJson.Read<CaseFileView>(document));
+
+        // the view's checkpoint is taken before the read: what is read is at least that new (see KeptAnswers)
+        return await answers.GetOrReadAsync(Projection, _reader.CommittedHere(Projection), caseId, caller.SeesConfidential, ReadAsync, cancellationToken);
+
+        async Task<CaseFileRead> ReadAsync(CancellationToken token) =>
+            new(ViewJson.Read<CaseFileView>(await _reader.GetAsync(CaseFilesProjection.CasesCollection, caseId, "case", token)));
     }
 
     public async ValueTask<Listed<CaseFileRead>> Handle(ListCaseFilesQuery query, CancellationToken cancellationToken)

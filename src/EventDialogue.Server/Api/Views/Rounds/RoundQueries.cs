@@ -28,7 +28,7 @@ public sealed record GetRoundQuery(string RoundId, Freshness Freshness, bool Wit
 public sealed record ListRoundsQuery(string DialogueId, string Status, int PageSize, string PageToken, Freshness Freshness) : IQuery<Listed<RoundRead>>;
 
 /// <summary>Reads the rounds view, joining each round to its links (both kept by the rounds projection).</summary>
-public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller, RoundAnswers answers)
+public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProvider clock, PageTokenKey pageTokenKey, CallerClearance caller, KeptAnswers answers)
     : IQueryHandler<GetRoundQuery, RoundRead>, IQueryHandler<ListRoundsQuery, Listed<RoundRead>>
 {
     public const string Projection = RoundsProjection.ProjectionName;
@@ -54,23 +54,8 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
             return RoundRead.WithAllLinks(ViewJson.Read<RoundView>(document), [.. all.Select(l => ViewJson.Read<RoundLinkView>(l))]);
         }
 
-        // the view's checkpoint is taken before the read: what is read is at least that new (see RoundAnswers)
-        var checkpoint = _reader.CommittedHere(Projection);
-        var cleared = caller.SeesConfidential;
-        if (checkpoint is not { } at)
-        {
-            answers.Forget();
-            return await ReadAsync(roundId, cancellationToken);
-        }
-
-        if (answers.Find(at, roundId, cleared) is { } kept)
-        {
-            return kept;
-        }
-
-        var answer = await ReadAsync(roundId, cancellationToken);
-        answers.Keep(at, roundId, cleared, answer);
-        return answer;
+        // the view's checkpoint is taken before the read: what is read is at least that new (see KeptAnswers)
+        return await answers.GetOrReadAsync(Projection, _reader.CommittedHere(Projection), roundId, caller.SeesConfidential, token => ReadAsync(roundId, token), cancellationToken);
     }
 
     /// <summary>A round without its statements, read from the store.</summary>
