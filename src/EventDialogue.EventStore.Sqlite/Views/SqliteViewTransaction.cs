@@ -31,26 +31,47 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
     public async Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var docId = (long)(await Scalar(
-            """
-            INSERT INTO view_documents (collection, id, json, sort_key, search_text, search_keywords) VALUES ($c, $id, $json, $sort, $search, $keywords)
-            ON CONFLICT (collection, id) DO UPDATE SET json = excluded.json, sort_key = excluded.sort_key, search_text = excluded.search_text, search_keywords = excluded.search_keywords
-            RETURNING doc_id
-            """,
-            cancellationToken,
-            ("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))).ConfigureAwait(false))!;
-        await Scalar("DELETE FROM view_document_tags WHERE doc_id = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
+        var docId = await InsertNewAsync(document, cancellationToken).ConfigureAwait(false) ?? await ReplaceAsync(document, cancellationToken).ConfigureAwait(false);
         foreach (var tag in document.Tags.Distinct())
         {
             await Scalar("INSERT INTO view_document_tags (doc_id, collection, name, value) VALUES ($doc, $c, $name, $value)", cancellationToken, ("$doc", docId), ("$c", document.Collection), ("$name", tag.Name), ("$value", tag.Value)).ConfigureAwait(false);
         }
 
-        await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
         var terms = SearchTerms.IndexText(document.SearchText, document.SearchKeywords);
         if (!string.IsNullOrWhiteSpace(terms))
         {
             await Scalar("INSERT INTO view_search (rowid, terms) VALUES ($doc, $terms)", cancellationToken, ("$doc", docId), ("$terms", terms)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Stores a document not stored yet, and returns its row; null when one with its key is stored. Most puts of a
+    /// rebuild are of new documents, which have no tags or search row to drop first: doc_id is AUTOINCREMENT, so a new
+    /// row never takes the number of a deleted one, and every delete drops the document's tags and search row with it.
+    /// </summary>
+    private async Task<long?> InsertNewAsync(ViewDocument document, CancellationToken cancellationToken) =>
+        await Scalar(
+            """
+            INSERT INTO view_documents (collection, id, json, sort_key, search_text, search_keywords) VALUES ($c, $id, $json, $sort, $search, $keywords)
+            ON CONFLICT (collection, id) DO NOTHING
+            RETURNING doc_id
+            """,
+            cancellationToken,
+            Columns(document)).ConfigureAwait(false) as long?;
+
+    private static (string Name, object Value)[] Columns(ViewDocument document) =>
+        [("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))];
+
+    /// <summary>Rewrites a stored document in its row, and drops the tags and search row it had; returns the row.</summary>
+    private async Task<long> ReplaceAsync(ViewDocument document, CancellationToken cancellationToken)
+    {
+        var docId = (long)(await Scalar(
+            "UPDATE view_documents SET json = $json, sort_key = $sort, search_text = $search, search_keywords = $keywords WHERE collection = $c AND id = $id RETURNING doc_id",
+            cancellationToken,
+            Columns(document)).ConfigureAwait(false))!;
+        await Scalar("DELETE FROM view_document_tags WHERE doc_id = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
+        await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
+        return docId;
     }
 
     public async Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)

@@ -148,6 +148,29 @@ public abstract class ViewStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_document_put_deleted_and_put_again_in_one_transaction_keeps_only_its_last_tags_and_search_text()
+    {
+        await using (var transaction = await Views.BeginAsync(Projection))
+        {
+            await transaction.PutAsync(Statement("s1", "rule of law", "Michael H. Posner"));
+            await transaction.PutAsync(Statement("s1", "labor rights", "Michael H. Posner"));
+            await transaction.DeleteAsync(Collection, "s1");
+            await transaction.PutAsync(Statement("s1", "religious freedom", "Chen Xu"));
+            await transaction.PutAsync(Statement("s2", "rule of law again", "Michael H. Posner"));
+            await transaction.CommitAsync(new Position(1));
+        }
+
+        var bySpeaker = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("speaker", "Michael H. Posner")], 10));
+        var byWords = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("law")));
+        var byEarlierWords = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("labor")));
+
+        Assert.Equal(["s2"], bySpeaker.Hits.Select(h => h.Document.Id));
+        Assert.Equal(["s2"], byWords.Hits.Select(h => h.Document.Id));
+        Assert.Empty(byEarlierWords.Hits);
+        Assert.Equal(["s1"], (await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("side", "cn")], 10, Search: SearchQuery.Parse("religious")))).Hits.Select(h => h.Document.Id));
+    }
+
+    [Fact]
     public async Task Search_ranks_matches_and_marks_the_matching_words()
     {
         await PutCommittedAsync(

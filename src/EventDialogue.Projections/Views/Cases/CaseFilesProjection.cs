@@ -34,17 +34,18 @@ public sealed class CaseFilesProjection(Func<string, string, int, IDomainEvent> 
             yield break;
         }
 
-        var timeline = effective.OfType<CaseStatusReported>()
-            .Select(e => new StatusReportView(e.Status, e.AsOf, e.Term, e.Charge, e.Detail, e.Certainty, e.SourceType, e.Source))
-            .OrderBy(r => EdtfDate.Parse(r.AsOf).Earliest ?? DateOnly.MinValue)
+        var dated = effective.OfType<CaseStatusReported>()
+            .Select(e => (Report: new StatusReportView(e.Status, e.AsOf, e.Term, e.Charge, e.Detail, e.Certainty, e.SourceType, e.Source), FirstDay: FirstDay(e.AsOf)))
+            .OrderBy(r => r.FirstDay)
             .ToList();
+        var timeline = dated.ConvertAll(r => r.Report);
         var raised = effective.OfType<CaseRaised>().Select(e => new RaisingView(e.RaisedBy, e.Channel, e.RoundId, e.Publicly, e.Date, e.Source)).ToList();
         var view = new CaseFileView(
             opened.CaseId,
             opened.Kind,
             opened.Names,
             opened.Description,
-            Current(timeline),
+            Current(dated),
             timeline,
             raised,
             [.. effective.OfType<CaseResponseReceived>().Select(e => new ResponseView(e.From, e.Response, e.Date, e.Detail, e.Source))],
@@ -62,11 +63,27 @@ public sealed class CaseFilesProjection(Func<string, string, int, IDomainEvent> 
         yield return new ViewDocument(CasesCollection, view.CaseId, ViewJson.Write(view), view.CaseId, tags, $"{names} {view.Description}");
     }
 
-    /// <summary>The latest report wins (ordered as the timeline is, by the first day it can mean); on the same day, the surer one.</summary>
-    private static StatusReportView? Current(IReadOnlyList<StatusReportView> timeline) => timeline
-        .OrderBy(r => EdtfDate.Parse(r.AsOf).Earliest ?? DateOnly.MinValue)
-        .ThenBy(r => Array.IndexOf(CertaintyOrder, r.Certainty))
-        .LastOrDefault();
+    /// <summary>
+    /// The latest report wins (ordered as the timeline is, by the first day it can mean); on the same day, the surer
+    /// one; of equals, the later in the timeline. One pass over the timeline, whose days are parsed once.
+    /// </summary>
+    private static StatusReportView? Current(IReadOnlyList<(StatusReportView Report, DateOnly FirstDay)> timeline)
+    {
+        StatusReportView? current = null;
+        (DateOnly FirstDay, int Certainty) best = default;
+        foreach (var (report, firstDay) in timeline)
+        {
+            var rank = (firstDay, Array.IndexOf(CertaintyOrder, report.Certainty));
+            if (current is null || rank.CompareTo(best) >= 0)
+            {
+                (current, best) = (report, rank);
+            }
+        }
+
+        return current;
+    }
+
+    private static DateOnly FirstDay(string asOf) => EdtfDate.Parse(asOf).Earliest ?? DateOnly.MinValue;
 
     private static IEnumerable<Citation> Citations(IReadOnlyList<IDomainEvent> effective) => effective.Select(fact => fact switch
     {
