@@ -1,11 +1,13 @@
+using System.Text;
+
 namespace EventDialogue.Projections.Search;
 
 /// <summary>
-/// What a rank is made of, for one text: how often the query's wanted words and phrases occur in it (as
-/// <see cref="SearchMatch"/> counts them) and how many searchable words it holds, without the highlighting that
-/// only a page's hits need. Ranking reads every match of a query, so this makes no string per plain ASCII word: a
-/// word becomes the number of the query term it is (0 for none) and phrases are compared as numbers. Reuses its
-/// buffers: one instance per ranking, not shared between threads.
+/// What a rank is made of, for one text: how often the query's wanted words and phrases occur in it and how many
+/// searchable words it holds; and, for a page's hits alone, which words to highlight (<see cref="Match"/>). Ranking
+/// reads every match of a query, so this makes no string per plain ASCII word: a word becomes the number of the query
+/// term it is (0 for none) and phrases are compared as numbers. Reuses its buffers: one instance per ranking or page,
+/// not shared between threads.
 /// </summary>
 internal sealed class SearchCounter
 {
@@ -16,6 +18,7 @@ internal sealed class SearchCounter
     private readonly int[][] _phrases;
     private readonly List<Range> _words = [];
     private readonly List<int> _terms = [];
+    private readonly List<Range> _searchableWords = [];
     private readonly char[] _term = new char[64];
 
     public SearchCounter(SearchQuery query)
@@ -30,6 +33,7 @@ internal sealed class SearchCounter
         ArgumentNullException.ThrowIfNull(text);
         SearchTerms.FindWords(text, _words);
         _terms.Clear();
+        _searchableWords.Clear();
         foreach (var word in _words)
         {
             var spelled = text.AsSpan(word);
@@ -39,6 +43,7 @@ internal sealed class SearchCounter
                 if (!SearchTerms.StopWordsBySpan.Contains(term))
                 {
                     _terms.Add(_termNumbersBySpan.TryGetValue(term, out var number) ? number : NotWanted);
+                    _searchableWords.Add(word);
                 }
             }
             else
@@ -47,6 +52,7 @@ internal sealed class SearchCounter
                 if (!SearchTerms.IsStopWord(term))
                 {
                     _terms.Add(_termNumbers.TryGetValue(term, out var number) ? number : NotWanted);
+                    _searchableWords.Add(word);
                 }
             }
         }
@@ -64,6 +70,40 @@ internal sealed class SearchCounter
         }
 
         return (occurrences, _terms.Count);
+    }
+
+    /// <summary>
+    /// How the text matched: each word of an occurrence of a wanted word or phrase wrapped in [ and ] (stop words
+    /// inside a phrase are not), with the counts <see cref="Count"/> gives — read in the very same words.
+    /// </summary>
+    public SearchMatch Match(string text)
+    {
+        var (occurrences, terms) = Count(text);
+        var marked = new bool[terms];
+        foreach (var phrase in _phrases)
+        {
+            for (var start = 0; start + phrase.Length <= terms; start++)
+            {
+                if (StandsAt(phrase, start))
+                {
+                    Array.Fill(marked, true, start, phrase.Length);
+                }
+            }
+        }
+
+        var highlighted = new StringBuilder(text.Length + 16);
+        var copied = 0;
+        for (var k = 0; k < terms; k++)
+        {
+            if (marked[k])
+            {
+                var (start, length) = _searchableWords[k].GetOffsetAndLength(text.Length);
+                highlighted.Append(text, copied, start - copied).Append('[').Append(text, start, length).Append(']');
+                copied = start + length;
+            }
+        }
+
+        return new SearchMatch(highlighted.Append(text, copied, text.Length - copied).ToString(), occurrences, terms);
     }
 
     private int Number(string term)

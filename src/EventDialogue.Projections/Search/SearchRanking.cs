@@ -39,8 +39,9 @@ public static class SearchRanking
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(documents);
         var byId = documents.ToDictionary(document => document.Id, StringComparer.Ordinal);
+        var counter = new SearchCounter(query);
         var hits = ranked.Hits.Select(hit => byId.TryGetValue(hit.Id, out var document)
-                ? Hit(query, document, hit.Rank)
+                ? Hit(counter, document, hit.Rank)
                 : throw new InvalidOperationException($"the ranked document '{hit.Id}' was not read back: the two reads of a search must share one snapshot"))
             .ToList();
         return new ViewPage(hits, ranked.More ? new ViewCursor(string.Empty, string.Empty, offset + pageSize) : null);
@@ -59,10 +60,10 @@ public static class SearchRanking
         return terms == 0 ? 0 : Math.Round(occurrences / Math.Sqrt(terms), 6);
     }
 
-    private static ViewHit Hit(SearchQuery query, ViewDocument document, double rank)
+    private static ViewHit Hit(SearchCounter counter, ViewDocument document, double rank)
     {
-        var text = SearchMatch.Of(query, document.SearchText ?? string.Empty);
-        var keywords = (document.SearchKeywords ?? []).Select(k => SearchMatch.Of(query, k)).ToList();
+        var text = counter.Match(document.SearchText ?? string.Empty);
+        var keywords = (document.SearchKeywords ?? []).Select(counter.Match).ToList();
         return new ViewHit(document, rank, text.Highlighted, [.. keywords.Where(k => k.Occurrences > 0).Select(k => k.Highlighted)]);
     }
 }

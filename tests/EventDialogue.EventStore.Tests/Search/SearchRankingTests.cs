@@ -3,8 +3,8 @@ using EventDialogue.Projections.Search;
 namespace EventDialogue.EventStore.Tests.Search;
 
 /// <summary>
-/// Ranking counts every match the cheap way (no highlight, no string per plain word) and highlighting only the page's
-/// hits the full way: both must see the same words, or a page would be ranked by one reading and shown by another.
+/// Ranking counts every match without highlighting it, and only the page's hits are highlighted: both must see the
+/// same words, or a page would be ranked by one reading and shown by another.
 /// </summary>
 public sealed class SearchRankingTests
 {
