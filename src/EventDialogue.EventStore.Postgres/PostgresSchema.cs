@@ -170,34 +170,51 @@ internal sealed partial class PostgresSchema
         DECLARE
             v_last_revision bigint;
             v_id_stored boolean;
+            v_id uuid;
             v_positions bigint[];
             v_canonical bytea[];
         BEGIN
-            SELECT max(revision) INTO v_last_revision FROM {Events} WHERE stream = p_stream;
+            IF array_length(p_ids, 1) = 1 THEN
+                -- One event, what a command appends: both checks in one statement whose cached plan stays on the two
+                -- unique indexes (an equality on event_id, unlike = ANY, cannot turn into a scan of the table), and a
+                -- plain one-row insert; the batch's way below costs a planning of the lookup and an unnest per call.
+                v_id := p_ids[1];
+                SELECT (SELECT max(revision) FROM {Events} WHERE stream = p_stream), EXISTS (SELECT 1 FROM {Events} WHERE event_id = v_id)
+                INTO v_last_revision, v_id_stored;
+            ELSE
+                SELECT max(revision) INTO v_last_revision FROM {Events} WHERE stream = p_stream;
+                -- Planned for its ids on each call (EXECUTE), not cached: the append connections keep PL/pgSQL's plans
+                -- (see PostgresAppendConnections), and a generic plan of this lookup made while the table was small scans
+                -- the whole table, on every later append (seen with auto_explain).
+                EXECUTE 'SELECT EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY($1))' INTO v_id_stored USING p_ids;
+            END IF;
             IF coalesce(v_last_revision, -1) <> p_first_revision - 1 THEN
                 RAISE EXCEPTION 'stream % is at revision %, not at %', p_stream, coalesce(v_last_revision::text, 'none'), p_first_revision - 1
                     USING ERRCODE = '{RevisionMovedState}';
             END IF;
-            -- Planned for its ids on each call (EXECUTE), not cached: the append connections keep PL/pgSQL's plans
-            -- (see PostgresAppendConnections), and a generic plan of this lookup made while the table was small scans
-            -- the whole table, on every later append (seen with auto_explain); the cached lookups above and in
-            -- tree_append stay on their indexes.
-            EXECUTE 'SELECT EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY($1))' INTO v_id_stored USING p_ids;
             IF v_id_stored THEN
                 RAISE EXCEPTION 'an event id of the append to stream % is stored already', p_stream USING ERRCODE = '{EventIdStoredState}';
             END IF;
-            WITH inserted AS (
+            IF v_id IS NOT NULL THEN
                 INSERT INTO {Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
-                SELECT e.id, p_stream, p_category, p_first_revision + e.ord - 1, e.type, e.data, e.metadata, p_recorded_at
-                FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, ord)
-                ORDER BY e.ord
-                RETURNING position, revision
-            )
-            SELECT array_agg(position ORDER BY position), array_agg(p_canonical[revision - p_first_revision + 1] ORDER BY position)
-            INTO v_positions, v_canonical
-            FROM inserted;
+                VALUES (v_id, p_stream, p_category, p_first_revision, p_types[1], p_data[1], p_metadata[1], p_recorded_at)
+                RETURNING position INTO last_position;
+                v_positions := ARRAY[last_position];
+                v_canonical := p_canonical;
+            ELSE
+                WITH inserted AS (
+                    INSERT INTO {Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
+                    SELECT e.id, p_stream, p_category, p_first_revision + e.ord - 1, e.type, e.data, e.metadata, p_recorded_at
+                    FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, ord)
+                    ORDER BY e.ord
+                    RETURNING position, revision
+                )
+                SELECT array_agg(position ORDER BY position), array_agg(p_canonical[revision - p_first_revision + 1] ORDER BY position)
+                INTO v_positions, v_canonical
+                FROM inserted;
+                last_position := v_positions[array_length(v_positions, 1)];
+            END IF;
             tree_size := "{Name}".tree_append(v_positions, v_canonical);
-            last_position := v_positions[array_length(v_positions, 1)];
         END
         $append$;
         CREATE TABLE IF NOT EXISTS {StoreSchema} (
