@@ -125,22 +125,20 @@ internal sealed partial class PostgresSchema
             v_subtrees bigint[] := ARRAY[]::bigint[];
             v_subtree_hashes bytea[] := ARRAY[]::bytea[];
         BEGIN
-            SELECT coalesce(max(leaf_index) + 1, 0) INTO v_size FROM {TreeLeaves};
-            -- The right edge, once: v_edge[level + 1] is the perfect subtree of that level ending at the tree's size,
-            -- where the size has that bit set. Every new node's left sibling is on it.
-            v_edge := array_fill(NULL::bytea, ARRAY[64]);
-            v_level := 0;
-            WHILE (v_size >> v_level) > 0 LOOP
-                IF ((v_size >> v_level) & 1) = 1 THEN
-                    IF v_level = 0 THEN
-                        SELECT hash INTO STRICT v_node FROM {TreeLeaves} WHERE leaf_index = v_size - 1;
-                    ELSE
-                        SELECT hash INTO STRICT v_node FROM {TreeSubtrees} WHERE level = v_level AND subtree = (v_size >> v_level) - 1;
-                    END IF;
-                    v_edge[v_level + 1] := v_node;
-                END IF;
-                v_level := v_level + 1;
-            END LOOP;
+            -- The size and the right edge in one statement: v_edge[level + 1] is the perfect subtree of that level ending
+            -- at the tree's size, where the size has that bit set (NULL elsewhere). Every new node's left sibling is on
+            -- it. Each node is one primary-key lookup, run only for the bits set; one statement rather than one per level,
+            -- since each statement PL/pgSQL runs costs more to start than such a lookup.
+            SELECT t.size, ARRAY(
+                SELECT CASE
+                    WHEN ((t.size >> l.level) & 1) = 0 THEN NULL
+                    WHEN l.level = 0 THEN (SELECT n.hash FROM {TreeLeaves} AS n WHERE n.leaf_index = t.size - 1)
+                    ELSE (SELECT n.hash FROM {TreeSubtrees} AS n WHERE n.level = l.level AND n.subtree = (t.size >> l.level) - 1)
+                END
+                FROM generate_series(0, 63) AS l(level)
+                ORDER BY l.level)
+            INTO v_size, v_edge
+            FROM (SELECT coalesce(max(leaf_index) + 1, 0) AS size FROM {TreeLeaves}) AS t;
             FOR i IN 1 .. v_count LOOP
                 v_node := sha256('\x00'::bytea || overlay(canonical[i] PLACING int8send(positions[i]) FROM 2 FOR 8));
                 v_leaf_indexes := v_leaf_indexes || v_size;
@@ -159,9 +157,16 @@ internal sealed partial class PostgresSchema
                 v_edge[v_level + 1] := v_node;
                 v_size := v_size + 1;
             END LOOP;
-            -- One insert per table for the whole append (new rows only: no node is ever updated).
-            INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes);
-            INSERT INTO {TreeSubtrees} (level, subtree, hash) SELECT * FROM unnest(v_levels, v_subtrees, v_subtree_hashes);
+            -- One statement inserts the whole append's nodes (new rows only: no node is ever updated); an append that
+            -- completes no subtree (one event in two) inserts only its leaves.
+            IF cardinality(v_levels) = 0 THEN
+                INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes);
+            ELSE
+                WITH leaves AS (
+                    INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes)
+                )
+                INSERT INTO {TreeSubtrees} (level, subtree, hash) SELECT * FROM unnest(v_levels, v_subtrees, v_subtree_hashes);
+            END IF;
             RETURN v_size;
         END
         $tree$;
@@ -170,50 +175,47 @@ internal sealed partial class PostgresSchema
         DECLARE
             v_last_revision bigint;
             v_id_stored boolean;
-            v_id uuid;
             v_positions bigint[];
             v_canonical bytea[];
         BEGIN
-            IF array_length(p_ids, 1) = 1 THEN
-                -- One event, what a command appends: both checks in one statement whose cached plan stays on the two
-                -- unique indexes (an equality on event_id, unlike = ANY, cannot turn into a scan of the table), and a
-                -- plain one-row insert; the batch's way below costs a planning of the lookup and an unnest per call.
-                v_id := p_ids[1];
-                SELECT (SELECT max(revision) FROM {Events} WHERE stream = p_stream), EXISTS (SELECT 1 FROM {Events} WHERE event_id = v_id)
-                INTO v_last_revision, v_id_stored;
-            ELSE
-                SELECT max(revision) INTO v_last_revision FROM {Events} WHERE stream = p_stream;
-                -- Planned for its ids on each call (EXECUTE), not cached: the append connections keep PL/pgSQL's plans
-                -- (see PostgresAppendConnections), and a generic plan of this lookup made while the table was small scans
-                -- the whole table, on every later append (seen with auto_explain).
-                EXECUTE 'SELECT EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY($1))' INTO v_id_stored USING p_ids;
+            IF cardinality(p_ids) = 1 THEN
+                -- One event, what a command appends: the checks are the insert's own condition, so that the whole append
+                -- is one statement, whose cached plan stays on the two unique indexes (an equality on event_id, unlike
+                -- = ANY below, cannot turn into a scan of the table). A row that fails them is not inserted and draws no
+                -- position; the way below then finds which check failed, under the same lock.
+                INSERT INTO {Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
+                SELECT p_ids[1], p_stream, p_category, p_first_revision, p_types[1], p_data[1], p_metadata[1], p_recorded_at
+                WHERE coalesce((SELECT max(e.revision) FROM {Events} AS e WHERE e.stream = p_stream), -1) = p_first_revision - 1
+                    AND NOT EXISTS (SELECT 1 FROM {Events} AS e WHERE e.event_id = p_ids[1])
+                RETURNING position INTO last_position;
+                IF last_position IS NOT NULL THEN
+                    tree_size := "{Name}".tree_append(ARRAY[last_position], p_canonical);
+                    RETURN;
+                END IF;
             END IF;
+            SELECT max(revision) INTO v_last_revision FROM {Events} WHERE stream = p_stream;
             IF coalesce(v_last_revision, -1) <> p_first_revision - 1 THEN
                 RAISE EXCEPTION 'stream % is at revision %, not at %', p_stream, coalesce(v_last_revision::text, 'none'), p_first_revision - 1
                     USING ERRCODE = '{RevisionMovedState}';
             END IF;
+            -- Planned for its ids on each call (EXECUTE), not cached: the append connections keep PL/pgSQL's plans
+            -- (see PostgresAppendConnections), and a generic plan of this lookup made while the table was small scans
+            -- the whole table, on every later append (seen with auto_explain).
+            EXECUTE 'SELECT EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY($1))' INTO v_id_stored USING p_ids;
             IF v_id_stored THEN
                 RAISE EXCEPTION 'an event id of the append to stream % is stored already', p_stream USING ERRCODE = '{EventIdStoredState}';
             END IF;
-            IF v_id IS NOT NULL THEN
+            WITH inserted AS (
                 INSERT INTO {Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
-                VALUES (v_id, p_stream, p_category, p_first_revision, p_types[1], p_data[1], p_metadata[1], p_recorded_at)
-                RETURNING position INTO last_position;
-                v_positions := ARRAY[last_position];
-                v_canonical := p_canonical;
-            ELSE
-                WITH inserted AS (
-                    INSERT INTO {Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
-                    SELECT e.id, p_stream, p_category, p_first_revision + e.ord - 1, e.type, e.data, e.metadata, p_recorded_at
-                    FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, ord)
-                    ORDER BY e.ord
-                    RETURNING position, revision
-                )
-                SELECT array_agg(position ORDER BY position), array_agg(p_canonical[revision - p_first_revision + 1] ORDER BY position)
-                INTO v_positions, v_canonical
-                FROM inserted;
-                last_position := v_positions[array_length(v_positions, 1)];
-            END IF;
+                SELECT e.id, p_stream, p_category, p_first_revision + e.ord - 1, e.type, e.data, e.metadata, p_recorded_at
+                FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, ord)
+                ORDER BY e.ord
+                RETURNING position, revision
+            )
+            SELECT array_agg(position ORDER BY position), array_agg(p_canonical[revision - p_first_revision + 1] ORDER BY position)
+            INTO v_positions, v_canonical
+            FROM inserted;
+            last_position := v_positions[array_length(v_positions, 1)];
             tree_size := "{Name}".tree_append(v_positions, v_canonical);
         END
         $append$;
