@@ -125,20 +125,22 @@ internal sealed partial class PostgresSchema
             v_subtrees bigint[] := ARRAY[]::bigint[];
             v_subtree_hashes bytea[] := ARRAY[]::bytea[];
         BEGIN
-            -- The size and the right edge in one statement: v_edge[level + 1] is the perfect subtree of that level ending
-            -- at the tree's size, where the size has that bit set (NULL elsewhere). Every new node's left sibling is on
-            -- it. Each node is one primary-key lookup, run only for the bits set; one statement rather than one per level,
-            -- since each statement PL/pgSQL runs costs more to start than such a lookup.
-            SELECT t.size, ARRAY(
-                SELECT CASE
-                    WHEN ((t.size >> l.level) & 1) = 0 THEN NULL
-                    WHEN l.level = 0 THEN (SELECT n.hash FROM {TreeLeaves} AS n WHERE n.leaf_index = t.size - 1)
-                    ELSE (SELECT n.hash FROM {TreeSubtrees} AS n WHERE n.level = l.level AND n.subtree = (t.size >> l.level) - 1)
-                END
-                FROM generate_series(0, 63) AS l(level)
-                ORDER BY l.level)
-            INTO v_size, v_edge
-            FROM (SELECT coalesce(max(leaf_index) + 1, 0) AS size FROM {TreeLeaves}) AS t;
+            SELECT coalesce(max(leaf_index) + 1, 0) INTO v_size FROM {TreeLeaves};
+            -- The right edge, once: v_edge[level + 1] is the perfect subtree of that level ending at the tree's size,
+            -- where the size has that bit set. Every new node's left sibling is on it.
+            v_edge := array_fill(NULL::bytea, ARRAY[64]);
+            v_level := 0;
+            WHILE (v_size >> v_level) > 0 LOOP
+                IF ((v_size >> v_level) & 1) = 1 THEN
+                    IF v_level = 0 THEN
+                        SELECT hash INTO STRICT v_node FROM {TreeLeaves} WHERE leaf_index = v_size - 1;
+                    ELSE
+                        SELECT hash INTO STRICT v_node FROM {TreeSubtrees} WHERE level = v_level AND subtree = (v_size >> v_level) - 1;
+                    END IF;
+                    v_edge[v_level + 1] := v_node;
+                END IF;
+                v_level := v_level + 1;
+            END LOOP;
             FOR i IN 1 .. v_count LOOP
                 v_node := sha256('\x00'::bytea || overlay(canonical[i] PLACING int8send(positions[i]) FROM 2 FOR 8));
                 v_leaf_indexes := v_leaf_indexes || v_size;
@@ -157,14 +159,10 @@ internal sealed partial class PostgresSchema
                 v_edge[v_level + 1] := v_node;
                 v_size := v_size + 1;
             END LOOP;
-            -- One statement inserts the whole append's nodes (new rows only: no node is ever updated); an append that
-            -- completes no subtree (one event in two) inserts only its leaves.
-            IF cardinality(v_levels) = 0 THEN
-                INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes);
-            ELSE
-                WITH leaves AS (
-                    INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes)
-                )
+            -- One insert per table for the whole append (new rows only: no node is ever updated), none for the subtrees
+            -- when the append completes none (one single-event append in two).
+            INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes);
+            IF cardinality(v_levels) > 0 THEN
                 INSERT INTO {TreeSubtrees} (level, subtree, hash) SELECT * FROM unnest(v_levels, v_subtrees, v_subtree_hashes);
             END IF;
             RETURN v_size;
