@@ -11,9 +11,23 @@ namespace EventDialogue.EventStore.Postgres;
 /// these connections run only whole transactions that end in <c>COMMIT</c> or <c>ROLLBACK</c> (a connection that fails
 /// to roll back is dropped from the pool), take only transaction-scoped locks, set nothing for the session, LISTEN on
 /// nothing and create no temporary tables. The store's other connections (reads, the user's own) keep the reset.
+/// They also prepare the statements they repeat (<c>Max Auto Prepare</c>): an append's few statements (the transaction's
+/// begin and commit, the lock, the checked insert) are then neither parsed nor planned again on the server; the only
+/// session state that adds is the prepared statements themselves.
 /// </summary>
 internal static class PostgresAppendConnections
 {
+    /// <summary>
+    /// More than the distinct statements an append sends (begin, lock, two kinds of insert, the state reads, commit,
+    /// rollback, the notice), with room for the savepoints of the first few appends of a group.
+    /// </summary>
+    private const int PreparedStatements = 32;
+
     public static NpgsqlDataSource DataSource(string connectionString) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true });
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            NoResetOnClose = true,
+            MaxAutoPrepare = PreparedStatements,
+            AutoPrepareMinUsages = 2,
+        });
 }

@@ -45,6 +45,14 @@ internal sealed class PostgresEventSql(PostgresSchema schema)
     public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> RollBackToAndReadStateAsync(NpgsqlConnection connection, string savepoint, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken) =>
         ReadStateAsync(connection, [new NpgsqlBatchCommand($"ROLLBACK TO SAVEPOINT {savepoint}"), new NpgsqlBatchCommand($"RELEASE SAVEPOINT {savepoint}")], skippedResults: 0, group, cancellationToken);
 
+    /// <summary>
+    /// After a lone checked insert failed (see <see cref="CheckedInsert"/>; it has no savepoint): rolls its transaction
+    /// back, and then begins another as <see cref="BeginLockAndReadStateAsync"/> does, in the same round trip. Nothing
+    /// of the failed one stays, and the state is read under the lock taken again.
+    /// </summary>
+    public Task<(Dictionary<Guid, StoredEventIdentity> Stored, Dictionary<string, long> Revisions)> RollBackAndBeginLockAndReadStateAsync(NpgsqlConnection connection, IReadOnlyList<PendingAppend> group, CancellationToken cancellationToken) =>
+        ReadStateAsync(connection, [new NpgsqlBatchCommand("ROLLBACK"), new NpgsqlBatchCommand("BEGIN"), LockAppends()], skippedResults: 1, group, cancellationToken);
+
     /// <summary>Takes the global append lock, to the end of the transaction; one row.</summary>
     public NpgsqlBatchCommand LockAppends() => Command("SELECT pg_advisory_xact_lock($1)", schema.AppendLockKey);
 

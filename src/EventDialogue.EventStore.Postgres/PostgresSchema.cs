@@ -159,9 +159,12 @@ internal sealed partial class PostgresSchema
                 v_edge[v_level + 1] := v_node;
                 v_size := v_size + 1;
             END LOOP;
-            -- One insert per table for the whole append (new rows only: no node is ever updated).
+            -- One insert per table for the whole append (new rows only: no node is ever updated), none for the subtrees
+            -- when the append completes none (one single-event append in two).
             INSERT INTO {TreeLeaves} (leaf_index, position, hash) SELECT * FROM unnest(v_leaf_indexes, positions, v_leaf_hashes);
-            INSERT INTO {TreeSubtrees} (level, subtree, hash) SELECT * FROM unnest(v_levels, v_subtrees, v_subtree_hashes);
+            IF cardinality(v_levels) > 0 THEN
+                INSERT INTO {TreeSubtrees} (level, subtree, hash) SELECT * FROM unnest(v_levels, v_subtrees, v_subtree_hashes);
+            END IF;
             RETURN v_size;
         END
         $tree$;
@@ -173,6 +176,21 @@ internal sealed partial class PostgresSchema
             v_positions bigint[];
             v_canonical bytea[];
         BEGIN
+            IF cardinality(p_ids) = 1 THEN
+                -- One event, what a command appends: the checks are the insert's own condition, so that the whole append
+                -- is one statement, whose cached plan stays on the two unique indexes (an equality on event_id, unlike
+                -- = ANY below, cannot turn into a scan of the table). A row that fails them is not inserted and draws no
+                -- position; the way below then finds which check failed, under the same lock.
+                INSERT INTO {Events} (event_id, stream, category, revision, type, data, metadata, recorded_at)
+                SELECT p_ids[1], p_stream, p_category, p_first_revision, p_types[1], p_data[1], p_metadata[1], p_recorded_at
+                WHERE coalesce((SELECT max(e.revision) FROM {Events} AS e WHERE e.stream = p_stream), -1) = p_first_revision - 1
+                    AND NOT EXISTS (SELECT 1 FROM {Events} AS e WHERE e.event_id = p_ids[1])
+                RETURNING position INTO last_position;
+                IF last_position IS NOT NULL THEN
+                    tree_size := "{Name}".tree_append(ARRAY[last_position], p_canonical);
+                    RETURN;
+                END IF;
+            END IF;
             SELECT max(revision) INTO v_last_revision FROM {Events} WHERE stream = p_stream;
             IF coalesce(v_last_revision, -1) <> p_first_revision - 1 THEN
                 RAISE EXCEPTION 'stream % is at revision %, not at %', p_stream, coalesce(v_last_revision::text, 'none'), p_first_revision - 1
@@ -180,8 +198,7 @@ internal sealed partial class PostgresSchema
             END IF;
             -- Planned for its ids on each call (EXECUTE), not cached: the append connections keep PL/pgSQL's plans
             -- (see PostgresAppendConnections), and a generic plan of this lookup made while the table was small scans
-            -- the whole table, on every later append (seen with auto_explain); the cached lookups above and in
-            -- tree_append stay on their indexes.
+            -- the whole table, on every later append (seen with auto_explain).
             EXECUTE 'SELECT EXISTS (SELECT 1 FROM {Events} WHERE event_id = ANY($1))' INTO v_id_stored USING p_ids;
             IF v_id_stored THEN
                 RAISE EXCEPTION 'an event id of the append to stream % is stored already', p_stream USING ERRCODE = '{EventIdStoredState}';
@@ -196,8 +213,8 @@ internal sealed partial class PostgresSchema
             SELECT array_agg(position ORDER BY position), array_agg(p_canonical[revision - p_first_revision + 1] ORDER BY position)
             INTO v_positions, v_canonical
             FROM inserted;
-            tree_size := "{Name}".tree_append(v_positions, v_canonical);
             last_position := v_positions[array_length(v_positions, 1)];
+            tree_size := "{Name}".tree_append(v_positions, v_canonical);
         END
         $append$;
         CREATE TABLE IF NOT EXISTS {StoreSchema} (

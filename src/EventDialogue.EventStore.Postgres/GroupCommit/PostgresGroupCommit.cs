@@ -9,7 +9,8 @@ namespace EventDialogue.EventStore.Postgres.GroupCommit;
 /// <c>BEGIN</c>, the append lock, each append's insert checked on the server (its stream at the revision before, none of
 /// its ids stored; see <see cref="PostgresEventSql.CheckedInsert"/>) under a savepoint of its own, and the commit.
 /// Should a check or an insert fail, that append and those after it are decided in the same transaction, still under
-/// the lock, as every append of a group is otherwise: the append lock and the state in one round trip, each append
+/// the lock (a lone append, which takes no savepoint, in a new transaction under the lock taken again), as every append
+/// of a group is otherwise: the append lock and the state in one round trip, each append
 /// decided as a lone append would be (<see cref="GroupDecisions"/>), the inserts and the commit in a second. So a
 /// failed check never answers an append by itself: a retry whose stream has moved on still gets its first result, and a
 /// refusal names the revision the stream is at. Each append gets its own result or its own error, and only once the
@@ -65,7 +66,9 @@ internal sealed class PostgresGroupCommit(NpgsqlDataSource dataSource, PostgresE
                     }
 
                     undecided = group.Skip(written.Count).ToList();
-                    (stored, revisions) = await sql.RollBackToAndReadStateAsync(connection, SavepointInserts.CheckedSavepoint(written.Count), undecided, none).ConfigureAwait(false);
+                    (stored, revisions) = SavepointInserts.CheckedSavepoints(group.Count)
+                        ? await sql.RollBackToAndReadStateAsync(connection, SavepointInserts.CheckedSavepoint(written.Count), undecided, none).ConfigureAwait(false)
+                        : await sql.RollBackAndBeginLockAndReadStateAsync(connection, undecided, none).ConfigureAwait(false);
                 }
                 else
                 {

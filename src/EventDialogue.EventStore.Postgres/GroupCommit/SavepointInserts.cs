@@ -37,22 +37,31 @@ internal static class SavepointInserts
 
     /// <summary>
     /// The whole transaction in one round trip: <c>BEGIN</c>, the append lock, the inserts (checked ones, see
-    /// <see cref="PostgresEventSql.CheckedInsert"/>, which need no state read first) and the commit.
+    /// <see cref="PostgresEventSql.CheckedInsert"/>, which need no state read first) and the commit. A lone insert takes
+    /// no savepoint (see <see cref="CheckedSavepoints"/>).
     /// </summary>
     /// <param name="connection">The group's connection, with no transaction.</param>
     /// <param name="lockAppends">The statement taking the append lock (see <see cref="PostgresEventSql.LockAppends"/>).</param>
     /// <param name="inserts">One checked insert per append, in order.</param>
     /// <returns>
     /// As <see cref="InsertAndCommitAsync"/>, but when an insert failed nothing is committed: the transaction is left
-    /// open, still holding the lock, failed at that insert, whose savepoint is <see cref="CheckedSavepoint"/> of its index.
+    /// open, failed at that insert, whose savepoint is <see cref="CheckedSavepoint"/> of its index and still holding the
+    /// lock; or, for a lone insert, with nothing to keep and no savepoint, to be rolled back whole.
     /// </returns>
     public static Task<(List<long> LastPositions, PostgresException? Failed)> BeginLockInsertAndCommitAsync(NpgsqlConnection connection, NpgsqlBatchCommand lockAppends, IReadOnlyList<NpgsqlBatchCommand> inserts) =>
-        TryAsync(connection, [new NpgsqlBatchCommand("BEGIN"), lockAppends], inserts, CheckedSavepoint);
+        TryAsync(connection, [new NpgsqlBatchCommand("BEGIN"), lockAppends], inserts, CheckedSavepoints(inserts.Count) ? CheckedSavepoint : null);
+
+    /// <summary>
+    /// Whether checked inserts take savepoints: only when there is more than one, since a savepoint is there to keep the
+    /// inserts before a failed one, and a lone insert has none before it (two statements fewer for every append that is
+    /// written alone).
+    /// </summary>
+    public static bool CheckedSavepoints(int inserts) => inserts > 1;
 
     /// <summary>The savepoint of a checked insert, by its index (its own name, distinct from the inserts that may follow it in the same transaction).</summary>
     public static string CheckedSavepoint(int index) => $"checked_{index}";
 
-    private static async Task<(List<long> LastPositions, PostgresException? Failed)> TryAsync(NpgsqlConnection connection, NpgsqlBatchCommand[] beginAndLock, IReadOnlyList<NpgsqlBatchCommand> inserts, Func<int, string> savepoint)
+    private static async Task<(List<long> LastPositions, PostgresException? Failed)> TryAsync(NpgsqlConnection connection, NpgsqlBatchCommand[] beginAndLock, IReadOnlyList<NpgsqlBatchCommand> inserts, Func<int, string>? savepoint)
     {
         var lastPositions = new List<long>(inserts.Count);
         using var batch = new NpgsqlBatch(connection);
@@ -63,6 +72,12 @@ internal static class SavepointInserts
 
         for (var i = 0; i < inserts.Count; i++)
         {
+            if (savepoint is null)
+            {
+                batch.BatchCommands.Add(inserts[i]);
+                continue;
+            }
+
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {savepoint(i)}"));
             batch.BatchCommands.Add(inserts[i]);
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"RELEASE SAVEPOINT {savepoint(i)}"));

@@ -14,7 +14,46 @@ public abstract partial class EventStoreContract
     /// event exactly once, in position order.
     /// </summary>
     [Fact]
-    public async Task Given_concurrent_writers_when_followers_read_all_then_each_sees_every_acknowledged_event_exactly_once_in_order()
+    public Task Given_concurrent_writers_when_followers_read_all_then_each_sees_every_acknowledged_event_exactly_once_in_order() =>
+        FollowWhileWritingAsync(async (writer, acknowledged, cancellationToken) =>
+        {
+            for (var i = 0; i < AppendsPerWriter; i++)
+            {
+                // a mix of own streams and a stream every writer shares, single events and small batches
+                var stream = i % 4 == 0 ? Stream("round-shared") : Stream($"case-w{writer}-{i % 3}");
+                var events = Events.Some(1 + (i % 3));
+                await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, events, cancellationToken);
+                foreach (var e in events)
+                {
+                    acknowledged.Add(e.EventId);
+                }
+            }
+        });
+
+    /// <summary>
+    /// The same, with every append naming the revision it starts at, as the server's commands do (on PostgreSQL such
+    /// appends take another way: checked and written in one statement on the server), mostly single events.
+    /// </summary>
+    [Fact]
+    public Task Given_concurrent_writers_naming_their_revisions_when_followers_read_all_then_each_sees_every_acknowledged_event_exactly_once_in_order() =>
+        FollowWhileWritingAsync(async (writer, acknowledged, cancellationToken) =>
+        {
+            var revisions = new Dictionary<string, long>();
+            for (var i = 0; i < AppendsPerWriter; i++)
+            {
+                var stream = Stream($"case-w{writer}-{i % 3}");
+                var events = Events.Some(i % 5 == 4 ? 2 : 1);
+                var expected = revisions.TryGetValue(stream.Value, out var revision) ? ExpectedRevision.Exact(revision) : ExpectedRevision.NoStream;
+                var result = await Store.AppendToStreamAsync(stream, expected, events, cancellationToken);
+                revisions[stream.Value] = result.NextExpectedRevision;
+                foreach (var e in events)
+                {
+                    acknowledged.Add(e.EventId);
+                }
+            }
+        });
+
+    private async Task FollowWhileWritingAsync(Func<int, ConcurrentBag<Guid>, CancellationToken, Task> write)
     {
         using var bound = Bound(180);
         var acknowledged = new ConcurrentBag<Guid>();
@@ -54,20 +93,7 @@ public abstract partial class EventStoreContract
             return seen;
         });
 
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
-        {
-            for (var i = 0; i < AppendsPerWriter; i++)
-            {
-                // a mix of own streams and a stream every writer shares, single events and small batches
-                var stream = i % 4 == 0 ? Stream("round-shared") : Stream($"case-w{writer}-{i % 3}");
-                var events = Events.Some(1 + (i % 3));
-                await Store.AppendToStreamAsync(stream, ExpectedRevision.Any, events, bound.Token);
-                foreach (var e in events)
-                {
-                    acknowledged.Add(e.EventId);
-                }
-            }
-        })));
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(() => write(writer, acknowledged, bound.Token))));
         await Store.AppendToStreamAsync(Stream("test-end"), ExpectedRevision.NoStream, [last], bound.Token);
         acknowledged.Add(last.EventId);
 
