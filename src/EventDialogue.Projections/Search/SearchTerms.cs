@@ -181,8 +181,7 @@ public static class SearchTerms
 
     private static SearchToken Token(string text, int start, int length)
     {
-        // Highlighting tokenizes every hit of a page: a plain ASCII word (most are) is lower-cased in one step into
-        // its term, with no copy of the word first.
+        // a plain ASCII word (most are) is lower-cased in one step into its term, with no copy of the word first
         Span<char> ascii = stackalloc char[64];
         var word = text.AsSpan(start, length);
         var term = TryAsciiTerm(word, ascii) ? new string(ascii[..length]) : Normalize(word.ToString());
