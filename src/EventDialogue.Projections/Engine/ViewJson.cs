@@ -23,8 +23,8 @@ public static class ViewJson
     public static T Read<T>(ViewDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.HoldsStoredUtf8
-            ? JsonSerializer.Deserialize<T>(document.StoredUtf8, Options) ?? throw new JsonException($"a stored {typeof(T).Name} is null")
+        return document.StoredUtf8 is { } utf8
+            ? JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new JsonException($"a stored {typeof(T).Name} is null")
             : Read<T>(document.Json);
     }
 }

@@ -45,9 +45,7 @@ public sealed record ViewDocument(
         new(collection, id, utf8Json, sortKey, searchText, searchKeywords);
 
     /// <summary>The body's UTF-8 bytes as stored, or null for a document made from a string.</summary>
-    internal ReadOnlySpan<byte> StoredUtf8 => _storedUtf8;
-
-    internal bool HoldsStoredUtf8 => _storedUtf8 is not null;
+    internal byte[]? StoredUtf8 => _storedUtf8;
 
     public bool Equals(ViewDocument? other) =>
         other is not null

@@ -90,21 +90,8 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
     /// reads its own variant first. A document for the cleared alone is, to anyone else, NOT_FOUND as for an id never
     /// recorded, the message included.
     /// </remarks>
-    public async Task<ViewDocument> GetAsync(string collection, string id, string what, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        if (Audiences.IsClearedId(id))
-        {
-            throw NotFound(collection, id, what);
-        }
-
-        // A cleared caller's two variants in one read of the store, not one read each.
-        var keys = KeysOf(collection, id);
-        var document = keys.Length == 1
-            ? await views.GetAsync(collection, id, cancellationToken)
-            : (await views.ReadAsync(new ViewReads(keys, [], []), cancellationToken)).Gotten.FirstOrDefault(d => d is not null);
-        return document ?? throw NotFound(collection, id, what);
-    }
+    public async Task<ViewDocument> GetAsync(string collection, string id, string what, CancellationToken cancellationToken) =>
+        (await GetWithAsync(collection, id, what, [], [], cancellationToken)).Document;
 
     /// <summary>
     /// The documents of a collection with the ids, each as <see cref="GetAsync"/> reads it, in one read of the store;
