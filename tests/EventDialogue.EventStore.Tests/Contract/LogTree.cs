@@ -77,6 +77,29 @@ public abstract partial class EventStoreContract
         }
     }
 
+    /// <summary>
+    /// Appends whose new nodes combine with few, then many, of the right edge's stored nodes (the size's trailing ones),
+    /// single events and batches crossing powers of two (8, 16, 64, 128): a stored node read wrong, from the wrong level,
+    /// or not at all, gives a root other than the one recomputed from the events, and a consistency proof that fails.
+    /// </summary>
+    [Fact]
+    public async Task Given_single_events_and_batches_crossing_powers_of_two_then_after_each_append_the_root_is_recomputed_and_the_growth_is_consistent()
+    {
+        int[] appendSizes = [1, 1, 1, 5, 7, 1, 17, 30, 1, 2, 61, 1, 3];
+        var before = await Tree.ReadTreeHeadAsync();
+        for (var a = 0; a < appendSizes.Length; a++)
+        {
+            await Store.AppendToStreamAsync(Stream($"case-growth-{a % 3}"), ExpectedRevision.Any, Events.Some(appendSizes[a]));
+
+            var (head, log) = await ReadTreeAndLogAsync();
+            Assert.Equal(appendSizes[..(a + 1)].Sum(), head.Size);
+            Assert.True(RecomputedRoot(log).AsSpan().SequenceEqual(head.RootHash), $"root at size {head.Size}");
+            var consistency = await new MerkleTree(Tree.ReadSubtreeHashesAsync).ConsistencyProofAsync(before.Size, head.Size);
+            Assert.True(MerkleProofs.VerifyConsistency(before.Size, head.Size, before.RootHash, head.RootHash, consistency), $"{before.Size} to {head.Size}");
+            before = head;
+        }
+    }
+
     [Fact]
     public async Task Inclusion_proofs_for_every_leaf_and_consistency_proofs_for_every_earlier_size_from_the_store_verify()
     {
