@@ -144,8 +144,8 @@ internal sealed partial class PostgresSchema
                 WHILE v_subtree % 2 = 1 LOOP
                     -- The left sibling, on the right edge: made by this append, or else stored before it and read only
                     -- now (level 0 never is: the last leaf was read with the size). A single-event append combines with
-                    -- the edge's nodes at the size's trailing ones only (one on average), not with the whole edge (one
-                    -- node per set bit of the size: ~10 index lookups at a million events, read first until 2026-12).
+                    -- the edge's nodes at the size's trailing ones only (one on average); reading the whole edge first
+                    -- cost one index lookup per set bit of the size (~10 at a million events).
                     IF v_edge[v_level + 1] IS NULL THEN
                         SELECT hash INTO STRICT v_sibling FROM {TreeSubtrees} WHERE level = v_level AND subtree = v_subtree - 1;
                         v_edge[v_level + 1] := v_sibling;
