@@ -19,6 +19,14 @@ internal sealed class CapturedOutput
         lock (_gate)
         {
             _text.AppendLine(line);
+
+            // the whole text is made only for a waiter to match: made for every line, it cost a server that logs a line
+            // per command (the benchmark's recording runs) time quadratic in its output, on the reader's side of the pipe
+            if (_waiters.Count == 0)
+            {
+                return;
+            }
+
             var text = _text.ToString();
             foreach (var waiter in _waiters.Where(waiter => waiter.Matches(text)).ToList())
             {
