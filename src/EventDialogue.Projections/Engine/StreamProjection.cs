@@ -94,7 +94,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// </summary>
     private async Task<PreparedStream> PrepareStreamAsync(BatchStart start, StreamName stream, IReadOnlyList<ProjectedEvent> added, CancellationToken cancellationToken)
     {
-        var known = _cache.Find(stream.Value);
+        var known = _cache.Find(stream.Value) ?? (BeginsInBatch(stream, added) ? CachedStream.Empty : null);
         var committed = known?.Facts ?? await ReadLogAsync(start, stream, cancellationToken).ConfigureAwait(false);
 
         // the runner has parsed the new events already; the committed ones are parsed only when the cache does not hold them
@@ -103,6 +103,19 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             .Select(d => d with { Tags = [.. d.Tags, new ViewTag(SourceTag, stream.Value)] })
             .ToList();
         return new PreparedStream(stream, facts, known?.Documents, after);
+    }
+
+    /// <summary>
+    /// Whether the entity's whole history is in the batch: its stream's first event (and, for an entity that keeps facts in
+    /// confidence, its companion stream's) is among the added ones. Then neither the log before the checkpoint nor the
+    /// views hold anything of it, and it is known without asking the store even when the cache no longer holds every
+    /// stream (after an eviction or a restart). Asking cost a live batch three round trips for each new stream: on
+    /// PostgreSQL, past the cache's bound, the views fell minutes behind eight clients recording.
+    /// </summary>
+    private static bool BeginsInBatch(StreamName stream, IReadOnlyList<ProjectedEvent> added)
+    {
+        bool Begins(string name) => added.Any(p => p.Recorded.Revision == 0 && p.Recorded.Stream.Value == name);
+        return Begins(stream.Value) && (!Streams.HasConfidentialCompanion(stream.Value) || Begins(Streams.ConfidentialCompanion(stream.Value)));
     }
 
     /// <summary>Writes what a prepared stream changed, and returns the stream as it now stands.</summary>

@@ -1,5 +1,9 @@
+using EventDialogue.Domain.Common;
+using EventDialogue.Domain.Corrections;
+using EventDialogue.Domain.Statements;
 using EventDialogue.Projections.Engine;
 using EventDialogue.Projections.Storage;
+using EventDialogue.Projections.Views.Statements;
 
 namespace EventDialogue.EventStore.Tests.Views;
 
@@ -33,6 +37,17 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
     }
+
+    private ProjectionRunner StatementsRunner(IEventStore events) =>
+        new(new StatementsProjection(ReadFact), events, Views, r => ReadFact(r.Type, r.Data, r.Metadata.SchemaVersion));
+
+    private static IDomainEvent ReadFact(string type, string json, int schemaVersion) => DomainEventJson.Deserialize(type, json, schemaVersion);
+
+    private Task<AppendResult> AppendAsync(string stream, IDomainEvent fact) =>
+        Events.AppendToStreamAsync(StreamName.Parse(stream), ExpectedRevision.Any, [GeneratedHistory.ToEventData(fact)]);
+
+    private static StatementRecorded Statement(string id) =>
+        new(id, "Speaker", "Spokesperson", "us", "briefing", "2010-05-14", null, $"Statement {id} on the rule of law", true, ["rule of law"], "neutral", null, new Citation("generated-source", "a quote", "p. 1"));
 
     private async Task<int> CountOf(string stream, string collection = CountingProjection.Counts) =>
         int.Parse((await Views.GetAsync(collection, stream))!.Json, System.Globalization.CultureInfo.InvariantCulture);
@@ -99,6 +114,26 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
 
         Assert.Equal(42, await CountOf("round-a"));
         Assert.Equal(head, await Views.ReadCheckpointAsync(_projection.Name));
+    }
+
+    [Fact]
+    public async Task Given_a_restarted_projection_that_cannot_tell_new_streams_from_evicted_ones_when_new_streams_arrive_then_it_projects_them_without_reading_them_back()
+    {
+        var earlier = await AppendAsync("statement-s-earlier", Statement("s-earlier"));
+        await RunUntilAsync(StatementsRunner(Events), earlier.Position);
+
+        // restarted: its cache starts empty at the stored checkpoint, as after an eviction, so it holds no stream it may trust
+        var counted = new Fixtures.StreamReadsCounted(Events);
+        await AppendAsync("statement-s-new-1", Statement("s-new-1"));
+        await AppendAsync("statement-s-new-2", Statement("s-new-2"));
+        var head = await AppendAsync("statement-s-earlier", new EntryRetracted(0, EventTypes.NameOf(Statement("s-earlier")), "recorded in error", null));
+        await RunUntilAsync(StatementsRunner(counted), head.Position);
+
+        // the stream with history before the checkpoint is read back; the two that begin after it are not
+        Assert.Equal(["statement-s-earlier"], counted.StreamsRead);
+        Assert.NotNull(await Views.GetAsync(StatementsProjection.StatementsCollection, "s-new-1"));
+        Assert.NotNull(await Views.GetAsync(StatementsProjection.StatementsCollection, "s-new-2"));
+        Assert.Null(await Views.GetAsync(StatementsProjection.StatementsCollection, "s-earlier"));
     }
 
     [Fact]
