@@ -110,7 +110,15 @@ public sealed class SqliteGroupCommit : IAsyncLifetime
     {
         using var bound = Bound();
         var before = _store.AppendCommits;
-        var appends = await ConcurrentWriters.AppendAsync(_store, bound.Token);
+
+        // the writers' first appends queue behind a held write turn, so that some share a commit however fast the disk
+        // is; the rest meet as they come
+        var turn = await _views.BeginAsync(["group-commit-test"], bound.Token);
+        using var firstSent = new CountdownEvent(ConcurrentWriters.Writers);
+        var writing = ConcurrentWriters.AppendAsync(_store, bound.Token, firstSent);
+        await Task.Run(() => firstSent.Wait(bound.Token), bound.Token);
+        await turn.DisposeAsync();
+        var appends = await writing;
 
         var commits = _store.AppendCommits - before;
         Assert.True(commits < appends.Count, $"{appends.Count} appends in {commits} commits: none shared one");

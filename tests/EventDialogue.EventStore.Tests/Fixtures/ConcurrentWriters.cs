@@ -6,13 +6,14 @@ namespace EventDialogue.EventStore.Tests.Fixtures;
 /// </summary>
 internal static class ConcurrentWriters
 {
-    private const int Writers = 16;
+    public const int Writers = 16;
     private const int AppendsEach = 10;
 
     /// <summary>How many events <see cref="AppendAsync"/> writes.</summary>
     public static int EventCount => Writers * Enumerable.Range(0, AppendsEach).Sum(EventsOf);
 
-    public static async Task<List<AppendResult>> AppendAsync(IEventStore store, CancellationToken cancellationToken)
+    /// <param name="firstSent">Signalled by each writer once its first append is sent (its task returned), before it waits for it.</param>
+    public static async Task<List<AppendResult>> AppendAsync(IEventStore store, CancellationToken cancellationToken, CountdownEvent? firstSent = null)
     {
         var results = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(
             async () =>
@@ -21,7 +22,13 @@ internal static class ConcurrentWriters
                 for (var a = 0; a < AppendsEach; a++)
                 {
                     var stream = StreamName.Parse($"case-writer-{w / 2}-{a % 3}");
-                    mine.Add(await store.AppendToStreamAsync(stream, ExpectedRevision.Any, Events.Some(EventsOf(a)), cancellationToken));
+                    var appending = store.AppendToStreamAsync(stream, ExpectedRevision.Any, Events.Some(EventsOf(a)), cancellationToken);
+                    if (a == 0)
+                    {
+                        firstSent?.Signal();
+                    }
+
+                    mine.Add(await appending);
                 }
 
                 return mine;
