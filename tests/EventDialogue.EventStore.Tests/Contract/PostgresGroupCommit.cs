@@ -125,7 +125,19 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
     public async Task Given_many_concurrent_writers_then_appends_share_commits_and_the_log_has_no_gap_and_proves_every_event()
     {
         using var bound = Bound();
-        var appends = await ConcurrentWriters.AppendAsync(_store, bound.Token);
+
+        // the writers' first appends queue behind the held append lock, so that some share a commit however fast the
+        // machine is; the rest meet as they come
+        List<AppendResult> appends;
+        await using (var held = await HeldAppendLock.TakeAsync(cluster.ConnectionString, _schema, bound.Token))
+        {
+            using var firstSent = new CountdownEvent(ConcurrentWriters.Writers);
+            var writing = ConcurrentWriters.AppendAsync(_store, bound.Token, firstSent);
+            await Task.Run(() => firstSent.Wait(bound.Token), bound.Token);
+            await held.UntilAnAppendWaitsAsync(bound.Token);
+            await held.ReleaseAsync();
+            appends = await writing;
+        }
 
         var transactions = await TransactionsAsync(appends, bound.Token);
         Assert.True(transactions < appends.Count, $"{appends.Count} appends in {transactions} transactions: none shared a commit");
