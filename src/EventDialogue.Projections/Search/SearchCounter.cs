@@ -30,6 +30,38 @@ internal sealed class SearchCounter
 
     public (int Occurrences, int Terms) Count(string text)
     {
+        ReadWords(text);
+        return (Occurrences(marked: null), _terms.Count);
+    }
+
+    /// <summary>
+    /// How the text matched: each word of an occurrence of a wanted word or phrase wrapped in [ and ] (stop words
+    /// inside a phrase are not), with the counts <see cref="Count"/> gives — read in the very same words.
+    /// </summary>
+    public SearchMatch Match(string text)
+    {
+        ReadWords(text);
+        var terms = _terms.Count;
+        var marked = new bool[terms];
+        var occurrences = Occurrences(marked);
+        var highlighted = new StringBuilder(text.Length + 16);
+        var copied = 0;
+        for (var k = 0; k < terms; k++)
+        {
+            if (marked[k])
+            {
+                var (start, length) = _searchableWords[k].GetOffsetAndLength(text.Length);
+                highlighted.Append(text, copied, start - copied).Append('[').Append(text, start, length).Append(']');
+                copied = start + length;
+            }
+        }
+
+        return new SearchMatch(highlighted.Append(text, copied, text.Length - copied).ToString(), occurrences, terms);
+    }
+
+    /// <summary>The text's searchable words, as the numbers of the query terms they are, and where each stands.</summary>
+    private void ReadWords(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
         SearchTerms.FindWords(text, _words);
         _terms.Clear();
@@ -56,7 +88,11 @@ internal sealed class SearchCounter
                 }
             }
         }
+    }
 
+    /// <summary>How often the wanted words and phrases occur in the words read; each occurrence's words set in <paramref name="marked"/> when given.</summary>
+    private int Occurrences(bool[]? marked)
+    {
         var occurrences = 0;
         foreach (var phrase in _phrases)
         {
@@ -65,45 +101,15 @@ internal sealed class SearchCounter
                 if (StandsAt(phrase, start))
                 {
                     occurrences++;
+                    if (marked is not null)
+                    {
+                        Array.Fill(marked, true, start, phrase.Length);
+                    }
                 }
             }
         }
 
-        return (occurrences, _terms.Count);
-    }
-
-    /// <summary>
-    /// How the text matched: each word of an occurrence of a wanted word or phrase wrapped in [ and ] (stop words
-    /// inside a phrase are not), with the counts <see cref="Count"/> gives — read in the very same words.
-    /// </summary>
-    public SearchMatch Match(string text)
-    {
-        var (occurrences, terms) = Count(text);
-        var marked = new bool[terms];
-        foreach (var phrase in _phrases)
-        {
-            for (var start = 0; start + phrase.Length <= terms; start++)
-            {
-                if (StandsAt(phrase, start))
-                {
-                    Array.Fill(marked, true, start, phrase.Length);
-                }
-            }
-        }
-
-        var highlighted = new StringBuilder(text.Length + 16);
-        var copied = 0;
-        for (var k = 0; k < terms; k++)
-        {
-            if (marked[k])
-            {
-                var (start, length) = _searchableWords[k].GetOffsetAndLength(text.Length);
-                highlighted.Append(text, copied, start - copied).Append('[').Append(text, start, length).Append(']');
-                copied = start + length;
-            }
-        }
-
-        return new SearchMatch(highlighted.Append(text, copied, text.Length - copied).ToString(), occurrences, terms);
+        return occurrences;
     }
 
     private int Number(string term)
