@@ -263,7 +263,7 @@ internal static class BenchmarkCommand
         if (results.Recordings.Count > 0)
         {
             console.WriteLine();
-            RecordingTable.Write(console, results.Recordings, results.CatchUps, settings.Markdown);
+            RecordingTable.Write(console, results.Recordings, results.CatchUps, results.Floors, settings.Markdown);
         }
 
         if (results.Replays.Count > 0)

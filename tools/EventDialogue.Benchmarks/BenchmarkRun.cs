@@ -18,6 +18,7 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
         var latencies = new List<LatencyResult>();
         var recordings = new List<RecordingResult>();
         var catchUps = new List<ViewCatchUp>();
+        var floors = new List<RecordingFloor>();
         var replays = new List<ReplayMemory>();
         foreach (var name in settings.Backends)
         {
@@ -46,17 +47,18 @@ internal sealed class BenchmarkRun(BenchmarkSettings settings, ProgressLog log)
                     {
                         foreach (var clients in settings.Writers)
                         {
-                            var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, settings.RecordWarmup, log, batch);
-                            var (stretches, catchUp) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken);
+                            var scenario = new RecordingScenario(clients, settings.Statements, settings.Stretch, settings.RecordWarmup, log, _bodies, batch);
+                            var (stretches, catchUp, floor) = await scenario.RunAsync(backend, settings.WorkDirectory, cancellationToken);
                             recordings.AddRange(stretches);
                             catchUps.Add(catchUp with { Batch = batch });
+                            floors.Add(floor);
                         }
                     }
                 }
             }
         }
 
-        return new BenchmarkResults(rates, latencies, recordings, catchUps, replays);
+        return new BenchmarkResults(rates, latencies, recordings, catchUps, floors, replays);
     }
 
     /// <summary>Appends first: the read of $all then reads everything they wrote.</summary>

@@ -4,6 +4,7 @@ using EventDialogue.Benchmarks.Backends;
 using EventDialogue.Benchmarks.Measuring;
 using EventDialogue.Benchmarks.Output;
 using EventDialogue.Benchmarks.Server;
+using EventDialogue.Benchmarks.Workload;
 using Grpc.Net.Client;
 
 namespace EventDialogue.Benchmarks.Scenarios;
@@ -15,15 +16,16 @@ namespace EventDialogue.Benchmarks.Scenarios;
 /// All statements share one topic, the case that used to make the topics view re-read every mention.
 /// With a batch of more than one, each call records that many statements at once (RecordRequests, all or nothing), so
 /// that the same run compares a batch call's statements per second with single calls'.
+/// Before them, the same clients measure the run's <see cref="RecordingFloor"/> (what a call costs with no work of ours).
 /// Before the measured statements, the same clients record <c>warmup</c> statements about another round, unmeasured: a new
 /// server compiles its code again, optimised, over its first minute or so (the JIT took a fifth of its CPU twenty seconds
 /// in), which would make the first stretch dearer than the server's steady state and hide a cost that grows with the round.
 /// </summary>
-internal sealed class RecordingScenario(int clients, long statements, long stretch, long warmup, ProgressLog log, int batch = 1)
+internal sealed class RecordingScenario(int clients, long statements, long stretch, long warmup, ProgressLog log, EventBodies bodies, int batch = 1)
 {
     private const int EmptyCalls = 200;
 
-    public async Task<(IReadOnlyList<RecordingResult> Stretches, ViewCatchUp CatchUp)> RunAsync(IBenchmarkBackend backend, string workDirectory, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<RecordingResult> Stretches, ViewCatchUp CatchUp, RecordingFloor Floor)> RunAsync(IBenchmarkBackend backend, string workDirectory, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string> { ["Security:AdminKeyName"] = "benchmark" };
         var server = await BenchmarkServer.StartAsync(backend.FreshServerSettings($"recording{clients}x{batch}"), settings, workDirectory);
@@ -36,10 +38,27 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
             if (warmup > 0)
             {
                 log.Step(backend.Name, $"recording: warming up with {warmup:N0} statements about another round from {clients} client(s), {perCall}");
-                await RecordConcurrentlyAsync(warmup, first => WarmUpCallAsync(recording, warmupRound, first, cancellationToken), cancellationToken);
+                var warmedTo = 0L;
+                var gate = new Lock();
+                await RecordConcurrentlyAsync(
+                    warmup,
+                    async first =>
+                    {
+                        var (position, _) = await WarmUpCallAsync(recording, warmupRound, first, cancellationToken);
+                        lock (gate)
+                        {
+                            warmedTo = Math.Max(warmedTo, position);
+                        }
+                    },
+                    cancellationToken);
+
+                // so that neither the floor nor the first stretch shares the machine with the warm-up's view writes
+                await RecordingWorkload.WaitForViewsAsync(channel, warmedTo, cancellationToken);
             }
 
             var emptyP99 = await EmptyCallP99Async(channel, cancellationToken);
+            log.Step(backend.Name, $"recording: the floor from {clients} client(s), {perCall}: near-empty calls, the store's appends, then both in turn");
+            var floor = await new RecordingFloorScenario(clients, batch, bodies).RunAsync(backend, channel, cancellationToken);
             log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), {perCall}, on {server.GrpcAddress}");
             var run = await RecordAsync(recording, round, server.ProcessId, cancellationToken);
             var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99, Batch = batch }).ToList();
@@ -47,7 +66,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
             var lastWrite = Stopwatch.GetTimestamp();
             await RecordingWorkload.WaitForViewsAsync(channel, run.LastPosition, cancellationToken);
             var catchUp = new ViewCatchUp(backend.Name, clients, statements, Stopwatch.GetElapsedTime(lastWrite));
-            return (results, catchUp);
+            return (results, catchUp, floor);
         }
     }
 
