@@ -9,4 +9,9 @@ namespace EventDialogue.Benchmarks.Measuring;
 /// <param name="EmptyCallsPerSecond">Near-empty calls a second from the clients at once.</param>
 /// <param name="StoreRate">Statements a second appended by the store alone, <paramref name="Batch"/> an append.</param>
 /// <param name="FloorRate">Statements a second when each client makes a near-empty call and then the append.</param>
-internal sealed record RecordingFloor(string Backend, int Clients, int Batch, double EmptyCallsPerSecond, double StoreRate, double FloorRate);
+/// <param name="FloorP99">The p99 of one near-empty call and its append, from all the clients at once.</param>
+/// <param name="EmptyP99">The near-empty call's p99 from one client, as the recording's p99 ratio divides by.</param>
+internal sealed record RecordingFloor(string Backend, int Clients, int Batch, double EmptyCallsPerSecond, double StoreRate, double FloorRate, TimeSpan FloorP99, TimeSpan EmptyP99)
+{
+    public double FloorP99Ratio => FloorP99 / EmptyP99;
+}

@@ -54,9 +54,8 @@ internal static class RecordingTable
         console.Write(table);
         foreach (var f in floors)
         {
-            console.WriteLine(
-                $"{f.Backend}, {f.Clients} client(s), {f.Batch} per call: near-empty calls alone {f.EmptyCallsPerSecond:N0}/s; the store's appends alone {f.StoreRate:N0} statements/s; " +
-                $"a near-empty call then the append, in turn, {f.FloorRate:N0} statements/s ({f.FloorRate / f.StoreRate:0.00}x the store)");
+            console.WriteLine($"floor, {f.Backend}, {f.Clients} client(s), {f.Batch} per call: near-empty calls alone {f.EmptyCallsPerSecond:N0}/s; the store's appends alone {f.StoreRate:N0} statements/s;");
+            console.WriteLine($"  a near-empty call then the append, in turn: {f.FloorRate:N0} statements/s ({f.FloorRate / f.StoreRate:0.00}x the store), p99 {Milliseconds(f.FloorP99)} ms (p99 ratio {f.FloorP99Ratio:0.0})");
         }
 
         foreach (var c in catchUps)

@@ -58,7 +58,7 @@ internal sealed class RecordingScenario(int clients, long statements, long stret
 
             var emptyP99 = await EmptyCallP99Async(channel, cancellationToken);
             log.Step(backend.Name, $"recording: the floor from {clients} client(s), {perCall}: near-empty calls, the store's appends, then both in turn");
-            var floor = await new RecordingFloorScenario(clients, batch, bodies).RunAsync(backend, channel, cancellationToken);
+            var floor = await new RecordingFloorScenario(clients, batch, emptyP99, bodies).RunAsync(backend, channel, cancellationToken);
             log.Step(backend.Name, $"recording: {statements:N0} statements about one round from {clients} client(s), {perCall}, on {server.GrpcAddress}");
             var run = await RecordAsync(recording, round, server.ProcessId, cancellationToken);
             var results = run.Stretches.Select(s => s with { Backend = backend.Name, EmptyP99 = emptyP99, Batch = batch }).ToList();
