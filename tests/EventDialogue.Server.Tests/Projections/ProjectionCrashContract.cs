@@ -26,6 +26,7 @@ public abstract class ProjectionCrashContract : IDisposable
 {
     private const int Cases = 60;
     private const int EventsPerCase = 300;
+    private const int KillAttempts = 5;
     private static readonly Citation Source = new("crash-source", null, null);
 
     private readonly TempDirectory _workingDirectory = new();
@@ -55,17 +56,15 @@ public abstract class ProjectionCrashContract : IDisposable
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var head = await AppendHistoryAsync(bound.Token);
 
-        Position atKill;
-        var (watchedEvents, watchedViews) = await OpenStorageAsync();
-        await watchedEvents.DisposeAsync();
-        await using (watchedViews)
+        var atKill = Position.Start;
+        var seen = new List<Position>();
+        for (var attempt = 0; attempt < KillAttempts && !(atKill > Position.Start && atKill < head); attempt++)
         {
-            // disposing the server process kills it (SIGKILL): no shutdown, no last commit
-            await using var doomed = ServerProcess.Start(WorkingPath, StoreSettings);
-            atKill = await WaitUntilProjectingAsync(watchedViews, bound.Token);
+            atKill = await KillWhileProjectingAsync(bound.Token);
+            seen.Add(atKill);
         }
 
-        Assert.True(atKill > Position.Start && atKill < head, $"the server was killed at checkpoint {atKill}, with the history ending at {head}");
+        Assert.True(atKill > Position.Start && atKill < head, $"the server was killed at checkpoints {string.Join(", ", seen)}, with the history ending at {head}");
 
         await using (var restarted = ServerProcess.Start(WorkingPath, StoreSettings))
         {
@@ -97,6 +96,29 @@ public abstract class ProjectionCrashContract : IDisposable
             {
                 Assert.True(documents.SequenceEqual(rebuilt[collection]), $"{collection} differs from its rebuild after the crash");
             }
+        }
+    }
+
+    /// <summary>
+    /// Starts the server on views built from nothing, kills it as soon as the case files' checkpoint is seen to move,
+    /// and says where it was. Seen from outside, a catch-up of a few seconds can be over before the watcher is given the
+    /// CPU again on a busy machine; the views are then emptied and the server started again, up to
+    /// <see cref="KillAttempts"/> times.
+    /// </summary>
+    private async Task<Position> KillWhileProjectingAsync(CancellationToken cancellationToken)
+    {
+        var (events, views) = await OpenStorageAsync();
+        await events.DisposeAsync();
+        await using (views)
+        {
+            foreach (var projection in AllProjections())
+            {
+                await views.ResetAsync(projection.Name, projection.Collections, cancellationToken);
+            }
+
+            // disposing the server process kills it (SIGKILL): no shutdown, no last commit
+            await using var doomed = ServerProcess.Start(WorkingPath, StoreSettings);
+            return await WaitUntilProjectingAsync(views, cancellationToken);
         }
     }
 
