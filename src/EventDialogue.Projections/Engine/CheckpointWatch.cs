@@ -9,6 +9,8 @@ public sealed class CheckpointWatch
     private Position _checkpoint;
     private ProjectionFailure? _failure;
     private TaskCompletionSource _moved = NewSource();
+    private TaskCompletionSource _wanted = NewSource();
+    private int _waiting;
 
     public Position Checkpoint
     {
@@ -17,6 +19,21 @@ public sealed class CheckpointWatch
             lock (_gate)
             {
                 return _checkpoint;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once a reader waits for a checkpoint this watch has not reached (at once if one already does): a
+    /// runner gathering events for its next commit commits what it holds instead.
+    /// </summary>
+    public Task Wanted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting > 0 ? Task.CompletedTask : _wanted.Task;
             }
         }
     }
@@ -68,25 +85,48 @@ public sealed class CheckpointWatch
     /// </summary>
     public async Task WaitForAsync(Position position, CancellationToken cancellationToken)
     {
-        while (true)
+        var waiting = false;
+        try
         {
-            Task moved;
-            lock (_gate)
+            while (true)
             {
-                if (_checkpoint >= position)
+                Task moved;
+                TaskCompletionSource? wanted = null;
+                lock (_gate)
                 {
-                    return;
+                    if (_checkpoint >= position)
+                    {
+                        return;
+                    }
+
+                    if (_failure is { } failure)
+                    {
+                        throw new ProjectionStoppedException(failure);
+                    }
+
+                    moved = _moved.Task;
+                    if (!waiting)
+                    {
+                        waiting = true;
+                        _waiting++;
+                        wanted = _wanted;
+                        _wanted = NewSource();
+                    }
                 }
 
-                if (_failure is { } failure)
-                {
-                    throw new ProjectionStoppedException(failure);
-                }
-
-                moved = _moved.Task;
+                wanted?.TrySetResult();
+                await moved.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            await moved.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (waiting)
+            {
+                lock (_gate)
+                {
+                    _waiting--;
+                }
+            }
         }
     }
 

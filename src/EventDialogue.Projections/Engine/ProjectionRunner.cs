@@ -23,6 +23,7 @@ namespace EventDialogue.Projections.Engine;
 /// <param name="read">The parse of a recorded event into its domain event (a shared <paramref name="log"/> uses its own).</param>
 /// <param name="watches">Each projection's watch, in the order of <paramref name="projections"/>; pass them in to keep readers waiting on them across runners.</param>
 /// <param name="log">A reader of the log shared with other runners while catching up; when not given, the runner has its own.</param>
+/// <param name="gathering">How long a live batch may wait for more events before it is committed; when not given, what the views' store asks for (<see cref="IProjectionViews.LiveGathering"/>).</param>
 public sealed class ProjectionRunner(
     IReadOnlyList<IProjection> projections,
     IEventStore events,
@@ -32,7 +33,8 @@ public sealed class ProjectionRunner(
     IReadOnlyList<CheckpointWatch>? watches = null,
     Func<RetryBackoff>? backoff = null,
     TimeProvider? clock = null,
-    SharedLogReader? log = null)
+    SharedLogReader? log = null,
+    TimeSpan? gathering = null)
 {
     /// <summary>
     /// The most events one transaction applies. A batch is this big only while catching up (a rebuild, a restart
@@ -45,6 +47,7 @@ public sealed class ProjectionRunner(
     private readonly SharedLogReader _log = log ?? new SharedLogReader(events, read);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly RetryBackoff _backoff = (backoff ?? RetryBackoff.Default)();
+    private readonly TimeSpan _gathering = gathering ?? views.LiveGathering;
     private volatile ProjectionOutage? _outage;
 
     /// <summary>A runner of one projection.</summary>
@@ -57,8 +60,9 @@ public sealed class ProjectionRunner(
         CheckpointWatch? watch = null,
         Func<RetryBackoff>? backoff = null,
         TimeProvider? clock = null,
-        SharedLogReader? log = null)
-        : this([projection], events, views, read, batchSize, watch is null ? null : [watch], backoff, clock, log)
+        SharedLogReader? log = null,
+        TimeSpan? gathering = null)
+        : this([projection], events, views, read, batchSize, watch is null ? null : [watch], backoff, clock, log, gathering)
     {
     }
 
@@ -157,8 +161,14 @@ public sealed class ProjectionRunner(
         var next = subscription.MoveNextAsync().AsTask();
         try
         {
+            var gatheringSince = 0L;
             while (true)
             {
+                if (!next.IsCompleted && batch.Count > 0)
+                {
+                    await GatherAsync(next, gatheringSince, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!next.IsCompleted && batch.Count > 0 && !await MoreInTheLogAsync(batch, cancellationToken).ConfigureAwait(false)
                     && !await CommitAsync(batch, cancellationToken).ConfigureAwait(false))
                 {
@@ -168,6 +178,11 @@ public sealed class ProjectionRunner(
                 if (!await next.ConfigureAwait(false))
                 {
                     return;
+                }
+
+                if (batch.Count == 0)
+                {
+                    gatheringSince = _clock.GetTimestamp();
                 }
 
                 batch.Add(subscription.Current);
@@ -193,6 +208,33 @@ public sealed class ProjectionRunner(
 
             await subscription.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Waits, for what is left of the gathering time since the batch's first event, until the next event comes or a
+    /// reader starts waiting for a projection of this runner: then a live batch holds the events of many appends and
+    /// costs one commit for them all, and no reader waits on it (read-your-writes is as quick as before).
+    /// </summary>
+    private async Task GatherAsync(Task<bool> next, long gatheringSince, CancellationToken cancellationToken)
+    {
+        var left = _gathering - _clock.GetElapsedTime(gatheringSince);
+        if (left <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var wanted = _members.Select(m => m.Watch.Wanted).ToList();
+        if (wanted.Any(w => w.IsCompleted))
+        {
+            return;
+        }
+
+        using var gathered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeUp = Task.Delay(left, _clock, gathered.Token);
+        await Task.WhenAny([next, timeUp, .. wanted]).ConfigureAwait(false);
+
+        // the delay ends with the wait, however it ended; a stop of the run is seen by the next read or commit
+        await gathered.CancelAsync().ConfigureAwait(false);
     }
 
     /// <summary>

@@ -20,6 +20,13 @@ public interface IProjectionViews
     /// that follow the log together commit together, one transaction per batch rather than one each.
     /// </summary>
     Task<IViewTransaction> BeginAsync(IReadOnlyList<string> projections, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How long a live runner may gather the events of further appends into a batch before committing it, when no
+    /// reader waits for them: a store whose view commits hold appends up asks for a while, so that many appends share
+    /// one commit. None by default: what is at hand is committed at once.
+    /// </summary>
+    TimeSpan LiveGathering => TimeSpan.Zero;
 }
 
 /// <summary>

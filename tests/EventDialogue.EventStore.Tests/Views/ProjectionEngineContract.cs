@@ -174,6 +174,46 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
         Assert.Equal([1, 20], counting.Flushed);
     }
 
+    [Fact]
+    public async Task Given_a_runner_that_gathers_live_events_when_more_are_appended_while_it_gathers_then_all_are_committed_in_one_batch_once_the_time_is_up()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var clock = new Fixtures.HeldClock();
+        var counting = new BatchSizes();
+        var runner = new ProjectionRunner(counting, Events, Views, CountingProjection.Read, clock: clock, gathering: TimeSpan.FromMinutes(1));
+        var running = runner.RunAsync(stop.Token);
+        await Events.AppendToStreamAsync(StreamName.Parse("case-a"), ExpectedRevision.Any, Events_(1));
+        await clock.TimerSetAsync(stop.Token);
+
+        await Events.AppendToStreamAsync(StreamName.Parse("case-b"), ExpectedRevision.Any, Events_(1));
+        var last = await Events.AppendToStreamAsync(StreamName.Parse("case-c"), ExpectedRevision.Any, Events_(1));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await runner.Watch.WaitForAsync(last.Position, stop.Token);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal([3], counting.Flushed);
+    }
+
+    [Fact]
+    public async Task Given_a_runner_gathering_live_events_when_a_reader_waits_for_them_then_they_are_committed_at_once()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var clock = new Fixtures.HeldClock();
+        var counting = new BatchSizes();
+        var runner = new ProjectionRunner(counting, Events, Views, CountingProjection.Read, clock: clock, gathering: TimeSpan.FromMinutes(1));
+        var running = runner.RunAsync(stop.Token);
+        var written = await Events.AppendToStreamAsync(StreamName.Parse("case-a"), ExpectedRevision.Any, Events_(2));
+        await clock.TimerSetAsync(stop.Token);
+
+        // the clock never moves: only the reader's wait can end the gathering
+        await runner.Watch.WaitForAsync(written.Position, stop.Token);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal([2], counting.Flushed);
+    }
+
     /// <summary>A projection that says how many events each batch it flushed held.</summary>
     private sealed class BatchSizes : IProjection
     {
