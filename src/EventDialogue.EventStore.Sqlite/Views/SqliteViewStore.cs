@@ -18,8 +18,8 @@ public sealed class SqliteViewStore : IViewStore
     /// <summary>
     /// A view commit takes the one write turn that appends wait for: committing each live append's events on their own
     /// made every append wait behind a view commit. Gathering them for a twentieth of a second let one statement per call
-    /// record 1.4–2x as many a second at two thirds of the server's CPU per statement (docs/benchmarks.md, "Live views
-    /// gathered"); a reader that waits for its write ends the gathering at once.
+    /// record 1.3–2.3x as many a second, at half to two thirds of the server's CPU per statement (docs/benchmarks.md,
+    /// "Live views gathered"); a reader that waits for its write ends the gathering at once.
     /// </summary>
     public TimeSpan LiveGathering { get; } = TimeSpan.FromMilliseconds(50);
 

@@ -8,7 +8,8 @@ namespace EventDialogue.Projections.Engine;
 /// <summary>
 /// Follows $all from the stored checkpoints of one or more projections and applies each event to each. Events are
 /// applied in batches, each batch committed with the checkpoints in one transaction; a batch ends when it is full or
-/// when the log holds nothing more after it, so a live view lags by one commit, not by a batch.
+/// when the log holds nothing more after it once its gathering time is over (none unless the views' store asks, see
+/// <see cref="IProjectionViews.LiveGathering"/>) or a reader waits, so a live view lags by one commit, not by a batch.
 /// <para>
 /// Projections run by one runner share one read and one parse of the log, and commit each batch together, in one view
 /// transaction: a live event costs one wake-up, one read and one commit for all of them, not one each. A projection
