@@ -174,13 +174,19 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
         Assert.Equal([1, 20], counting.Flushed);
     }
 
+    /// <summary>A runner that gathers live events for a minute of a clock that moves only when the test says.</summary>
+    private (ProjectionRunner Runner, Fixtures.HeldClock Clock, BatchSizes Counting) GatheringRunner()
+    {
+        var clock = new Fixtures.HeldClock();
+        var counting = new BatchSizes();
+        return (new ProjectionRunner(counting, Events, Views, CountingProjection.Read, clock: clock, gathering: TimeSpan.FromMinutes(1)), clock, counting);
+    }
+
     [Fact]
     public async Task Given_a_runner_that_gathers_live_events_when_more_are_appended_while_it_gathers_then_all_are_committed_in_one_batch_once_the_time_is_up()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var clock = new Fixtures.HeldClock();
-        var counting = new BatchSizes();
-        var runner = new ProjectionRunner(counting, Events, Views, CountingProjection.Read, clock: clock, gathering: TimeSpan.FromMinutes(1));
+        var (runner, clock, counting) = GatheringRunner();
         var running = runner.RunAsync(stop.Token);
         await Events.AppendToStreamAsync(StreamName.Parse("case-a"), ExpectedRevision.Any, Events_(1));
         await clock.TimerSetAsync(stop.Token);
@@ -199,9 +205,7 @@ public abstract class ProjectionEngineContract : IAsyncLifetime
     public async Task Given_a_runner_gathering_live_events_when_a_reader_waits_for_them_then_they_are_committed_at_once()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var clock = new Fixtures.HeldClock();
-        var counting = new BatchSizes();
-        var runner = new ProjectionRunner(counting, Events, Views, CountingProjection.Read, clock: clock, gathering: TimeSpan.FromMinutes(1));
+        var (runner, clock, counting) = GatheringRunner();
         var running = runner.RunAsync(stop.Token);
         var written = await Events.AppendToStreamAsync(StreamName.Parse("case-a"), ExpectedRevision.Any, Events_(2));
         await clock.TimerSetAsync(stop.Token);
