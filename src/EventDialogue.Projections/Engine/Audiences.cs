@@ -27,6 +27,14 @@ public static class Audiences
 
     public static string Of(bool cleared) => cleared ? Cleared : Uncleared;
 
+    /// <summary>Whether the audience may read a document as projected (its tags say; a document read back from a store has none).</summary>
+    public static bool ReadBy(ViewDocument document, bool cleared)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var audience = Of(cleared);
+        return document.Tags.Any(t => t.Name == Tag && t.Value == audience);
+    }
+
     /// <summary>The documents a stream's effective history yields, each tagged with who may read it.</summary>
     public static IEnumerable<ViewDocument> Split(IReadOnlyList<IDomainEvent> effective, Func<IReadOnlyList<IDomainEvent>, IEnumerable<ViewDocument>> project)
     {

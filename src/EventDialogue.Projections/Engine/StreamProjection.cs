@@ -86,7 +86,14 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         [.. Audiences.Split(EffectiveHistory.OfEntity(history), effective => Project(stream, effective))];
 
     /// <summary>Called after a stream's documents changed, with the documents it produced before and now.</summary>
+    /// <remarks>Both lists hold what the uncleared may read, and what it puts is read by both audiences (<see cref="SummaryTransaction"/>).</remarks>
     protected virtual Task AfterChangeAsync(IViewTransaction views, IReadOnlyList<ViewDocument> before, IReadOnlyList<ViewDocument> after, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Called once a batch's streams are written, with every stream whose documents it changed: for a summary kept per
+    /// audience, which sees every audience's documents and tags what it puts for its readers itself.
+    /// </summary>
+    protected virtual Task AfterBatchAsync(IViewTransaction views, IReadOnlyList<StreamChange> changes, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Folds a stream with the batch's events, outside the view transaction: its facts (from the cache, or read back from
@@ -118,9 +125,10 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         return Begins(stream.Value) && (!Streams.HasConfidentialCompanion(stream.Value) || Begins(Streams.ConfidentialCompanion(stream.Value)));
     }
 
-    /// <summary>Writes what a prepared stream changed, and returns the stream as it now stands.</summary>
-    private async Task<CachedStream> WriteStreamAsync(IViewTransaction views, IViewTransaction summaries, PreparedStream prepared, CancellationToken cancellationToken)
+    /// <summary>Writes what a prepared stream changed, and returns the stream as it now stands and the change, if any document changed.</summary>
+    private async Task<(CachedStream Stream, StreamChange? Change)> WriteStreamAsync(IViewTransaction views, IViewTransaction summaries, PreparedStream prepared, CancellationToken cancellationToken)
     {
+        var changed = false;
         // documents read back carry no tags, so each is rewritten
         var before = prepared.Before ?? await ReadDocumentsAsync(views, prepared.Stream, cancellationToken).ConfigureAwait(false);
         var after = prepared.After;
@@ -128,6 +136,7 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         foreach (var gone in before.Where(b => !afterKeys.Contains((b.Collection, b.Id))))
         {
             await views.DeleteAsync(gone.Collection, gone.Id, cancellationToken).ConfigureAwait(false);
+            changed = true;
         }
 
         var beforeByKey = before.ToDictionary(b => (b.Collection, b.Id));
@@ -137,11 +146,12 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             if (!beforeByKey.TryGetValue((document.Collection, document.Id), out var old) || !Same(old, document))
             {
                 await views.PutAsync(document, cancellationToken).ConfigureAwait(false);
+                changed = true;
             }
         }
 
         await AfterChangeAsync(summaries, ForEveryone(before), ForEveryone(after), cancellationToken).ConfigureAwait(false);
-        return new CachedStream(prepared.Facts, after);
+        return (new CachedStream(prepared.Facts, after), changed ? new StreamChange(prepared.Stream, before, after) : null);
     }
 
     /// <summary>
@@ -259,12 +269,19 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             var summaries = new BufferedViewTransaction(views);
             var summarised = new SummaryTransaction(summaries);
             var written = new Dictionary<string, CachedStream>(StringComparer.Ordinal);
+            var changes = new List<StreamChange>();
             foreach (var prepared in _prepared)
             {
-                written[prepared.Stream.Value] = await _projection.WriteStreamAsync(views, summarised, prepared, cancellationToken).ConfigureAwait(false);
+                var (stream, change) = await _projection.WriteStreamAsync(views, summarised, prepared, cancellationToken).ConfigureAwait(false);
+                written[prepared.Stream.Value] = stream;
+                if (change is not null)
+                {
+                    changes.Add(change);
+                }
             }
 
             await summaries.WriteAsync(cancellationToken).ConfigureAwait(false);
+            await _projection.AfterBatchAsync(views, changes, cancellationToken).ConfigureAwait(false);
             _projection._cache.Flushed(_start.Checkpoint, _last, written);
         }
     }

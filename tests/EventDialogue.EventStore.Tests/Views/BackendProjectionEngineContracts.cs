@@ -54,3 +54,27 @@ public sealed class PostgresViewRebuildContract(PostgresCluster cluster) : ViewR
         return (await PostgresEventStore.OpenAsync(cluster.ConnectionString, schema), await PostgresViewStore.OpenAsync(cluster.ConnectionString, schema));
     }
 }
+
+public sealed class SqliteRoundShownLinksContract : RoundShownLinksContract, IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"eventdialogue-shown-{Guid.NewGuid():N}");
+
+    protected override Task<(IEventStore Events, IViewStore Views)> OpenAsync()
+    {
+        var path = Path.Combine(_directory, "store.sqlite");
+        IEventStore events = SqliteEventStore.Open(path);
+        return Task.FromResult((events, (IViewStore)SqliteViewStore.Open(path)));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresRoundShownLinksContract(PostgresCluster cluster) : RoundShownLinksContract
+{
+    protected override async Task<(IEventStore Events, IViewStore Views)> OpenAsync()
+    {
+        var schema = PostgresCluster.NewSchemaName();
+        return (await PostgresEventStore.OpenAsync(cluster.ConnectionString, schema), await PostgresViewStore.OpenAsync(cluster.ConnectionString, schema));
+    }
+}

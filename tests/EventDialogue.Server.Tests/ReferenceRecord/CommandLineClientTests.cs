@@ -203,6 +203,6 @@ public sealed class CommandLineClientTests(SqliteReferenceRecord record)
         Assert.True(before.ExitCode == 0 && after.ExitCode == 0, $"{before}\n{after}");
         Assert.Equal(before.Stdout, after.Stdout);
         Assert.True(unknown.ExitCode == 1, unknown.ToString());
-        Assert.Contains("NOT_FOUND: view: there is no view 'case-files': the views are rounds-v3, case-files-v2", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("NOT_FOUND: view: there is no view 'case-files': the views are rounds-v4, case-files-v2", unknown.Stderr, StringComparison.Ordinal);
     }
 }

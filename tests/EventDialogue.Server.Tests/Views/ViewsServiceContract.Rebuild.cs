@@ -5,7 +5,7 @@ namespace EventDialogue.Server.Tests.Views;
 
 public abstract partial class ViewsServiceContract
 {
-    private const string RoundsView = "rounds-v3";
+    private const string RoundsView = "rounds-v4";
 
     [Fact]
     public async Task Given_a_round_when_its_view_is_built_again_then_every_read_meanwhile_gets_the_whole_round_and_the_view_goes_on_following_the_log()

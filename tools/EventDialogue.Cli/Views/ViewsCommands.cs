@@ -10,7 +10,7 @@ namespace EventDialogue.Cli.Views;
 /// <summary>`views rebuild VIEW`: has the server build a view again from the log (the ViewsService's RebuildView), for an administrator.</summary>
 internal static class ViewsCommands
 {
-    private static readonly Argument<string> View = new("view") { Description = "The view's name, as the server's \"views\" health check gives it (e.g. rounds-v3, case-files-v2, commitments-v4, statements-v2, topics-v2)." };
+    private static readonly Argument<string> View = new("view") { Description = "The view's name, as the server's \"views\" health check gives it (e.g. rounds-v4, case-files-v2, commitments-v4, statements-v2, topics-v2)." };
 
     public static Command Create()
     {

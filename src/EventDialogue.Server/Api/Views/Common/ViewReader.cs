@@ -97,18 +97,26 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
     /// The documents of a collection with the ids, each as <see cref="GetAsync"/> reads it, in one read of the store;
     /// an id with no document the caller may read is left out.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, ViewDocument>> GetManyAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ViewDocument>> GetManyAsync(string collection, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        (await GetManyWithAsync(collection, ids, [], cancellationToken)).Found;
+
+    /// <summary>
+    /// The documents of a collection with the ids (as <see cref="GetManyAsync"/>) and counts of documents the caller may
+    /// read (as <see cref="CountAsync"/>), in one read of the store.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, ViewDocument> Found, IReadOnlyList<int> Counted)> GetManyWithAsync(
+        string collection, IReadOnlyCollection<string> ids, IReadOnlyList<ViewTagged> counts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var wanted = ids.Where(id => !Audiences.IsClearedId(id)).Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count == 0)
+        var found = new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
+        if (wanted.Count == 0 && counts.Count == 0)
         {
-            return new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
+            return (found, []);
         }
 
-        var read = await views.ReadAsync(new ViewReads([.. wanted.SelectMany(id => KeysOf(collection, id))], [], []), cancellationToken);
+        var read = await views.ReadAsync(new ViewReads([.. wanted.SelectMany(id => KeysOf(collection, id))], [], ForCaller(counts)), cancellationToken);
         var perId = caller.SeesConfidential ? 2 : 1;
-        var found = new Dictionary<string, ViewDocument>(StringComparer.Ordinal);
         for (var i = 0; i < wanted.Count; i++)
         {
             var first = i * perId;
@@ -118,30 +126,31 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
             }
         }
 
-        return found;
+        return (found, read.Counted);
     }
 
     /// <summary>
-    /// A document, as <see cref="GetAsync"/> reads it, with finds and counts of documents the caller may read (as
-    /// <see cref="FindAsync"/> and <see cref="CountAsync"/>), all in one read of the store: one connection and, on
-    /// PostgreSQL, one round trip.
+    /// A document, as <see cref="GetAsync"/> reads it, with the documents under the same id in the companion
+    /// collections (each read the same way; null where the caller may read none) and counts of documents the caller may
+    /// read (as <see cref="CountAsync"/>), all in one read of the store: one connection and, on PostgreSQL, one round trip.
     /// </summary>
-    public async Task<(ViewDocument Document, ViewReadResults Read)> GetWithAsync(string collection, string id, string what, IReadOnlyList<ViewTagged> finds, IReadOnlyList<ViewTagged> counts, CancellationToken cancellationToken)
+    public async Task<(ViewDocument Document, IReadOnlyList<ViewDocument?> Companions, IReadOnlyList<int> Counted)> GetWithAsync(
+        string collection, string id, string what, IReadOnlyList<string> companions, IReadOnlyList<ViewTagged> counts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(companions);
         if (Audiences.IsClearedId(id))
         {
             throw NotFound(collection, id, what);
         }
 
-        var read = await views.ReadAsync(new ViewReads(KeysOf(collection, id), ForCaller(finds), ForCaller(counts)), cancellationToken);
-        var document = read.Gotten.FirstOrDefault(d => d is not null) ?? throw NotFound(collection, id, what);
-        return (document, read);
+        var keys = KeysOf(collection, id).Concat(companions.SelectMany(c => KeysOf(c, id))).ToList();
+        var read = await views.ReadAsync(new ViewReads(keys, [], ForCaller(counts)), cancellationToken);
+        var perId = keys.Count / (companions.Count + 1);
+        ViewDocument? Read(int i) => read.Gotten.Skip(i * perId).Take(perId).FirstOrDefault(d => d is not null);
+        var document = Read(0) ?? throw NotFound(collection, id, what);
+        return (document, [.. companions.Select((_, i) => Read(i + 1))], read.Counted);
     }
-
-    /// <summary>Finds and counts of documents the caller may read, in one read of the store (see <see cref="GetWithAsync"/>).</summary>
-    public Task<ViewReadResults> FindAndCountAsync(IReadOnlyList<ViewTagged> finds, IReadOnlyList<ViewTagged> counts, CancellationToken cancellationToken) =>
-        views.ReadAsync(new ViewReads([], ForCaller(finds), ForCaller(counts)), cancellationToken);
 
     /// <summary>A page of a collection (ranked when searching), with the token of the next.</summary>
     public async Task<Listed<ViewHit>> ListAsync(string collection, IReadOnlyList<ViewTag> filters, Projections.Search.SearchQuery? search, Paging paging, CancellationToken cancellationToken)

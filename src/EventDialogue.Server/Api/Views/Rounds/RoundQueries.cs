@@ -37,9 +37,6 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
 
     public static readonly IReadOnlyList<string> Statuses = ["scheduled", "held", "concluded"];
 
-    /// <summary>The links a round shows one by one; its statements it counts (a round holds hundreds of them).</summary>
-    private static readonly string[] ShownKinds = ["case", "commitment"];
-
     private readonly ViewReader _reader = new(views, host, clock, caller);
 
     public async ValueTask<RoundRead> Handle(GetRoundQuery query, CancellationToken cancellationToken)
@@ -61,11 +58,10 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
     /// <summary>A round without its statements, read from the store.</summary>
     private async Task<RoundRead> ReadAsync(string roundId, CancellationToken cancellationToken)
     {
-        // the round's document, its cases and commitments and its statements' count, all in one read of the store
-        // (the links carry the round's id, which is the document's id): the links read even when the round turns
-        // out not to exist cost nothing worth a second round trip in the common case
-        var (round, read) = await _reader.GetWithAsync(RoundsProjection.RoundsCollection, roundId, "round", LinkFinds(roundId), LinkCounts(roundId), cancellationToken);
-        return Read(ViewJson.Read<RoundView>(round), read);
+        // the round's document, the cases and commitments it shows (kept in one document under its id) and its
+        // statements' count, all in one read of the store
+        var (round, shown, counted) = await _reader.GetWithAsync(RoundsProjection.RoundsCollection, roundId, "round", [RoundsProjection.ShownCollection], [StatementsOf(roundId)], cancellationToken);
+        return new RoundRead(ViewJson.Read<RoundView>(round), Shown(shown[0]), counted[0]);
     }
 
     public async ValueTask<Listed<RoundRead>> Handle(ListRoundsQuery query, CancellationToken cancellationToken)
@@ -78,29 +74,18 @@ public sealed class RoundQueries(IViewStore views, ProjectionHost host, TimeProv
         var page = await _reader.ListAsync(RoundsProjection.RoundsCollection, Filters.Tags(("dialogue", dialogueId), ("status", status)), null, paging, cancellationToken);
         var rounds = page.Items.Select(hit => ViewJson.Read<RoundView>(hit.Document)).ToList();
 
-        // every round's cases, commitments and statements' count in one read of the store: one connection, and on
-        // PostgreSQL one round trip for the whole page
-        var read = await _reader.FindAndCountAsync(
-            [.. rounds.SelectMany(round => LinkFinds(round.RoundId))], [.. rounds.SelectMany(round => LinkCounts(round.RoundId))], cancellationToken);
-        return new Listed<RoundRead>([.. rounds.Select((round, i) => Read(round, read.Found.Skip(i * ShownKinds.Length).Take(ShownKinds.Length), read.Counted[i]))], page.NextPageToken);
+        // every round's cases and commitments (one document a round) and statements' count in one read of the store:
+        // one connection, and on PostgreSQL one round trip for the whole page
+        var (shown, counted) = await _reader.GetManyWithAsync(
+            RoundsProjection.ShownCollection, [.. rounds.Select(r => r.RoundId)], [.. rounds.Select(round => StatementsOf(round.RoundId))], cancellationToken);
+        return new Listed<RoundRead>([.. rounds.Select((round, i) => new RoundRead(round, Shown(shown.GetValueOrDefault(round.RoundId)), counted[i]))], page.NextPageToken);
     }
 
-    /// <summary>The round's cases, then its commitments (<see cref="ShownKinds"/>), each found by its round-and-kind tag.</summary>
-    /// <remarks>
-    /// Without the statements, a round costs a few index lookups whatever it holds: its cases and its commitments (a
-    /// handful of documents each) found, its statements counted in the tag index, never read. Reading every link
-    /// document of a round, as this did, cost 10–20 times an empty call (hundreds of statements parsed to be counted).
-    /// </remarks>
-    private static ViewTagged[] LinkFinds(string roundId) => [.. ShownKinds.Select(kind => LinksOf(roundId, kind))];
+    /// <summary>The round's statements, counted in the tag index, never read (a round holds hundreds of them).</summary>
+    private static ViewTagged StatementsOf(string roundId) =>
+        new(RoundsProjection.LinksCollection, [new ViewTag(RoundsProjection.RoundKindTag, RoundsProjection.RoundKind(roundId, StatementKind))]);
 
-    /// <summary>The round's statements, counted in the tag index.</summary>
-    private static ViewTagged[] LinkCounts(string roundId) => [LinksOf(roundId, StatementKind)];
-
-    private static ViewTagged LinksOf(string roundId, string kind) =>
-        new(RoundsProjection.LinksCollection, [new ViewTag(RoundsProjection.RoundKindTag, RoundsProjection.RoundKind(roundId, kind))]);
-
-    private static RoundRead Read(RoundView round, ViewReadResults read) => Read(round, read.Found, read.Counted[0]);
-
-    private static RoundRead Read(RoundView round, IEnumerable<IReadOnlyList<ViewDocument>> found, int statements) =>
-        new(round, [.. found.SelectMany(links => links).Select(l => ViewJson.Read<RoundLinkView>(l))], statements);
+    /// <summary>The cases and commitments a round shows, from the one document the rounds view keeps of them (none: none).</summary>
+    private static IReadOnlyList<RoundLinkView> Shown(ViewDocument? document) =>
+        document is null ? [] : [.. ViewJson.Read<RoundShownView>(document).Links.Select(l => l.Link)];
 }
