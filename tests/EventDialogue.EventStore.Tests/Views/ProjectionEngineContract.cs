@@ -8,23 +8,9 @@ using EventDialogue.Projections.Views.Statements;
 namespace EventDialogue.EventStore.Tests.Views;
 
 /// <summary>The projection engine on each backend: checkpoints, crash-free restarts, poison events, rebuilds, read-your-writes.</summary>
-public abstract class ProjectionEngineContract : IAsyncLifetime
+public abstract class ProjectionEngineContract : StoreAndViewsContract
 {
     private readonly CountingProjection _projection = new();
-
-    protected IEventStore Events { get; private set; } = null!;
-
-    protected IViewStore Views { get; private set; } = null!;
-
-    protected abstract Task<(IEventStore Events, IViewStore Views)> OpenAsync();
-
-    public async Task InitializeAsync() => (Events, Views) = await OpenAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Views.DisposeAsync();
-        await Events.DisposeAsync();
-    }
 
     private ProjectionRunner Runner(int batchSize = 500) => new(_projection, Events, Views, CountingProjection.Read, batchSize);
 

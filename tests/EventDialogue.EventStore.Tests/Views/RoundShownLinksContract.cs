@@ -15,25 +15,11 @@ namespace EventDialogue.EventStore.Tests.Views;
 /// hold for that audience, in their order: cases raised, moved to another round by a correction, raised in confidence,
 /// retracted.
 /// </summary>
-public abstract class RoundShownLinksContract : IAsyncLifetime
+public abstract class RoundShownLinksContract : StoreAndViewsContract
 {
     private static readonly Citation Source = new("test-source", "test quote", "p. 1");
 
     private static readonly string[] Rounds = ["r1", "r2"];
-
-    protected IEventStore Events { get; private set; } = null!;
-
-    protected IViewStore Views { get; private set; } = null!;
-
-    protected abstract Task<(IEventStore Events, IViewStore Views)> OpenAsync();
-
-    public async Task InitializeAsync() => (Events, Views) = await OpenAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Views.DisposeAsync();
-        await Events.DisposeAsync();
-    }
 
     private static IDomainEvent Read(string type, string json, int schemaVersion) => DomainEventJson.Deserialize(type, json, schemaVersion);
 

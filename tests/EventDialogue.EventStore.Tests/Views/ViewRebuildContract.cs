@@ -1,6 +1,5 @@
 using EventDialogue.Domain.Common;
 using EventDialogue.Projections.Engine;
-using EventDialogue.Projections.Storage;
 using EventDialogue.Projections.Views.Cases;
 using EventDialogue.Projections.Views.Commitments;
 using EventDialogue.Projections.Views.Rounds;
@@ -13,23 +12,9 @@ namespace EventDialogue.EventStore.Tests.Views;
 /// Every view, built live while a large history is appended, must come out identical when dropped and rebuilt
 /// from position 0 in batches of another size.
 /// </summary>
-public abstract class ViewRebuildContract : IAsyncLifetime
+public abstract class ViewRebuildContract : StoreAndViewsContract
 {
     private const int MinimumEvents = 100_000;
-
-    protected IEventStore Events { get; private set; } = null!;
-
-    protected IViewStore Views { get; private set; } = null!;
-
-    protected abstract Task<(IEventStore Events, IViewStore Views)> OpenAsync();
-
-    public async Task InitializeAsync() => (Events, Views) = await OpenAsync();
-
-    public async Task DisposeAsync()
-    {
-        await Views.DisposeAsync();
-        await Events.DisposeAsync();
-    }
 
     private static IDomainEvent Read(string type, string json, int schemaVersion) => DomainEventJson.Deserialize(type, json, schemaVersion);
 
