@@ -35,6 +35,13 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
     }
 
     /// <summary>
+    /// A call without an answer after this long is reported as stuck, so that the run fails saying which call rather
+    /// than waiting for ever: one run's near-empty call once waited for an answer the server, with no call in flight,
+    /// never sent (docs/benchmarks.md).
+    /// </summary>
+    private static readonly TimeSpan StuckAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Each pass makes one call of every kind; the kind that goes first rotates, so that no kind always follows the
     /// same other one (a large response just before can slow the next call).
     /// </summary>
@@ -46,8 +53,19 @@ internal sealed class ViewLatencyScenario(LoadedHistory history, int calls, int 
             for (var k = 0; k < timed.Length; k++)
             {
                 var which = (pass + k) % timed.Length;
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                limit.CancelAfter(StuckAfter);
                 var start = Stopwatch.GetTimestamp();
-                var bytes = await timed[which].InvokeAsync(pass, cancellationToken);
+                int bytes;
+                try
+                {
+                    bytes = await timed[which].InvokeAsync(pass, limit.Token);
+                }
+                catch (Exception e) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"{timed[which].Name}: call {pass} had no answer after {StuckAfter.TotalMinutes:N0} minutes", e);
+                }
+
                 latencies[which].Add(Stopwatch.GetElapsedTime(start), bytes);
             }
         }

@@ -46,7 +46,8 @@ internal static class RoundShownLinks
         var kept = stored.Where(l => !changed.Contains(l.Link.Stream));
         var added = inRound.Where(n => Audiences.ReadBy(n.Document, cleared)).Select(n => new ShownLinkView(n.Document.Id, n.Document.SortKey, n.Link));
 
-        // the links collection's own order (sort key, then id, compared as the stores compare them)
+        // the links collection's own order: sort key, then id, ordinal (the stores compare bytes; the keys and ids are
+        // ASCII slugs and dates, where the two orders agree)
         return [.. kept.Concat(added).OrderBy(l => l.SortKey, StringComparer.Ordinal).ThenBy(l => l.Id, StringComparer.Ordinal)];
     }
 
