@@ -58,32 +58,37 @@ public abstract class RoundShownLinksContract : StoreAndViewsContract
         };
 
         var (runner, stop, running) = Start(bound.Token);
-        foreach (var step in steps)
+        try
         {
-            var head = Position.Start;
-            foreach (var (stream, fact) in step)
+            foreach (var step in steps)
             {
-                head = (await Events.AppendToStreamAsync(StreamName.FromStorage(stream), ExpectedRevision.Any, [GeneratedHistory.ToEventData(fact)], bound.Token)).Position;
-            }
-
-            if (freshEachStep)
-            {
-                await StopAsync(stop, running);
-                (runner, stop, running) = Start(bound.Token);
-            }
-
-            await runner.Watch.WaitForAsync(head, bound.Token);
-            Assert.Null(runner.Status.Failure);
-            foreach (var round in Rounds)
-            {
-                foreach (var cleared in new[] { false, true })
+                var head = Position.Start;
+                foreach (var (stream, fact) in step)
                 {
-                    Assert.Equal(await LinkDocumentsAsync(round, cleared, bound.Token), await ShownAsync(round, cleared, bound.Token));
+                    head = (await Events.AppendToStreamAsync(StreamName.FromStorage(stream), ExpectedRevision.Any, [GeneratedHistory.ToEventData(fact)], bound.Token)).Position;
+                }
+
+                if (freshEachStep)
+                {
+                    await StopAsync(stop, running);
+                    (runner, stop, running) = Start(bound.Token);
+                }
+
+                await runner.Watch.WaitForAsync(head, bound.Token);
+                Assert.Null(runner.Status.Failure);
+                foreach (var round in Rounds)
+                {
+                    foreach (var cleared in new[] { false, true })
+                    {
+                        Assert.Equal(await LinkDocumentsAsync(round, cleared, bound.Token), await ShownAsync(round, cleared, bound.Token));
+                    }
                 }
             }
         }
-
-        await StopAsync(stop, running);
+        finally
+        {
+            await StopAsync(stop, running);
+        }
 
         // what the steps left, spelled out: the comparison above must not hold only because both sides are empty
         Assert.Equal(["case-a", "commitment-m"], (await ShownAsync("r1", cleared: false, bound.Token)).Select(l => l.Stream));
