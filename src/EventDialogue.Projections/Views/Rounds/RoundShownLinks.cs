@@ -21,16 +21,16 @@ internal static class RoundShownLinks
         }
 
         var changed = shown.Select(c => c.Stream.Value).ToHashSet(StringComparer.Ordinal);
-        var now = shown.SelectMany(c => c.After).Select(d => (Document: d, Link: ViewJson.Read<RoundLinkView>(d))).ToList();
+        var now = shown.SelectMany(c => c.After).Select(d => (Document: d, Link: ViewJson.Read<RoundLinkView>(d))).ToLookup(n => n.Link.RoundId, StringComparer.Ordinal);
         var rounds = shown.SelectMany(c => c.Before).Select(d => ViewJson.Read<RoundLinkView>(d).RoundId)
-            .Concat(now.Select(n => n.Link.RoundId))
+            .Concat(now.Select(n => n.Key))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         foreach (var round in rounds)
         {
             var plain = await views.GetAsync(RoundsProjection.ShownCollection, round, cancellationToken).ConfigureAwait(false);
             var twin = await views.GetAsync(RoundsProjection.ShownCollection, Audiences.ClearedId(round), cancellationToken).ConfigureAwait(false);
-            var inRound = now.Where(n => n.Link.RoundId == round).ToList();
+            var inRound = now[round];
             var plainLinks = Links(plain);
             var uncleared = Updated(plainLinks, changed, inRound, cleared: false);
             var cleared = Updated(twin is null ? plainLinks : Links(twin), changed, inRound, cleared: true);
@@ -41,7 +41,7 @@ internal static class RoundShownLinks
     }
 
     /// <summary>What an audience sees of a round once the changed streams' links are replaced by what they show now.</summary>
-    private static List<ShownLinkView> Updated(IReadOnlyList<ShownLinkView> stored, HashSet<string> changed, List<(ViewDocument Document, RoundLinkView Link)> inRound, bool cleared)
+    private static List<ShownLinkView> Updated(IReadOnlyList<ShownLinkView> stored, HashSet<string> changed, IEnumerable<(ViewDocument Document, RoundLinkView Link)> inRound, bool cleared)
     {
         var kept = stored.Where(l => !changed.Contains(l.Link.Stream));
         var added = inRound.Where(n => Audiences.ReadBy(n.Document, cleared)).Select(n => new ShownLinkView(n.Document.Id, n.Document.SortKey, n.Link));

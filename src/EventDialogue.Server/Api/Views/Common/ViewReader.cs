@@ -116,11 +116,9 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
         }
 
         var read = await views.ReadAsync(new ViewReads([.. wanted.SelectMany(id => KeysOf(collection, id))], [], ForCaller(counts)), cancellationToken);
-        var perId = caller.SeesConfidential ? 2 : 1;
         for (var i = 0; i < wanted.Count; i++)
         {
-            var first = i * perId;
-            if ((read.Gotten[first] ?? (perId == 2 ? read.Gotten[first + 1] : null)) is { } document)
+            if (ReadOf(read, i) is { } document)
             {
                 found[wanted[i]] = document;
             }
@@ -146,10 +144,8 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
 
         var keys = KeysOf(collection, id).Concat(companions.SelectMany(c => KeysOf(c, id))).ToList();
         var read = await views.ReadAsync(new ViewReads(keys, [], ForCaller(counts)), cancellationToken);
-        var perId = keys.Count / (companions.Count + 1);
-        ViewDocument? Read(int i) => read.Gotten.Skip(i * perId).Take(perId).FirstOrDefault(d => d is not null);
-        var document = Read(0) ?? throw NotFound(collection, id, what);
-        return (document, [.. companions.Select((_, i) => Read(i + 1))], read.Counted);
+        var document = ReadOf(read, 0) ?? throw NotFound(collection, id, what);
+        return (document, [.. companions.Select((_, i) => ReadOf(read, i + 1))], read.Counted);
     }
 
     /// <summary>A page of a collection (ranked when searching), with the token of the next.</summary>
@@ -211,6 +207,16 @@ public sealed class ViewReader(IViewStore views, ProjectionHost host, TimeProvid
     /// <summary>The keys a read of the id looks at: the cleared caller's own variant first, then the plain one, as <see cref="GetAsync"/> reads them.</summary>
     private ViewKey[] KeysOf(string collection, string id) =>
         caller.SeesConfidential ? [new(collection, Audiences.ClearedId(id)), new(collection, id)] : [new(collection, id)];
+
+    /// <summary>
+    /// The document read for the n-th id of a read whose keys were made by <see cref="KeysOf"/>, one id after another:
+    /// the first of that id's keys that found one, or null.
+    /// </summary>
+    private ViewDocument? ReadOf(ViewReadResults read, int n)
+    {
+        var perId = caller.SeesConfidential ? 2 : 1;
+        return read.Gotten.Skip(n * perId).Take(perId).FirstOrDefault(d => d is not null);
+    }
 
     private ViewTagged[] ForCaller(IReadOnlyList<ViewTagged> reads) => [.. reads.Select(r => r with { Tags = ForCaller(r.Tags) })];
 
