@@ -300,42 +300,62 @@ internal sealed class PostgresViewSql
     }
 
     /// <summary>
-    /// Finds every document the query matches with a tsquery and reads of each only what our own code ranks it by;
-    /// then reads the page's documents by id, in the same snapshot, for the page to be highlighted. Two round trips:
-    /// the snapshot's BEGIN goes with the first read and its COMMIT with the second.
+    /// Finds every document the query matches with a tsquery and reads of each only what our own code ranks it by,
+    /// unless a ranking of the same search is kept under the checkpoints this snapshot sees; then reads the page's
+    /// documents by id, in the same snapshot, for the page to be highlighted. Two round trips for a kept ranking,
+    /// three otherwise: the snapshot's BEGIN goes with the read of the checkpoints and its COMMIT with the last read.
     /// </summary>
     /// <remarks>
     /// BEGIN and COMMIT are sent as statements of the batches rather than through an NpgsqlTransaction, whose commit
-    /// would be a third round trip. Should the second batch never run, Npgsql rolls the snapshot back when the
+    /// would be a round trip more. Should the last batch never run, Npgsql rolls the snapshot back when the
     /// connection goes back to its pool.
     /// </remarks>
-    public async Task<ViewPage> SearchAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    public async Task<ViewPage> SearchAsync(NpgsqlConnection connection, ViewQuery query, KeptRankings kept, CancellationToken cancellationToken)
     {
         var offset = query.After?.Offset ?? 0;
-        var candidates = await ReadCandidatesAsync(connection, query, cancellationToken).ConfigureAwait(false);
-        var ranked = SearchRanking.Rank(query.Search!, candidates, query.PageSize, offset);
+        var views = await BeginAtViewsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var ranking = await kept.GetOrRankAsync(views, query, async () =>
+            SearchRanking.RankAll(query.Search!, await ReadCandidatesAsync(connection, query, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+        var ranked = ranking.Page(query.PageSize, offset);
         var documents = await ReadByIdsAsync(connection, query.Collection, [.. ranked.Hits.Select(hit => hit.Id)], cancellationToken).ConfigureAwait(false);
         return SearchRanking.Page(query.Search!, ranked, documents, query.PageSize, offset);
     }
 
-    private async Task<IReadOnlyList<SearchCandidate>> ReadCandidatesAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    /// <summary>Begins the search's snapshot and reads the views' checkpoints in it.</summary>
+    private async Task<string> BeginAtViewsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        var read = new NpgsqlBatchCommand();
-        var where = new StringBuilder("d.collection = $1 AND d.search @@ $2::tsquery");
-        read.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
-        read.Parameters.Add(new NpgsqlParameter { Value = TsQuery.Of(query.Search!) });
-        AddFilters(read.Parameters, query, where);
-        read.CommandText = $"SELECT d.id, d.sort_key, d.search_text, d.search_keywords FROM {_documents} d WHERE {where}";
-        batch.BatchCommands.Add(read);
-        var candidates = new List<SearchCandidate>();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(ReadCheckpoints));
+        var checkpoints = new List<(string, long)>();
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                candidates.Add(new SearchCandidate(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), StoredKeywords.Read(reader.IsDBNull(3) ? null : reader.GetString(3))));
+                checkpoints.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        return KeptRankings.ViewsAt(checkpoints);
+    }
+
+    private async Task<IReadOnlyList<SearchCandidate>> ReadCandidatesAsync(NpgsqlConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    {
+        using var read = new NpgsqlCommand(null, connection);
+        var where = new StringBuilder("d.collection = $1 AND d.search @@ $2::tsquery");
+        read.Parameters.Add(new NpgsqlParameter { Value = query.Collection });
+        read.Parameters.Add(new NpgsqlParameter { Value = TsQuery.Of(query.Search!) });
+        AddFilters(read.Parameters, query, where);
+        read.CommandText = $"SELECT d.id, d.sort_key, d.search_text, d.search_keywords FROM {_documents} d WHERE {where}";
+        var candidates = new List<SearchCandidate>();
+        var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // the index holds these terms as a tsvector, which keeps neither their order nor the boundaries, so they are made again here
+                candidates.Add(new SearchCandidate(reader.GetString(0), reader.GetString(1), SearchTerms.IndexText(reader.IsDBNull(2) ? null : reader.GetString(2), StoredKeywords.Read(reader.IsDBNull(3) ? null : reader.GetString(3)))));
             }
         }
 

@@ -1,3 +1,4 @@
+using EventDialogue.Projections.Search;
 using EventDialogue.Projections.Storage;
 using Npgsql;
 
@@ -12,6 +13,7 @@ public sealed class PostgresViewStore : IViewStore
     /// <summary>The connections of the reads: not reset between reads, their statements prepared (see <see cref="PostgresViewReadConnections"/>).</summary>
     private readonly NpgsqlDataSource _readSource;
     private readonly PostgresViewSql _sql;
+    private readonly KeptRankings _rankings = new();
 
     private PostgresViewStore(string connectionString, NpgsqlDataSource dataSource, PostgresViewSql sql)
     {
@@ -125,7 +127,7 @@ public sealed class PostgresViewStore : IViewStore
         await using var connectionDisposal = connection.ConfigureAwait(false);
         return query.Search is null
             ? await _sql.ListAsync(connection, query, cancellationToken).ConfigureAwait(false)
-            : await _sql.SearchAsync(connection, query, cancellationToken).ConfigureAwait(false);
+            : await _sql.SearchAsync(connection, query, _rankings, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, IReadOnlyList<ViewTag> tags, CancellationToken cancellationToken = default)

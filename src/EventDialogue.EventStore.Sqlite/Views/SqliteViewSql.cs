@@ -60,17 +60,36 @@ internal static class SqliteViewSql
     }
 
     /// <summary>
-    /// Finds every document the query matches with FTS5 and reads of each only what our own code ranks it by; then
-    /// reads the page's documents by id, in the same snapshot, for the page to be highlighted.
+    /// Finds every document the query matches with FTS5 and reads of each only what our own code ranks it by, unless
+    /// a ranking of the same search is kept under the checkpoints this snapshot sees; then reads the page's documents
+    /// by id, in the same snapshot, for the page to be highlighted.
     /// </summary>
-    public static async Task<ViewPage> SearchAsync(SqliteConnection connection, ViewQuery query, CancellationToken cancellationToken)
+    public static async Task<ViewPage> SearchAsync(SqliteConnection connection, ViewQuery query, KeptRankings kept, CancellationToken cancellationToken)
     {
         var offset = query.After?.Offset ?? 0;
         using var snapshot = connection.BeginTransaction(deferred: true);
-        var candidates = await ReadCandidatesAsync(connection, snapshot, query, cancellationToken).ConfigureAwait(false);
-        var ranked = SearchRanking.Rank(query.Search!, candidates, query.PageSize, offset);
+        var views = await ReadViewsAtAsync(connection, snapshot, cancellationToken).ConfigureAwait(false);
+        var ranking = await kept.GetOrRankAsync(views, query, async () =>
+            SearchRanking.RankAll(query.Search!, await ReadCandidatesAsync(connection, snapshot, query, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+        var ranked = ranking.Page(query.PageSize, offset);
         var documents = await ReadByIdsAsync(connection, snapshot, query.Collection, ranked.Hits.Select(hit => hit.Id).ToList(), cancellationToken).ConfigureAwait(false);
         return SearchRanking.Page(query.Search!, ranked, documents, query.PageSize, offset);
+    }
+
+    /// <summary>The views' checkpoints in the snapshot: its first read, so that the snapshot starts here.</summary>
+    private static async Task<string> ReadViewsAtAsync(SqliteConnection connection, SqliteTransaction snapshot, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
+        command.CommandText = "SELECT projection, position FROM view_checkpoints";
+        var checkpoints = new List<(string, long)>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checkpoints.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return KeptRankings.ViewsAt(checkpoints);
     }
 
     private static async Task<IReadOnlyList<SearchCandidate>> ReadCandidatesAsync(SqliteConnection connection, SqliteTransaction snapshot, ViewQuery query, CancellationToken cancellationToken)
@@ -79,14 +98,14 @@ internal static class SqliteViewSql
         command.Transaction = snapshot;
         var where = new StringBuilder("view_search MATCH $match AND d.collection = $c");
         AddFilters(command, query, where);
-        command.CommandText = $"SELECT d.id, d.sort_key, d.search_text, d.search_keywords FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid WHERE {where}";
+        command.CommandText = $"SELECT d.id, d.sort_key, view_search.terms FROM view_search JOIN view_documents d ON d.doc_id = view_search.rowid WHERE {where}";
         command.Parameters.AddWithValue("$match", Fts5Match.Of(query.Search!));
         command.Parameters.AddWithValue("$c", query.Collection);
         var candidates = new List<SearchCandidate>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            candidates.Add(new SearchCandidate(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), StoredKeywords.Read(reader.IsDBNull(3) ? null : reader.GetString(3))));
+            candidates.Add(new SearchCandidate(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
         return candidates;

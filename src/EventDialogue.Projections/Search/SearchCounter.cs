@@ -3,11 +3,11 @@ using System.Text;
 namespace EventDialogue.Projections.Search;
 
 /// <summary>
-/// What a rank is made of, for one text: how often the query's wanted words and phrases occur in it and how many
-/// searchable words it holds; and, for a page's hits alone, which words to highlight (<see cref="Match"/>). Ranking
-/// reads every match of a query, so this makes no string per plain ASCII word: a word becomes the number of the query
-/// term it is (0 for none) and phrases are compared as numbers. Reuses its buffers: one instance per ranking or page,
-/// not shared between threads.
+/// What a rank is made of, for one document: how often the query's wanted words and phrases occur in it and how many
+/// searchable words it holds (<see cref="CountIndexed"/>, from its indexed terms); and, for a page's hits alone, the
+/// same counts read from the text itself with the words to highlight (<see cref="Match"/>). Ranking reads every match
+/// of a query, so this makes no string per word: a word becomes the number of the query term it is (0 for none) and
+/// phrases are compared as numbers. Reuses its buffers: one instance per ranking or page, not shared between threads.
 /// </summary>
 internal sealed class SearchCounter
 {
@@ -15,6 +15,7 @@ internal sealed class SearchCounter
 
     private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termNumbersBySpan;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexedNumbersBySpan;
     private readonly int[][] _phrases;
     private readonly List<Range> _words = [];
     private readonly List<int> _terms = [];
@@ -26,17 +27,47 @@ internal sealed class SearchCounter
         ArgumentNullException.ThrowIfNull(query);
         _termNumbersBySpan = _termNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
         _phrases = [.. query.Wanted.Distinct().Select(phrase => phrase.Terms.Select(Number).ToArray())];
+        _indexedNumbersBySpan = _termNumbers.ToDictionary(term => SearchTerms.Indexed(term.Key), term => term.Value, StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public (int Occurrences, int Terms) Count(string text)
+    /// <summary>
+    /// How often the wanted words and phrases occur in a document's text and keywords, and how many searchable words
+    /// they hold, read from the terms they are indexed by (<see cref="SearchTerms.IndexText"/>): words already
+    /// normalized, stop words already left out, so each is looked up as it stands. The boundary between the text and
+    /// each keyword is no term, and no phrase runs across it.
+    /// </summary>
+    public (int Occurrences, int Terms) CountIndexed(string indexedTerms)
     {
-        ReadWords(text);
-        return (Occurrences(marked: null), _terms.Count);
+        ArgumentNullException.ThrowIfNull(indexedTerms);
+        _terms.Clear();
+        var boundaries = 0;
+        var text = indexedTerms.AsSpan();
+        foreach (var word in text.Split(' '))
+        {
+            var term = text[word];
+            if (term.IsEmpty)
+            {
+                continue;
+            }
+
+            if (term.SequenceEqual(SearchTerms.Boundary))
+            {
+                boundaries++;
+                _terms.Add(NotWanted);
+            }
+            else
+            {
+                _terms.Add(_indexedNumbersBySpan.TryGetValue(term, out var number) ? number : NotWanted);
+            }
+        }
+
+        return (Occurrences(marked: null), _terms.Count - boundaries);
     }
 
     /// <summary>
     /// How the text matched: each word of an occurrence of a wanted word or phrase wrapped in [ and ] (stop words
-    /// inside a phrase are not), with the counts <see cref="Count"/> gives — read in the very same words.
+    /// inside a phrase are not), with the counts <see cref="CountIndexed"/> gives for the same text.
     /// </summary>
     public SearchMatch Match(string text)
     {

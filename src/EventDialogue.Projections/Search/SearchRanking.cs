@@ -10,26 +10,26 @@ namespace EventDialogue.Projections.Search;
 /// </summary>
 /// <remarks>
 /// In two steps, so that a call's cost per match stays small however many documents match: <see cref="Rank"/> ranks
-/// every match from its sort key, text and keywords alone, and <see cref="Page"/> highlights only the page's hits,
+/// every match from its sort key and indexed terms alone, and <see cref="Page"/> highlights only the page's hits,
 /// whose documents the backend reads by id in between (in the same snapshot).
 /// </remarks>
 public static class SearchRanking
 {
-    public static RankedPage Rank(SearchQuery query, IReadOnlyList<SearchCandidate> candidates, int pageSize, int offset)
+    public static RankedPage Rank(SearchQuery query, IReadOnlyList<SearchCandidate> candidates, int pageSize, int offset) =>
+        RankAll(query, candidates).Page(pageSize, offset);
+
+    /// <summary>Every candidate's id and rank, in the search's order: what a page is taken from, and what is kept (<see cref="KeptRankings"/>).</summary>
+    public static Ranking RankAll(SearchQuery query, IReadOnlyList<SearchCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(candidates);
         var counter = new SearchCounter(query);
-        var page = candidates
+        return new Ranking([.. candidates
             .Select(candidate => (Candidate: candidate, Rank: RankOf(counter, candidate)))
             .OrderByDescending(ranked => ranked.Rank)
             .ThenBy(ranked => ranked.Candidate.SortKey, StringComparer.Ordinal)
             .ThenBy(ranked => ranked.Candidate.Id, StringComparer.Ordinal)
-            .Skip(offset)
-            .Take(pageSize)
-            .Select(ranked => new RankedId(ranked.Candidate.Id, ranked.Rank))
-            .ToList();
-        return new RankedPage(page, candidates.Count > offset + pageSize);
+            .Select(ranked => new RankedId(ranked.Candidate.Id, ranked.Rank))]);
     }
 
     /// <summary>The page's hits, highlighted, from its documents read by id (in any order).</summary>
@@ -49,14 +49,7 @@ public static class SearchRanking
 
     private static double RankOf(SearchCounter counter, SearchCandidate candidate)
     {
-        var (occurrences, terms) = counter.Count(candidate.SearchText ?? string.Empty);
-        foreach (var keyword in candidate.SearchKeywords ?? [])
-        {
-            var (keywordOccurrences, keywordTerms) = counter.Count(keyword);
-            occurrences += keywordOccurrences;
-            terms += keywordTerms;
-        }
-
+        var (occurrences, terms) = counter.CountIndexed(candidate.IndexedTerms);
         return terms == 0 ? 0 : Math.Round(occurrences / Math.Sqrt(terms), 6);
     }
 

@@ -150,6 +150,42 @@ public abstract class SearchContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_asked_again_after_the_view_moved_sees_what_was_put_and_taken_away_however_it_was_paged_before()
+    {
+        var query = SearchQuery.Parse("\"rule of law\"");
+        var before = await Views.QueryAsync(new ViewQuery(Collection, [], 2, Search: query));
+        await Views.QueryAsync(new ViewQuery(Collection, [], 2, before.Next, query));
+        await using (var transaction = await Views.BeginAsync("statements"))
+        {
+            await transaction.PutAsync(Statement("s10", "Rule of law.", "rule of law"));
+            await transaction.DeleteAsync(Collection, "s4");
+            await transaction.CommitAsync(new Position(Statements.Count + 1));
+        }
+
+        var first = await Views.QueryAsync(new ViewQuery(Collection, [], 2, Search: query));
+        var second = await Views.QueryAsync(new ViewQuery(Collection, [], 2, first.Next, query));
+
+        Assert.Equal(["s4", "s9"], before.Hits.Select(h => h.Document.Id));
+        Assert.Equal(["s10", "s9", "s1"], first.Hits.Concat(second.Hits).Select(h => h.Document.Id));
+        Assert.Equal(Math.Round(2 / Math.Sqrt(4), 6), first.Hits[0].Rank);
+        Assert.Null(second.Next);
+    }
+
+    [Fact]
+    public async Task The_same_search_under_other_filters_at_the_same_checkpoint_gets_its_own_hits()
+    {
+        var query = SearchQuery.Parse("law");
+
+        var us = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("side", "us")], 20, Search: query));
+        var cn = await Views.QueryAsync(new ViewQuery(Collection, [new ViewTag("side", "cn")], 20, Search: query));
+        var all = await Views.QueryAsync(new ViewQuery(Collection, [], 20, Search: query));
+
+        Assert.Equal(["s4", "s9", "s1"], us.Hits.Select(h => h.Document.Id));
+        Assert.Equal(["s7"], cn.Hits.Select(h => h.Document.Id));
+        Assert.Equal(["s4", "s7", "s9", "s1"], all.Hits.Select(h => h.Document.Id));
+    }
+
+    [Fact]
     public async Task A_store_indexed_the_former_way_drops_its_views_and_checkpoints_on_opening_so_they_are_rebuilt_with_our_terms()
     {
         await Views.DisposeAsync();

@@ -24,9 +24,26 @@ public sealed class SearchRankingTests
         var matches = keywords.Select(k => SearchMatch.Of(parsed, k)).Append(inText).ToList();
         var expected = Math.Round(matches.Sum(m => m.Occurrences) / Math.Sqrt(matches.Sum(m => m.Terms)), 6);
 
-        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", text, keywords)], 20, 0);
+        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText(text, keywords))], 20, 0);
 
         Assert.True(inText.Occurrences > 0, "the example must match");
+        Assert.Equal(expected, ranked.Hits.Single().Rank);
+    }
+
+    [Theory]
+    [InlineData("\"law liu\" OR law", "Rule of law", new[] { "Liu Xiaobo", "of the", "law" })]
+    [InlineData("\"xiaobo rule\" OR rule", "", new[] { "Liu Xiaobo", "rule of law" })]
+    [InlineData("rights", "Rights, rights", new[] { "the", "" })]
+    [InlineData("\"rights rights\"", "rights rights rights", new string[0])]
+    public void Ranked_from_its_indexed_terms_a_document_counts_as_its_text_and_keywords_do_and_no_phrase_spans_two_of_them(string query, string text, string[] keywords)
+    {
+        var parsed = SearchQuery.Parse(query);
+        var matches = keywords.Select(k => SearchMatch.Of(parsed, k)).Append(SearchMatch.Of(parsed, text)).ToList();
+        var expected = Math.Round(matches.Sum(m => m.Occurrences) / Math.Sqrt(matches.Sum(m => m.Terms)), 6);
+
+        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText(text, keywords))], 20, 0);
+
+        Assert.True(matches.Sum(m => m.Occurrences) > 0, "the example must match");
         Assert.Equal(expected, ranked.Hits.Single().Rank);
     }
 
@@ -35,7 +52,7 @@ public sealed class SearchRankingTests
     {
         var parsed = SearchQuery.Parse(LongWord.ToUpperInvariant());
 
-        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", $"{LongWord} and {LongWord.ToUpperInvariant()}", null)], 20, 0);
+        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText($"{LongWord} and {LongWord.ToUpperInvariant()}", null))], 20, 0);
 
         Assert.Equal(Math.Round(2 / Math.Sqrt(2), 6), ranked.Hits.Single().Rank);
     }
