@@ -64,6 +64,11 @@ internal sealed class ServerCalls(GrpcChannel channel, LoadedHistory history)
         new("ListStatements, full-text query, page of 20", async (i, token) =>
             (await _views.ListStatementsAsync(new ListStatementsRequest { PageSize = 20, Query = SearchedWords[i % SearchedWords.Length] }, cancellationToken: token).ResponseAsync).CalculateSize()),
 
+        // The same words and matches, but a query no call asked before (it also excludes a word no statement holds), so
+        // that no ranking of it is kept: what a search costs the first time.
+        new("ListStatements, a full-text query not asked before, page of 20", async (i, token) =>
+            (await _views.ListStatementsAsync(new ListStatementsRequest { PageSize = 20, Query = $"{SearchedWords[i % SearchedWords.Length]} -unasked{Guid.NewGuid():N}" }, cancellationToken: token).ResponseAsync).CalculateSize()),
+
         // Every commitment of the history assessed and counted, by round, every kind: the whole tracker on each call.
         new("GetScorecard, by round, every commitment", async (_, token) =>
             (await _analysis.GetScorecardAsync(new GetScorecardRequest { GroupBy = "round", IncludeAllKinds = true }, cancellationToken: token).ResponseAsync).CalculateSize()),
