@@ -321,12 +321,12 @@ internal sealed class PostgresViewSql
         return SearchRanking.Page(query.Search!, ranked, documents, query.PageSize, offset);
     }
 
-    /// <summary>Begins the search's snapshot and reads the views' checkpoints in it.</summary>
+    /// <summary>Begins the search's snapshot and reads the views' checkpoints and newest document row in it.</summary>
     private async Task<string> BeginAtViewsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(ReadCheckpoints));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"{ReadCheckpoints} UNION ALL SELECT '{KeptRankings.NewestDocument}', coalesce(max(doc_id), 0) FROM {_documents}"));
         var checkpoints = new List<(string, long)>();
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))

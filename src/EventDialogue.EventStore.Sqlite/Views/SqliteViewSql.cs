@@ -76,12 +76,12 @@ internal static class SqliteViewSql
         return SearchRanking.Page(query.Search!, ranked, documents, query.PageSize, offset);
     }
 
-    /// <summary>The views' checkpoints in the snapshot: its first read, so that the snapshot starts here.</summary>
+    /// <summary>The views' checkpoints and newest document row in the snapshot: its first read, so that the snapshot starts here.</summary>
     private static async Task<string> ReadViewsAtAsync(SqliteConnection connection, SqliteTransaction snapshot, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = snapshot;
-        command.CommandText = "SELECT projection, position FROM view_checkpoints";
+        command.CommandText = $"SELECT projection, position FROM view_checkpoints UNION ALL SELECT '{KeptRankings.NewestDocument}', coalesce(max(doc_id), 0) FROM view_documents";
         var checkpoints = new List<(string, long)>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -11,11 +11,11 @@ namespace EventDialogue.Projections.Search;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A backend reads its views' checkpoints in the snapshot it searches in, and asks for a ranking kept under exactly
-/// those. Every change to a view's documents commits with its checkpoint moved, in the same transaction, so equal
-/// checkpoints mean the same documents, and a kept ranking is the one a new ranking would give. (A view rebuilt
-/// beside the one in use and swapped in at the same checkpoint holds the same documents: the rebuild-equals-live
-/// tests pin that.) The page's documents are then read in that same snapshot, so ranks and documents always agree.
+/// A backend reads its views' checkpoints in the snapshot it searches in, with the newest document row
+/// (<see cref="NewestDocument"/>), and asks for a ranking kept under exactly those. Every change to a view's documents
+/// commits with its checkpoint moved, in the same transaction, and a view built again and swapped in moves the newest
+/// row, so equal readings mean the same documents and a kept ranking is the one a new ranking would give. The page's
+/// documents are then read in that same snapshot, so ranks and documents always agree.
 /// </para>
 /// <para>
 /// A ranking is kept per collection, filters (the caller's audience among them) and query, never handed to a search
@@ -57,7 +57,15 @@ public sealed class KeptRankings
         return ranking;
     }
 
-    /// <summary>The views' checkpoints, by projection, as one string: equal strings mean the same documents.</summary>
+    /// <summary>
+    /// The name under which a backend reads, beside the checkpoints, the highest document row number it has given
+    /// (<see cref="ViewsAt"/>). A view built again beside the one in use and swapped in holds rows numbered after
+    /// every row there was before it was begun, so the number moves even when the swap leaves the checkpoints where
+    /// they stood: a view rebuilt to repair it may hold other documents at the same checkpoint.
+    /// </summary>
+    public const string NewestDocument = "~newest-document";
+
+    /// <summary>The views' checkpoints by projection, and the <see cref="NewestDocument"/>, as one string: equal strings mean the same documents.</summary>
     public static string ViewsAt(IEnumerable<(string Projection, long Position)> checkpoints) =>
         string.Join(';', checkpoints.OrderBy(c => c.Projection, StringComparer.Ordinal).Select(c => $"{c.Projection}={c.Position}"));
 
@@ -82,14 +90,18 @@ public sealed class KeptRankings
     /// <summary>What a ranking depends on besides the documents: the collection, the filters and the query's phrases.</summary>
     private static string KeyOf(ViewQuery query)
     {
-        // terms are letters and digits only (SearchTerms), and the separators below are neither
-        var key = new StringBuilder(query.Collection).Append('\n');
+        // every part is written with its length first, so that no value, whatever it holds, can spell another key
+        var key = new StringBuilder();
+        void Part(string part) => key.Append(part.Length).Append(':').Append(part);
+        Part(query.Collection);
         foreach (var filter in query.Filters.OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal))
         {
-            key.Append(filter.Name).Append('\u0001').Append(filter.Value).Append('\u0002');
+            Part(filter.Name);
+            Part(filter.Value);
         }
 
-        key.Append('\n').AppendJoin('&', query.Search!.Required.Select(group => string.Join('|', group.Select(phrase => phrase.ToString()))));
-        return key.Append('\n').AppendJoin('|', query.Search.Excluded.Select(phrase => phrase.ToString())).ToString();
+        Part(string.Join('&', query.Search!.Required.Select(group => string.Join('|', group.Select(phrase => phrase.ToString())))));
+        Part(string.Join('|', query.Search.Excluded.Select(phrase => phrase.ToString())));
+        return key.ToString();
     }
 }

@@ -343,6 +343,27 @@ public abstract class ViewStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_view_built_again_and_swapped_in_at_the_checkpoint_it_had_is_searched_anew_not_by_a_ranking_kept_before()
+    {
+        await PutCommittedAsync(9, Statement("s1", "one"), Statement("s2", "two"));
+        var before = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("one")));
+        IProjectionViews copy = new FreshCopyViews(Views, [Projection], [Collection]);
+        await using (var building = await copy.BeginAsync(Projection))
+        {
+            await building.PutAsync(Statement("s1", "uno"));
+            await building.PutAsync(Statement("s3", "one more"));
+            await building.CommitAsync(new Position(9));
+        }
+
+        await Views.ReplaceWithFreshCopyAsync(Projection, [Collection]);
+        var after = await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse("one")));
+
+        Assert.Equal(["s1"], before.Hits.Select(h => h.Document.Id));
+        Assert.Equal(new Position(9), await Views.ReadCheckpointAsync(Projection));
+        Assert.Equal(["s3"], after.Hits.Select(h => h.Document.Id));
+    }
+
+    [Fact]
     public async Task A_fresh_copy_built_beside_a_view_stays_unseen_until_it_replaces_the_view_whole_in_one_step()
     {
         await PutCommittedAsync(9, Statement("s1", "one"), Statement("s2", "two"), new ViewDocument("rounds", "r1", "{}", "r1", []));
