@@ -6,8 +6,10 @@ namespace EventDialogue.EventStore.Postgres.Views;
 /// The pool of the connections that answer view reads (a document, a page, a search, a checkpoint): a pool of its own,
 /// whose connections are not reset when they go back to it (<c>No Reset On Close</c>) and which prepare the reads they
 /// repeat (<c>Max Auto Prepare</c>), so that a read is one round trip that PostgreSQL neither parses nor plans again.
-/// Nothing here needs the reset: a read is a single <c>SELECT</c> outside any explicit transaction, so it leaves no
-/// transaction open, takes no session lock, sets no setting, creates no temporary table and listens on nothing; every
+/// Nothing here needs the reset: a read is a single <c>SELECT</c> outside any explicit transaction, or, for a search,
+/// a read-only snapshot that its own batches begin and commit (should a search end between them, the driver rolls the
+/// open transaction back when the connection comes back, reset or not); so a read leaves no transaction open, takes
+/// no session lock, sets no setting, creates no temporary table and listens on nothing; every
 /// name it uses is qualified with the schema, so no session's <c>search_path</c> could change what it reads. The only
 /// session state these connections keep is the prepared reads themselves, which hold no data. The projections'
 /// transactions, the schema's creation and the resets keep the driver's default pool.
