@@ -75,6 +75,7 @@ internal sealed class PostgresViewSql
             """;
         ReadCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1";
         ReadCheckpoints = $"SELECT projection, position FROM {s}.view_checkpoints";
+        ReadViewsAt = $"{ReadCheckpoints} UNION ALL SELECT '{KeptRankings.NewestDocument}', coalesce(max(doc_id), 0) FROM {_documents}";
         ClaimCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT (projection) DO NOTHING";
         LockCheckpoint = $"SELECT position FROM {s}.view_checkpoints WHERE projection = $1 FOR UPDATE";
         SaveCheckpoint = $"INSERT INTO {s}.view_checkpoints (projection, position) VALUES ($1, $2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
@@ -143,6 +144,9 @@ internal sealed class PostgresViewSql
     public string Create { get; }
 
     public string ReadCheckpoints { get; }
+
+    /// <summary>The checkpoints and the newest document row, what a search's kept ranking is checked against (<see cref="KeptRankings"/>).</summary>
+    private string ReadViewsAt { get; }
 
     /// <summary>Makes sure the projection's checkpoint row exists, so that even its first transaction can lock it.</summary>
     public string ClaimCheckpoint { get; }
@@ -326,7 +330,7 @@ internal sealed class PostgresViewSql
     {
         using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"{ReadCheckpoints} UNION ALL SELECT '{KeptRankings.NewestDocument}', coalesce(max(doc_id), 0) FROM {_documents}"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(ReadViewsAt));
         var checkpoints = new List<(string, long)>();
         var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))

@@ -9,15 +9,12 @@ namespace EventDialogue.Projections.Search;
 /// (stop words left out) they hold: more matches rank higher, and a match in a short text higher than in a long one.
 /// </summary>
 /// <remarks>
-/// In two steps, so that a call's cost per match stays small however many documents match: <see cref="Rank"/> ranks
+/// In two steps, so that a call's cost per match stays small however many documents match: <see cref="RankAll"/> ranks
 /// every match from its sort key and indexed terms alone, and <see cref="Page"/> highlights only the page's hits,
 /// whose documents the backend reads by id in between (in the same snapshot).
 /// </remarks>
 public static class SearchRanking
 {
-    public static RankedPage Rank(SearchQuery query, IReadOnlyList<SearchCandidate> candidates, int pageSize, int offset) =>
-        RankAll(query, candidates).Page(pageSize, offset);
-
     /// <summary>Every candidate's id and rank, in the search's order: what a page is taken from, and what is kept (<see cref="KeptRankings"/>).</summary>
     public static Ranking RankAll(SearchQuery query, IReadOnlyList<SearchCandidate> candidates)
     {

@@ -24,10 +24,10 @@ public sealed class SearchRankingTests
         var matches = keywords.Select(k => SearchMatch.Of(parsed, k)).Append(inText).ToList();
         var expected = Math.Round(matches.Sum(m => m.Occurrences) / Math.Sqrt(matches.Sum(m => m.Terms)), 6);
 
-        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText(text, keywords))], 20, 0);
+        var ranked = SearchRanking.RankAll(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText(text, keywords))]);
 
         Assert.True(inText.Occurrences > 0, "the example must match");
-        Assert.Equal(expected, ranked.Hits.Single().Rank);
+        Assert.Equal(expected, ranked.Ids.Single().Rank);
     }
 
     [Theory]
@@ -41,10 +41,10 @@ public sealed class SearchRankingTests
         var matches = keywords.Select(k => SearchMatch.Of(parsed, k)).Append(SearchMatch.Of(parsed, text)).ToList();
         var expected = Math.Round(matches.Sum(m => m.Occurrences) / Math.Sqrt(matches.Sum(m => m.Terms)), 6);
 
-        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText(text, keywords))], 20, 0);
+        var ranked = SearchRanking.RankAll(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText(text, keywords))]);
 
         Assert.True(matches.Sum(m => m.Occurrences) > 0, "the example must match");
-        Assert.Equal(expected, ranked.Hits.Single().Rank);
+        Assert.Equal(expected, ranked.Ids.Single().Rank);
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public sealed class SearchRankingTests
     {
         var parsed = SearchQuery.Parse(LongWord.ToUpperInvariant());
 
-        var ranked = SearchRanking.Rank(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText($"{LongWord} and {LongWord.ToUpperInvariant()}", null))], 20, 0);
+        var ranked = SearchRanking.RankAll(parsed, [new SearchCandidate("d", "d", SearchTerms.IndexText($"{LongWord} and {LongWord.ToUpperInvariant()}", null))]);
 
-        Assert.Equal(Math.Round(2 / Math.Sqrt(2), 6), ranked.Hits.Single().Rank);
+        Assert.Equal(Math.Round(2 / Math.Sqrt(2), 6), ranked.Ids.Single().Rank);
     }
 }
