@@ -8,6 +8,7 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
 {
     private readonly Dictionary<string, Position> _checkpoints = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly TagRows _tagRows = new();
 
     /// <summary>Read inside the transaction, which holds SQLite's write lock: no other writer can move them meanwhile.</summary>
     public IReadOnlyDictionary<string, Position> Checkpoints => _checkpoints;
@@ -32,9 +33,14 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
     {
         ArgumentNullException.ThrowIfNull(document);
         var docId = await InsertNewAsync(document, cancellationToken).ConfigureAwait(false) ?? await ReplaceAsync(document, cancellationToken).ConfigureAwait(false);
-        foreach (var tag in document.Tags.Distinct())
+        if (_tagRows.Json(document.Tags) is { } tags)
         {
-            await Scalar("INSERT INTO view_document_tags (doc_id, collection, name, value) VALUES ($doc, $c, $name, $value)", cancellationToken, ("$doc", docId), ("$c", document.Collection), ("$name", tag.Name), ("$value", tag.Value)).ConfigureAwait(false);
+            await Scalar(
+                "INSERT INTO view_document_tags (doc_id, collection, name, value) SELECT $doc, $c, tag.value ->> 0, tag.value ->> 1 FROM json_each($tags) AS tag",
+                cancellationToken,
+                ("$doc", docId),
+                ("$c", document.Collection),
+                ("$tags", tags)).ConfigureAwait(false);
         }
 
         var terms = SearchTerms.IndexText(document.SearchText, document.SearchKeywords);

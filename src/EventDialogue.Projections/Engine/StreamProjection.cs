@@ -15,8 +15,6 @@ namespace EventDialogue.Projections.Engine;
 /// </summary>
 public abstract class StreamProjection(Func<string, string, int, IDomainEvent> readStored) : IProjection
 {
-    private const string SourceTag = "source_stream";
-
     public abstract string Name { get; }
 
     /// <summary>The stream categories it follows.</summary>
@@ -27,6 +25,14 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
 
     /// <summary>Collections it writes from <see cref="AfterChangeAsync"/>, summarising several streams.</summary>
     protected virtual IReadOnlyList<string> SummaryCollections => [];
+
+    /// <summary>
+    /// Whether the documents streams produce are written to the views. When not, they are only what
+    /// <see cref="AfterChangeAsync"/> summarises (a stream's mentions of topics): folded from the stream's facts like any
+    /// other, before and after each batch, and never stored; <see cref="DocumentCollections"/> then names where earlier
+    /// versions stored them, so that a rebuild drops what those left.
+    /// </summary>
+    protected virtual bool StoresDocuments => true;
 
     public IReadOnlyList<string> Collections => [RetiredHistoryCollection, .. DocumentCollections, .. SummaryCollections];
 
@@ -104,12 +110,12 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         var known = _cache.Find(stream.Value) ?? (BeginsInBatch(stream, added) ? CachedStream.Empty : null);
         var committed = known?.Facts ?? await ReadLogAsync(start, stream, cancellationToken).ConfigureAwait(false);
 
+        // the documents the views hold of the stream are those its committed facts produce: the views are a function of the log
+        var before = known?.Documents ?? ProjectForAudiences(stream, committed);
+
         // the runner has parsed the new events already; the committed ones are parsed only when the cache does not hold them
         List<EntityFact> facts = [.. committed, .. added.Select(p => new EntityFact(p.Recorded.Stream != stream, p.Fact))];
-        var after = ProjectForAudiences(stream, facts)
-            .Select(d => d with { Tags = [.. d.Tags, new ViewTag(SourceTag, stream.Value)] })
-            .ToList();
-        return new PreparedStream(stream, facts, known?.Documents, after);
+        return new PreparedStream(stream, facts, before, ProjectForAudiences(stream, facts));
     }
 
     /// <summary>
@@ -129,13 +135,15 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     private async Task<(CachedStream Stream, StreamChange? Change)> WriteStreamAsync(IViewTransaction views, IViewTransaction summaries, PreparedStream prepared, CancellationToken cancellationToken)
     {
         var changed = false;
-        // documents read back carry no tags, so each is rewritten
-        var before = prepared.Before ?? await ReadDocumentsAsync(views, prepared.Stream, cancellationToken).ConfigureAwait(false);
-        var after = prepared.After;
+        var (before, after) = (prepared.Before, prepared.After);
         var afterKeys = after.Select(a => (a.Collection, a.Id)).ToHashSet();
         foreach (var gone in before.Where(b => !afterKeys.Contains((b.Collection, b.Id))))
         {
-            await views.DeleteAsync(gone.Collection, gone.Id, cancellationToken).ConfigureAwait(false);
+            if (StoresDocuments)
+            {
+                await views.DeleteAsync(gone.Collection, gone.Id, cancellationToken).ConfigureAwait(false);
+            }
+
             changed = true;
         }
 
@@ -145,7 +153,11 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             // a document the stream produced the same before is left as it is: most of a long stream's are, batch after batch
             if (!beforeByKey.TryGetValue((document.Collection, document.Id), out var old) || !Same(old, document))
             {
-                await views.PutAsync(document, cancellationToken).ConfigureAwait(false);
+                if (StoresDocuments)
+                {
+                    await views.PutAsync(document, cancellationToken).ConfigureAwait(false);
+                }
+
                 changed = true;
             }
         }
@@ -193,27 +205,15 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
         return recorded;
     }
 
-    /// <summary>The documents the views hold of a stream, when the cache does not know them.</summary>
-    private async Task<List<ViewDocument>> ReadDocumentsAsync(IViewTransaction views, StreamName stream, CancellationToken cancellationToken)
-    {
-        var documents = new List<ViewDocument>();
-        foreach (var collection in DocumentCollections)
-        {
-            documents.AddRange(await views.FindAsync(collection, new ViewTag(SourceTag, stream.Value), cancellationToken).ConfigureAwait(false));
-        }
-
-        return documents;
-    }
-
     private static bool Same(ViewDocument a, ViewDocument b) =>
         a.Json == b.Json && a.SortKey == b.SortKey && a.SearchText == b.SearchText && a.Tags.SequenceEqual(b.Tags)
         && (a.SearchKeywords ?? []).SequenceEqual(b.SearchKeywords ?? []);
 
-    // By id, since documents read back carry no tags: the uncleared read every document but those marked for the cleared.
+    // By id: the uncleared read every document but those marked for the cleared.
     private static List<ViewDocument> ForEveryone(IEnumerable<ViewDocument> documents) => [.. documents.Where(d => !Audiences.IsClearedId(d.Id))];
 
-    /// <summary>A stream folded with a batch's events, ready to write: <see cref="Before"/> is null when the cache did not know its documents.</summary>
-    private sealed record PreparedStream(StreamName Stream, IReadOnlyList<EntityFact> Facts, IReadOnlyList<ViewDocument>? Before, IReadOnlyList<ViewDocument> After);
+    /// <summary>A stream folded with a batch's events, ready to write: the documents its facts produced before the batch and after it.</summary>
+    private sealed record PreparedStream(StreamName Stream, IReadOnlyList<EntityFact> Facts, IReadOnlyList<ViewDocument> Before, IReadOnlyList<ViewDocument> After);
 
     /// <summary>Collects the batch's events by stream; each touched stream is folded once before the transaction and written in it.</summary>
     private sealed class Batch : IProjectionBatch

@@ -75,6 +75,7 @@ public abstract class ViewRebuildContract : StoreAndViewsContract
         Assert.Null(await Views.GetAsync(StatementsProjection.StatementsCollection, "s00000", bound.Token));
         Assert.Contains("Corrected statement 37", (await Views.GetAsync(StatementsProjection.StatementsCollection, "s00037", bound.Token))!.Json, StringComparison.Ordinal);
         Assert.NotEmpty(builtLive[TopicsProjection.TopicsCollection]);
+        Assert.Empty(builtLive[TopicsProjection.MentionsCollection]);
         Assert.Equal(100, builtLive[RoundsProjection.RoundsCollection].Count);
         Assert.Equal(300, builtLive[CaseFilesProjection.CasesCollection].Count);
     }

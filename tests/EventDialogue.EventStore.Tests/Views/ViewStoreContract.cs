@@ -111,6 +111,22 @@ public abstract class ViewStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_document_is_found_by_each_of_its_tags_whatever_characters_they_hold_and_a_tag_given_twice_is_kept_once()
+    {
+        string[] values = ["Liu \"Xiaobo\"", "back\\slash", "刘晓波", "[\"a\", \"b\"]", "line\nbreak", " "];
+        var document = new ViewDocument(Collection, "s1", """{"text":"one"}""", "s1", [.. values.Select(v => new ViewTag("topic", v)), new ViewTag("topic", values[0])]);
+        await PutCommittedAsync(1, document);
+
+        foreach (var value in values)
+        {
+            Assert.Equal(["s1"], (await Views.FindAsync(Collection, [new ViewTag("topic", value)])).Select(d => d.Id));
+        }
+
+        Assert.Equal(1, await Views.CountAsync(Collection, [new ViewTag("topic", values[0]), new ViewTag("topic", values[2])]));
+        Assert.Empty(await Views.FindAsync(Collection, [new ViewTag("topic", "Liu Xiaobo")]));
+    }
+
+    [Fact]
     public async Task Putting_a_document_again_replaces_it_with_its_tags_and_search_text()
     {
         await PutCommittedAsync(1, Statement("s1", "rule of law", "Michael H. Posner"));
