@@ -6,9 +6,9 @@ namespace EventDialogue.Projections.Engine;
 
 /// <summary>
 /// What a <see cref="StreamProjection"/> last committed for the streams it followed: each stream's parsed facts and the
-/// documents it produced. With it a batch neither reads a stream back from the log, nor parses it again, nor asks the
-/// views which documents the stream had, nor rewrites a document that did not change; that is most of a rebuild's work
-/// when long streams are touched again and again.
+/// documents it produced. With it a batch neither reads a stream back from the log, nor parses it again, nor folds its
+/// committed facts again to know the documents it had; that is most of a rebuild's work when long streams are touched
+/// again and again.
 /// <para>
 /// It only ever holds what is committed. A batch's changes are kept aside, tagged with the position of the batch's
 /// last event; the next transaction's checkpoint says whether that batch was committed (it equals that position) or

@@ -69,6 +69,11 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     }
 
     /// <summary>The documents a stream produces, given its effective history.</summary>
+    /// <remarks>
+    /// A batch knows what a stream's documents were by folding its committed facts again (or from the cache), never by
+    /// reading the views: a change to what this produces (its ids, its shape) needs a new <see cref="Name"/>, so that the
+    /// views are built again from the log rather than mended by a fold that no longer matches them.
+    /// </remarks>
     protected abstract IEnumerable<ViewDocument> Project(StreamName stream, IReadOnlyList<IDomainEvent> effective);
 
     /// <summary>
@@ -103,7 +108,8 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
 
     /// <summary>
     /// Folds a stream with the batch's events, outside the view transaction: its facts (from the cache, or read back from
-    /// the log up to the checkpoint the batch starts from) and the documents they produce now.
+    /// the log up to the checkpoint the batch starts from), the documents they produced before the batch and those they
+    /// produce now.
     /// </summary>
     private async Task<PreparedStream> PrepareStreamAsync(BatchStart start, StreamName stream, IReadOnlyList<ProjectedEvent> added, CancellationToken cancellationToken)
     {
@@ -122,8 +128,8 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
     /// Whether the entity's whole history is in the batch: its stream's first event (and, for an entity that keeps facts in
     /// confidence, its companion stream's) is among the added ones. Then neither the log before the checkpoint nor the
     /// views hold anything of it, and it is known without asking the store even when the cache no longer holds every
-    /// stream (after an eviction or a restart). Asking cost a live batch three round trips for each new stream: on
-    /// PostgreSQL, past the cache's bound, the views fell minutes behind eight clients recording.
+    /// stream (after an eviction or a restart). Asking (the log, and then the views as well) cost a live batch three round
+    /// trips for each new stream: on PostgreSQL, past the cache's bound, the views fell minutes behind eight clients recording.
     /// </summary>
     private static bool BeginsInBatch(StreamName stream, IReadOnlyList<ProjectedEvent> added)
     {
@@ -162,7 +168,11 @@ public abstract class StreamProjection(Func<string, string, int, IDomainEvent> r
             }
         }
 
-        await AfterChangeAsync(summaries, ForEveryone(before), ForEveryone(after), cancellationToken).ConfigureAwait(false);
+        if (changed)
+        {
+            await AfterChangeAsync(summaries, ForEveryone(before), ForEveryone(after), cancellationToken).ConfigureAwait(false);
+        }
+
         return (new CachedStream(prepared.Facts, after), changed ? new StreamChange(prepared.Stream, before, after) : null);
     }
 

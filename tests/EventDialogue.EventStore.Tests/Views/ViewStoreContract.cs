@@ -113,7 +113,7 @@ public abstract class ViewStoreContract : IAsyncLifetime
     [Fact]
     public async Task A_document_is_found_by_each_of_its_tags_whatever_characters_they_hold_and_a_tag_given_twice_is_kept_once()
     {
-        string[] values = ["Liu \"Xiaobo\"", "back\\slash", "刘晓波", "[\"a\", \"b\"]", "line\nbreak", " "];
+        string[] values = ["Liu \"Xiaobo\"", "back\\slash", "刘晓波", "[\"a\", \"b\"]", "line\nbreak", " ", "outside the plane 😀"];
         var document = new ViewDocument(Collection, "s1", """{"text":"one"}""", "s1", [.. values.Select(v => new ViewTag("topic", v)), new ViewTag("topic", values[0])]);
         await PutCommittedAsync(1, document);
 
