@@ -16,30 +16,30 @@ internal sealed class TagRows
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
-    private readonly HashSet<ViewTag> _seen = [];
 
     /// <summary>The distinct tags as JSON, or null when there are none.</summary>
     public string? Json(IReadOnlyList<ViewTag> tags)
     {
+        if (tags.Count == 0)
+        {
+            return null;
+        }
+
         _buffer.ResetWrittenCount();
-        _seen.Clear();
         using (var writer = new Utf8JsonWriter(_buffer, Options))
         {
             writer.WriteStartArray();
-            foreach (var tag in tags)
+            foreach (var tag in tags.Distinct())
             {
-                if (_seen.Add(tag))
-                {
-                    writer.WriteStartArray();
-                    writer.WriteStringValue(tag.Name);
-                    writer.WriteStringValue(tag.Value);
-                    writer.WriteEndArray();
-                }
+                writer.WriteStartArray();
+                writer.WriteStringValue(tag.Name);
+                writer.WriteStringValue(tag.Value);
+                writer.WriteEndArray();
             }
 
             writer.WriteEndArray();
         }
 
-        return _seen.Count == 0 ? null : Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
     }
 }
