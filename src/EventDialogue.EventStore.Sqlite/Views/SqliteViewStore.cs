@@ -95,7 +95,7 @@ public sealed class SqliteViewStore : IViewStore
             await RelaxSyncAsync(connection, cancellationToken).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: false);
             began = new SqliteViewTransaction(held, connection, transaction, _writeGate);
-            await began.ReadCheckpointsAsync(cancellationToken).ConfigureAwait(false);
+            began.ReadCheckpoints(cancellationToken);
             return began;
         }
         catch when (began is not null)

@@ -7,17 +7,17 @@ namespace EventDialogue.EventStore.Sqlite.Views;
 internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writeGate) : IViewTransaction
 {
     private readonly Dictionary<string, Position> _checkpoints = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _prepared = new(StringComparer.Ordinal);
     private readonly TagRows _tagRows = new();
 
     /// <summary>Read inside the transaction, which holds SQLite's write lock: no other writer can move them meanwhile.</summary>
     public IReadOnlyDictionary<string, Position> Checkpoints => _checkpoints;
 
-    public async Task ReadCheckpointsAsync(CancellationToken cancellationToken)
+    public void ReadCheckpoints(CancellationToken cancellationToken)
     {
         foreach (var projection in projections)
         {
-            _checkpoints[projection] = await Scalar("SELECT position FROM view_checkpoints WHERE projection = $p", cancellationToken, ("$p", projection)).ConfigureAwait(false) is long position
+            _checkpoints[projection] = Scalar("SELECT position FROM view_checkpoints WHERE projection = ?1", cancellationToken, projection) is long position
                 ? new Position(position)
                 : Position.Start;
         }
@@ -29,25 +29,27 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
     public Task<IReadOnlyList<ViewDocument>> FindAsync(string collection, ViewTag tag, CancellationToken cancellationToken = default) =>
         SqliteViewSql.FindAsync(connection, transaction, collection, [tag], cancellationToken);
 
-    public async Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
+    public Task PutAsync(ViewDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var docId = await InsertNewAsync(document, cancellationToken).ConfigureAwait(false) ?? await ReplaceAsync(document, cancellationToken).ConfigureAwait(false);
+        var docId = InsertNew(document, cancellationToken) ?? Replace(document, cancellationToken);
         if (_tagRows.Json(document.Tags) is { } tags)
         {
-            await Scalar(
-                "INSERT INTO view_document_tags (doc_id, collection, name, value) SELECT $doc, $c, tag.value ->> 0, tag.value ->> 1 FROM json_each($tags) AS tag",
+            Scalar(
+                "INSERT INTO view_document_tags (doc_id, collection, name, value) SELECT ?1, ?2, tag.value ->> 0, tag.value ->> 1 FROM json_each(?3) AS tag",
                 cancellationToken,
-                ("$doc", docId),
-                ("$c", document.Collection),
-                ("$tags", tags)).ConfigureAwait(false);
+                docId,
+                document.Collection,
+                tags);
         }
 
         var terms = SearchTerms.IndexText(document.SearchText, document.SearchKeywords);
         if (!string.IsNullOrWhiteSpace(terms))
         {
-            await Scalar("INSERT INTO view_search (rowid, terms) VALUES ($doc, $terms)", cancellationToken, ("$doc", docId), ("$terms", terms)).ConfigureAwait(false);
+            Scalar("INSERT INTO view_search (rowid, terms) VALUES (?1, ?2)", cancellationToken, docId, terms);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -55,36 +57,38 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
     /// rebuild are of new documents, which have no tags or search row to drop first: doc_id is AUTOINCREMENT, so a new
     /// row never takes the number of a deleted one, and every delete drops the document's tags and search row with it.
     /// </summary>
-    private async Task<long?> InsertNewAsync(ViewDocument document, CancellationToken cancellationToken) =>
-        await Scalar(
+    private long? InsertNew(ViewDocument document, CancellationToken cancellationToken) =>
+        (long?)Scalar(
             """
-            INSERT INTO view_documents (collection, id, json, sort_key, search_text, search_keywords) VALUES ($c, $id, $json, $sort, $search, $keywords)
+            INSERT INTO view_documents (collection, id, json, sort_key, search_text, search_keywords) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (collection, id) DO NOTHING
             RETURNING doc_id
             """,
             cancellationToken,
-            Columns(document)).ConfigureAwait(false) as long?;
-
-    private static (string Name, object Value)[] Columns(ViewDocument document) =>
-        [("$c", document.Collection), ("$id", document.Id), ("$json", document.Json), ("$sort", document.SortKey), ("$search", (object?)document.SearchText ?? DBNull.Value), ("$keywords", StoredKeywords.Write(document.SearchKeywords))];
+            Columns(document));
 
     /// <summary>Rewrites a stored document in its row, and drops the tags and search row it had; returns the row.</summary>
-    private async Task<long> ReplaceAsync(ViewDocument document, CancellationToken cancellationToken)
+    private long Replace(ViewDocument document, CancellationToken cancellationToken)
     {
-        var docId = (long)(await Scalar(
-            "UPDATE view_documents SET json = $json, sort_key = $sort, search_text = $search, search_keywords = $keywords WHERE collection = $c AND id = $id RETURNING doc_id",
+        var docId = (long)Scalar(
+            "UPDATE view_documents SET json = ?3, sort_key = ?4, search_text = ?5, search_keywords = ?6 WHERE collection = ?1 AND id = ?2 RETURNING doc_id",
             cancellationToken,
-            Columns(document)).ConfigureAwait(false))!;
-        await Scalar("DELETE FROM view_document_tags WHERE doc_id = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
-        await Scalar("DELETE FROM view_search WHERE rowid = $doc", cancellationToken, ("$doc", docId)).ConfigureAwait(false);
+            Columns(document))!;
+        Scalar("DELETE FROM view_document_tags WHERE doc_id = ?1", cancellationToken, docId);
+        Scalar("DELETE FROM view_search WHERE rowid = ?1", cancellationToken, docId);
         return docId;
     }
 
-    public async Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
+    /// <summary>The values of the document's columns, in the order the two statements above number them.</summary>
+    private static object?[] Columns(ViewDocument document) =>
+        [document.Collection, document.Id, document.Json, document.SortKey, document.SearchText, StoredKeywords.Write(document.SearchKeywords)];
+
+    public Task DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
     {
-        await Scalar("DELETE FROM view_search WHERE rowid = (SELECT doc_id FROM view_documents WHERE collection = $c AND id = $id)", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
-        await Scalar("DELETE FROM view_document_tags WHERE doc_id = (SELECT doc_id FROM view_documents WHERE collection = $c AND id = $id)", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
-        await Scalar("DELETE FROM view_documents WHERE collection = $c AND id = $id", cancellationToken, ("$c", collection), ("$id", id)).ConfigureAwait(false);
+        Scalar("DELETE FROM view_search WHERE rowid = (SELECT doc_id FROM view_documents WHERE collection = ?1 AND id = ?2)", cancellationToken, collection, id);
+        Scalar("DELETE FROM view_document_tags WHERE doc_id = (SELECT doc_id FROM view_documents WHERE collection = ?1 AND id = ?2)", cancellationToken, collection, id);
+        Scalar("DELETE FROM view_documents WHERE collection = ?1 AND id = ?2", cancellationToken, collection, id);
+        return Task.CompletedTask;
     }
 
     public async Task CommitAsync(IReadOnlyDictionary<string, Position> checkpoints, CancellationToken cancellationToken = default)
@@ -92,11 +96,11 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
         ViewTransactionProjections.CheckCommit(projections, checkpoints);
         foreach (var projection in projections)
         {
-            await Scalar(
-                "INSERT INTO view_checkpoints (projection, position) VALUES ($p, $pos) ON CONFLICT (projection) DO UPDATE SET position = excluded.position",
+            Scalar(
+                "INSERT INTO view_checkpoints (projection, position) VALUES (?1, ?2) ON CONFLICT (projection) DO UPDATE SET position = excluded.position",
                 cancellationToken,
-                ("$p", projection),
-                ("$pos", checkpoints[projection].Value)).ConfigureAwait(false);
+                projection,
+                checkpoints[projection].Value);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -107,9 +111,9 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
     {
         try
         {
-            foreach (var command in _prepared.Values)
+            foreach (var statement in _prepared.Values)
             {
-                await command.DisposeAsync().ConfigureAwait(false);
+                statement.Dispose();
             }
 
             await transaction.DisposeAsync().ConfigureAwait(false);
@@ -122,31 +126,19 @@ internal sealed class SqliteViewTransaction(IReadOnlyList<string> projections, S
     }
 
     /// <summary>
-    /// Runs one of the transaction's few statements. Each is prepared once per transaction and run again with new
-    /// values: a batch writes thousands of documents with the same five or six statements, and preparing each anew
-    /// cost more than running it.
+    /// Runs one of the transaction's few statements with the values for its parameters in order. Each is prepared once
+    /// per transaction and run again with new values: a batch writes thousands of documents with the same five or six
+    /// statements, and preparing each anew cost more than running it.
     /// </summary>
-    private async Task<object?> Scalar(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private object? Scalar(string sql, CancellationToken cancellationToken, params ReadOnlySpan<object?> values)
     {
-        if (!_prepared.TryGetValue(sql, out var command))
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_prepared.TryGetValue(sql, out var statement))
         {
-            command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var (name, _) in parameters)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
-            _prepared.Add(sql, command);
+            statement = new SqliteStatement(connection, sql);
+            _prepared.Add(sql, statement);
         }
 
-        // by position, as added above: looking a parameter up by name compares it with each in turn
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            command.Parameters[i].Value = parameters[i].Value;
-        }
-
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return statement.Run(values);
     }
 }
