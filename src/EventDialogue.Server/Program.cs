@@ -109,7 +109,7 @@ using var ownedSigningKey = signingKey;
 await using var store = await EventStoreOpener.OpenAsync(storeOptions, TimeProvider.System);
 var head = await store.ReadHeadPositionAsync();
 builder.Services.AddEventStore(store);
-await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions);
+await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions, store);
 builder.Services.AddViews(views);
 await using var apiKeys = await EventStoreOpener.OpenApiKeysAsync(storeOptions);
 FirstAdminKey.Outcome firstKey;

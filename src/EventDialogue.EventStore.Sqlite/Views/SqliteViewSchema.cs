@@ -33,6 +33,29 @@ internal static class SqliteViewSchema
             name    TEXT PRIMARY KEY,
             version INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS view_log (
+            one         INTEGER PRIMARY KEY CHECK (one = 1),
+            first_event TEXT NOT NULL
+        );
+        """;
+
+    /// <summary>Every view and checkpoint, for views that were built from another log than the one they follow now.</summary>
+    public const string DropAll = """
+        DELETE FROM view_search;
+        DELETE FROM view_document_tags;
+        DELETE FROM view_documents;
+        DELETE FROM view_checkpoints;
+        DELETE FROM view_log;
+        """;
+
+    /// <summary>The view tables, dropped from the events' file once the views have a file of their own.</summary>
+    public const string DropTables = """
+        DROP TABLE IF EXISTS view_search;
+        DROP TABLE IF EXISTS view_document_tags;
+        DROP TABLE IF EXISTS view_documents;
+        DROP TABLE IF EXISTS view_checkpoints;
+        DROP TABLE IF EXISTS view_formats;
+        DROP TABLE IF EXISTS view_log;
         """;
 
     /// <summary>

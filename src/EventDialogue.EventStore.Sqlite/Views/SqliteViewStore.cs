@@ -4,8 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace EventDialogue.EventStore.Sqlite.Views;
 
-/// <summary>Views in the same SQLite file as the events, searched with FTS5 over our own search terms.</summary>
-public sealed class SqliteViewStore : IViewStore
+/// <summary>
+/// Views in an SQLite file, searched with FTS5 over our own search terms: a file of their own beside the events' (the
+/// server's default), or the events' own file.
+/// </summary>
+public sealed partial class SqliteViewStore : IViewStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate;

@@ -25,13 +25,17 @@ public static class EventStoreOpener
         };
     }
 
-    /// <summary>Opens the views beside the events: the same SQLite file, or the same PostgreSQL schema.</summary>
-    public static async Task<IViewStore> OpenViewsAsync(EventStoreOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the views of the events: their own SQLite file beside the events' (or the events' file, if so set), or the
+    /// same PostgreSQL schema.
+    /// </summary>
+    public static async Task<IViewStore> OpenViewsAsync(EventStoreOptions options, IEventStore events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(events);
         return options.Backend switch
         {
-            EventStoreBackend.Sqlite => SqliteViewStore.Open(options.SqlitePath),
+            EventStoreBackend.Sqlite => await OpenSqliteViewsAsync(options, events, cancellationToken),
             EventStoreBackend.Postgres => await PostgresViewStore.OpenAsync(options.PostgresConnectionString!, options.PostgresSchema, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown event store backend."),
         };
@@ -47,5 +51,29 @@ public static class EventStoreOpener
             EventStoreBackend.Postgres => await PostgresApiKeyStore.OpenAsync(options.PostgresConnectionString!, options.PostgresSchema, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Backend, "Unknown event store backend."),
         };
+    }
+
+    /// <summary>
+    /// Views in a file of their own are dropped unless they were built from this log (see
+    /// <see cref="SqliteViewStore.DropUnlessBuiltFromAsync"/>); views an earlier version kept in the events' file are
+    /// dropped from it, as the projections build them in their own file from the log.
+    /// </summary>
+    private static async Task<IViewStore> OpenSqliteViewsAsync(EventStoreOptions options, IEventStore events, CancellationToken cancellationToken)
+    {
+        if (options.ViewsInEventsFile)
+        {
+            return SqliteViewStore.Open(options.SqlitePath);
+        }
+
+        SqliteViewStore.DropViewsFrom(options.SqlitePath);
+        var views = SqliteViewStore.Open(options.ViewsFile);
+        RecordedEvent? first = null;
+        await foreach (var e in events.ReadAllAsync(Position.Start, AllFilter.None, 1, cancellationToken))
+        {
+            first = e;
+        }
+
+        await views.DropUnlessBuiltFromAsync(first?.EventId.ToString(), await events.ReadHeadPositionAsync(cancellationToken), cancellationToken);
+        return views;
     }
 }

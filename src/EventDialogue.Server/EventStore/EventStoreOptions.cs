@@ -1,3 +1,4 @@
+using EventDialogue.EventStore.Sqlite.Views;
 using Npgsql;
 
 namespace EventDialogue.Server.EventStore;
@@ -8,12 +9,14 @@ namespace EventDialogue.Server.EventStore;
 /// <param name="PostgresConnectionString">EventStore:PostgresConnectionString, required for postgres.</param>
 /// <param name="PostgresSchema">EventStore:PostgresSchema, "public" by default.</param>
 /// <param name="SqliteMaxSizeBytes">EventStore:SqliteMaxSizeBytes, a size past which appends are refused as on a full disk; none by default.</param>
+/// <param name="SqliteViewsPath">EventStore:SqliteViewsPath as a full path; by default the file beside the events' (<see cref="ViewsBeside"/>).</param>
 public sealed record EventStoreOptions(
     EventStoreBackend Backend,
     string SqlitePath,
     string? PostgresConnectionString,
     string PostgresSchema,
-    long? SqliteMaxSizeBytes = null)
+    long? SqliteMaxSizeBytes = null,
+    string? SqliteViewsPath = null)
 {
     public const string Section = "EventStore";
     public const string BackendKey = Section + ":Backend";
@@ -21,6 +24,7 @@ public sealed record EventStoreOptions(
     public const string PostgresConnectionStringKey = Section + ":PostgresConnectionString";
     public const string PostgresSchemaKey = Section + ":PostgresSchema";
     public const string SqliteMaxSizeBytesKey = Section + ":SqliteMaxSizeBytes";
+    public const string SqliteViewsPathKey = Section + ":SqliteViewsPath";
 
     public const string DefaultSqlitePath = "data/eventdialogue.sqlite";
     public const string DefaultPostgresSchema = "public";
@@ -54,9 +58,25 @@ public sealed record EventStoreOptions(
             }
         }
 
+        var viewsPath = configuration[SqliteViewsPathKey];
+        if (backend == EventStoreBackend.Sqlite && viewsPath is not null && string.IsNullOrWhiteSpace(viewsPath))
+        {
+            throw new EventStoreConfigurationException($"{SqliteViewsPathKey} is empty; leave it out for views beside the events ({ViewsBeside(DefaultSqlitePath)} by default), or give a file.");
+        }
+
         var fullSqlitePath = backend == EventStoreBackend.Sqlite ? Path.GetFullPath(sqlitePath) : sqlitePath;
-        return new EventStoreOptions(backend, fullSqlitePath, connectionString, schema, ParseSize(configuration[SqliteMaxSizeBytesKey]));
+        var fullViewsPath = backend == EventStoreBackend.Sqlite ? Path.GetFullPath(viewsPath ?? ViewsBeside(fullSqlitePath)) : null;
+        return new EventStoreOptions(backend, fullSqlitePath, connectionString, schema, ParseSize(configuration[SqliteMaxSizeBytesKey]), fullViewsPath);
     }
+
+    /// <summary>The views' own SQLite file beside the events' file (see <see cref="SqliteViewStore.FileBeside"/>).</summary>
+    public static string ViewsBeside(string sqlitePath) => SqliteViewStore.FileBeside(sqlitePath);
+
+    /// <summary>Where the SQLite views are: <see cref="SqliteViewsPath"/>, or beside the events when it is not given.</summary>
+    public string ViewsFile => SqliteViewsPath ?? ViewsBeside(SqlitePath);
+
+    /// <summary>Whether the views share the events' file (EventStore:SqliteViewsPath set to EventStore:SqlitePath), as before they had one of their own.</summary>
+    public bool ViewsInEventsFile => string.Equals(Path.GetFullPath(ViewsFile), Path.GetFullPath(SqlitePath), StringComparison.Ordinal);
 
     /// <summary>What the store is, for the startup log: never the password.</summary>
     public string Description => Backend switch

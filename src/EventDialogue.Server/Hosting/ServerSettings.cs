@@ -24,6 +24,7 @@ public static class ServerSettings
         new(EventStoreOptions.BackendKey, "sqlite", "the event store: sqlite (one file, nothing to install) or postgres"),
         new(EventStoreOptions.SqlitePathKey, EventStoreOptions.DefaultSqlitePath, "the SQLite file, created with its folder; relative to the working directory"),
         new(EventStoreOptions.SqliteMaxSizeBytesKey, "(none)", "a size in bytes past which appends are refused as on a full disk (RESOURCE_EXHAUSTED, STORE_FULL)"),
+        new(EventStoreOptions.SqliteViewsPathKey, "(beside the events: NAME.views.sqlite)", "the SQLite file of the views; the events' own file keeps them in it, as before"),
         new(EventStoreOptions.PostgresConnectionStringKey, "(none)", "an Npgsql connection string; required for postgres"),
         new(EventStoreOptions.PostgresSchemaKey, EventStoreOptions.DefaultPostgresSchema, "the PostgreSQL schema that holds the events and the views"),
         new(SecurityOptions.AdminKeyFileKey, "(none: printed once)", "where the first admin key is written (owner-only) on first start; a key already in the file is stored as an admin key unless the store has it"),

@@ -55,7 +55,7 @@ public sealed class SqliteFaultStore(string workingDirectory) : FaultStore(worki
 
     public override Task<IEventStore> OpenEventsAsync() => Task.FromResult<IEventStore>(SqliteEventStore.Open(DatabasePath));
 
-    public override Task<IViewStore> OpenViewsAsync() => Task.FromResult<IViewStore>(SqliteViewStore.Open(DatabasePath));
+    public override Task<IViewStore> OpenViewsAsync() => Task.FromResult<IViewStore>(SqliteViewStore.Open(SqliteViewStore.FileBeside(DatabasePath)));
 
     public override Task<IViewStore> OpenEmptyViewsAsync(string name) =>
         Task.FromResult<IViewStore>(SqliteViewStore.Open(Path.Combine(WorkingDirectory, $"{name}.sqlite")));

@@ -14,7 +14,7 @@ public sealed class SqliteProjectionCrashTests : ProjectionCrashContract
     protected override IReadOnlyDictionary<string, string> StoreSettings => new Dictionary<string, string> { ["EventStore:SqlitePath"] = DatabasePath };
 
     protected override Task<(IEventStore Events, IViewStore Views)> OpenStorageAsync() =>
-        Task.FromResult<(IEventStore, IViewStore)>((SqliteEventStore.Open(DatabasePath), SqliteViewStore.Open(DatabasePath)));
+        Task.FromResult<(IEventStore, IViewStore)>((SqliteEventStore.Open(DatabasePath), SqliteViewStore.Open(SqliteViewStore.FileBeside(DatabasePath))));
 }
 
 public sealed class PostgresProjectionCrashTests : ProjectionCrashContract

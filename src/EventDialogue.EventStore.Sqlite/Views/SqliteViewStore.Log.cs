@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+
+namespace EventDialogue.EventStore.Sqlite.Views;
+
+public sealed partial class SqliteViewStore
+{
+    /// <summary>
+    /// The views' own file beside the events' file (data/eventdialogue.sqlite: data/eventdialogue.views.sqlite). A file
+    /// of their own, so that writing views never holds the lock an append waits for: SQLite lets one writer at a time
+    /// into a file, and with the views in the events' file every append queued behind their commits
+    /// (docs/benchmarks.md, "The views in a file of their own").
+    /// </summary>
+    public static string FileBeside(string eventsPath) => Path.ChangeExtension(eventsPath, ".views.sqlite");
+
+    /// <summary>
+    /// Drops every view unless it can have been built from the log it is about to follow, so that the projections build
+    /// them again from its start. Views in a file of their own can outlive the events' file: a log replaced by another,
+    /// or put back from an older copy, would leave views of events it does not hold, and checkpoints past its head
+    /// would skip the events appended next. So the views record the first event of the log they were built from, and
+    /// are kept only when that is the log's first event and no checkpoint is past the log's head. Views with
+    /// checkpoints but no record (first built from an empty log) cannot be checked, and are built again once.
+    /// </summary>
+    /// <param name="firstEventId">The log's first event, or null when the log is empty.</param>
+    /// <param name="head">The log's head (<see cref="Position.Start"/> when empty).</param>
+    /// <returns>True when views were dropped.</returns>
+    public async Task<bool> DropUnlessBuiltFromAsync(string? firstEventId, Position head, CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT (SELECT first_event FROM view_log), (SELECT coalesce(max(position), 0) FROM view_checkpoints)";
+            string? builtFrom;
+            long furthest;
+            using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                builtFrom = reader.IsDBNull(0) ? null : reader.GetString(0);
+                furthest = reader.GetInt64(1);
+            }
+
+            var dropped = furthest > 0 && (builtFrom is null || builtFrom != firstEventId || furthest > head.Value);
+            command.CommandText = dropped ? SqliteViewSchema.DropAll : string.Empty;
+            if (firstEventId is not null)
+            {
+                command.CommandText += "INSERT INTO view_log (one, first_event) VALUES (1, $first) ON CONFLICT (one) DO UPDATE SET first_event = excluded.first_event;";
+                command.Parameters.AddWithValue("$first", firstEventId);
+            }
+
+            if (command.CommandText.Length > 0)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return dropped;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Drops the view tables from a file that held them beside the events before the views had a file of their own;
+    /// the events and everything else in it are left as they are. Nothing happens when the file has none.
+    /// </summary>
+    public static void DropViewsFrom(string eventsPath)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = eventsPath, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 60 }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name LIKE 'view\\_%' ESCAPE '\\'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            return;
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        command.Transaction = transaction;
+        command.CommandText = SqliteViewSchema.DropTables;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+}
