@@ -64,6 +64,7 @@ public sealed partial class SqliteEventStore : IEventStore
 
         var writer = new SqliteConnection(connectionString);
         writer.Open();
+        string logId;
         try
         {
             // WAL: readers never block the writer nor each other.
@@ -72,6 +73,7 @@ public sealed partial class SqliteEventStore : IEventStore
             // syncs the WAL to disk before the append returns.
             Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
             Execute(writer, SqliteSchema.Create);
+            logId = ReadOrGiveLogId(writer);
             if (maxSizeBytes is { } cap)
             {
                 // Per connection, and only this one appends: the cap holds the log back, not the views' writes.
@@ -84,7 +86,7 @@ public sealed partial class SqliteEventStore : IEventStore
             throw;
         }
 
-        var store = new SqliteEventStore(connectionString, writer, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(1));
+        var store = new SqliteEventStore(connectionString, writer, timeProvider ?? TimeProvider.System, pollInterval ?? TimeSpan.FromSeconds(1)) { LogId = logId };
         try
         {
             store.GrowTreeToEveryEvent();
@@ -227,6 +229,20 @@ public sealed partial class SqliteEventStore : IEventStore
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>
+    /// The log's own id, given at random when its file is first opened and kept with the events: what tells this log
+    /// from another put in its place (views kept in a file of their own check it before following the log).
+    /// </summary>
+    public string LogId { get; private init; } = string.Empty;
+
+    private static string ReadOrGiveLogId(SqliteConnection writer)
+    {
+        using var command = writer.CreateCommand();
+        command.CommandText = "INSERT INTO log_identity (one, id) VALUES (1, $id) ON CONFLICT (one) DO NOTHING; SELECT id FROM log_identity";
+        command.Parameters.AddWithValue("$id", Guid.NewGuid().ToString());
+        return (string)command.ExecuteScalar()!;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

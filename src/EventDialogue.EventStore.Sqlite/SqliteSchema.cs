@@ -10,6 +10,7 @@ internal static class SqliteSchema
     // completes them, and never updated.
     // AUTOINCREMENT: a position is never reused, even for the row of a rolled-back append.
     // recorded_at: microseconds since the Unix epoch, UTC (the precision PostgreSQL keeps too).
+    // log_identity: one row, a random id given to the log when its file is first opened (see SqliteEventStore.LogId).
     public const string Create = """
         CREATE TABLE IF NOT EXISTS events (
             position     INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -36,6 +37,10 @@ internal static class SqliteSchema
             hash        BLOB    NOT NULL,
             PRIMARY KEY (level, subtree)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS log_identity (
+            one         INTEGER PRIMARY KEY CHECK (one = 1),
+            id          TEXT    NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS tree_checkpoints (
             tree_size   INTEGER PRIMARY KEY,
             signed_note TEXT    NOT NULL,

@@ -214,7 +214,7 @@ catch (Exception e)
 }
 
 startFailureLogging.Started();
-StartupReport.Log(app.Logger, app.Services.GetRequiredService<IServer>(), app.Configuration, storeOptions.Description, head);
+StartupReport.Log(app.Logger, app.Services.GetRequiredService<IServer>(), app.Configuration, storeOptions.Description, head, storeOptions.ViewsDescription);
 if (signingKeyCreated)
 {
     app.Logger.SigningKeyCreated(integrityOptions.SigningKeyPath, signingKey.VerifierKey);

@@ -34,8 +34,8 @@ internal static class SqliteViewSchema
             version INTEGER NOT NULL
         );
         CREATE TABLE IF NOT EXISTS view_log (
-            one         INTEGER PRIMARY KEY CHECK (one = 1),
-            first_event TEXT NOT NULL
+            one    INTEGER PRIMARY KEY CHECK (one = 1),
+            log_id TEXT NOT NULL
         );
         """;
 

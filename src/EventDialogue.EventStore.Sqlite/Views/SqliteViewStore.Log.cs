@@ -16,15 +16,17 @@ public sealed partial class SqliteViewStore
     /// Drops every view unless it can have been built from the log it is about to follow, so that the projections build
     /// them again from its start. Views in a file of their own can outlive the events' file: a log replaced by another,
     /// or put back from an older copy, would leave views of events it does not hold, and checkpoints past its head
-    /// would skip the events appended next. So the views record the first event of the log they were built from, and
-    /// are kept only when that is the log's first event and no checkpoint is past the log's head. Views with
-    /// checkpoints but no record (first built from an empty log) cannot be checked, and are built again once.
+    /// would skip the events appended next. So the views record the id of the log they follow
+    /// (<see cref="SqliteEventStore.LogId"/>), and are kept only when it is this log's and no checkpoint is past its head.
+    /// Views with checkpoints but no record (built by another program before anything recorded the log) cannot be
+    /// checked, and are built again. Call it before the views follow the log; empty views just record the log.
     /// </summary>
-    /// <param name="firstEventId">The log's first event, or null when the log is empty.</param>
+    /// <param name="logId">The id of the log the views are about to follow.</param>
     /// <param name="head">The log's head (<see cref="Position.Start"/> when empty).</param>
     /// <returns>True when views were dropped.</returns>
-    public async Task<bool> DropUnlessBuiltFromAsync(string? firstEventId, Position head, CancellationToken cancellationToken = default)
+    public async Task<bool> DropUnlessBuiltFromAsync(string logId, Position head, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(logId);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -32,7 +34,7 @@ public sealed partial class SqliteViewStore
             using var transaction = connection.BeginTransaction(deferred: false);
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "SELECT (SELECT first_event FROM view_log), (SELECT coalesce(max(position), 0) FROM view_checkpoints)";
+            command.CommandText = "SELECT (SELECT log_id FROM view_log), (SELECT coalesce(max(position), 0) FROM view_checkpoints)";
             string? builtFrom;
             long furthest;
             using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -42,18 +44,11 @@ public sealed partial class SqliteViewStore
                 furthest = reader.GetInt64(1);
             }
 
-            var dropped = furthest > 0 && (builtFrom is null || builtFrom != firstEventId || furthest > head.Value);
-            command.CommandText = dropped ? SqliteViewSchema.DropAll : string.Empty;
-            if (firstEventId is not null)
-            {
-                command.CommandText += "INSERT INTO view_log (one, first_event) VALUES (1, $first) ON CONFLICT (one) DO UPDATE SET first_event = excluded.first_event;";
-                command.Parameters.AddWithValue("$first", firstEventId);
-            }
-
-            if (command.CommandText.Length > 0)
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            var dropped = furthest > 0 && (builtFrom is null || builtFrom != logId || furthest > head.Value);
+            command.CommandText = (dropped ? SqliteViewSchema.DropAll : string.Empty)
+                + "INSERT INTO view_log (one, log_id) VALUES (1, $log) ON CONFLICT (one) DO UPDATE SET log_id = excluded.log_id;";
+            command.Parameters.AddWithValue("$log", logId);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return dropped;

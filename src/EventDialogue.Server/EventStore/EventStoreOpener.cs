@@ -65,15 +65,10 @@ public static class EventStoreOpener
             return SqliteViewStore.Open(options.SqlitePath);
         }
 
+        var log = events as SqliteEventStore ?? throw new ArgumentException("SQLite views follow an SQLite event store", nameof(events));
         SqliteViewStore.DropViewsFrom(options.SqlitePath);
         var views = SqliteViewStore.Open(options.ViewsFile);
-        RecordedEvent? first = null;
-        await foreach (var e in events.ReadAllAsync(Position.Start, AllFilter.None, 1, cancellationToken))
-        {
-            first = e;
-        }
-
-        await views.DropUnlessBuiltFromAsync(first?.EventId.ToString(), await events.ReadHeadPositionAsync(cancellationToken), cancellationToken);
+        await views.DropUnlessBuiltFromAsync(log.LogId, await events.ReadHeadPositionAsync(cancellationToken), cancellationToken);
         return views;
     }
 }

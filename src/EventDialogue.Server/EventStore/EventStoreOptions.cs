@@ -85,6 +85,14 @@ public sealed record EventStoreOptions(
         _ => DescribePostgres(new NpgsqlConnectionStringBuilder(PostgresConnectionString)),
     };
 
+    /// <summary>Where the views are, for the startup log.</summary>
+    public string ViewsDescription => Backend switch
+    {
+        EventStoreBackend.Sqlite when ViewsInEventsFile => "in the events' SQLite file",
+        EventStoreBackend.Sqlite => $"SQLite file {ViewsFile}",
+        _ => "in the events' PostgreSQL schema",
+    };
+
     /// <summary>The description, rather than the generated member list that would print the connection string and its password.</summary>
     public override string ToString() => Description;
 

@@ -11,6 +11,9 @@ internal static partial class StartupLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Event store: {EventStore}, holding {EventCount}")]
     public static partial void EventStore(this ILogger logger, string eventStore, string eventCount);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Views: {Views}")]
+    public static partial void Views(this ILogger logger, string views);
+
     [LoggerMessage(Level = LogLevel.Critical, Message = "EventDialogue.Server cannot start")]
     public static partial void CannotStart(this ILogger logger, Exception exception);
 }

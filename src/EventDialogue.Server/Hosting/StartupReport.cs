@@ -7,7 +7,7 @@ namespace EventDialogue.Server.Hosting;
 /// <summary>Once started: which address serves gRPC and which JSON, and which store holds how much — what a user checks first.</summary>
 public static class StartupReport
 {
-    public static void Log(ILogger logger, IServer server, IConfiguration configuration, string store, Position head)
+    public static void Log(ILogger logger, IServer server, IConfiguration configuration, string store, Position head, string views)
     {
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(server);
@@ -32,5 +32,6 @@ public static class StartupReport
         }
 
         logger.EventStore(store, head == Position.Start ? "no events yet" : $"events up to position {head.Value}");
+        logger.Views(views);
     }
 }

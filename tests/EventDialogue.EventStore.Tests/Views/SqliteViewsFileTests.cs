@@ -30,60 +30,78 @@ public sealed class SqliteViewsFileTests : IDisposable
     public async Task Given_views_built_from_a_log_when_opened_again_for_the_same_log_then_they_are_kept()
     {
         var views = SqliteViewStore.Open(ViewsPath);
-        Assert.False(await views.DropUnlessBuiltFromAsync("first-of-a", new Position(10)));
+        Assert.False(await views.DropUnlessBuiltFromAsync("log-a", new Position(10)));
         await CommitDocumentAsync(views, new Position(7));
 
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.False(await reopened.DropUnlessBuiltFromAsync("first-of-a", new Position(12)));
+        Assert.False(await reopened.DropUnlessBuiltFromAsync("log-a", new Position(12)));
 
         Assert.Equal(new Position(7), await reopened.ReadCheckpointAsync(Projection));
         Assert.NotNull(await reopened.GetAsync(Collection, "c1"));
     }
 
     [Fact]
-    public async Task Given_views_built_from_a_log_when_opened_for_a_log_that_begins_with_another_event_then_every_view_is_dropped()
+    public async Task Given_views_built_from_a_log_when_opened_for_another_log_then_every_view_is_dropped()
     {
         var views = SqliteViewStore.Open(ViewsPath);
-        await views.DropUnlessBuiltFromAsync("first-of-a", new Position(10));
+        await views.DropUnlessBuiltFromAsync("log-a", new Position(10));
         await CommitDocumentAsync(views, new Position(7));
 
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.True(await reopened.DropUnlessBuiltFromAsync("first-of-b", new Position(50)));
+        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-b", new Position(50)));
 
         Assert.Equal(Position.Start, await reopened.ReadCheckpointAsync(Projection));
         Assert.Null(await reopened.GetAsync(Collection, "c1"));
-        Assert.False(await reopened.DropUnlessBuiltFromAsync("first-of-b", new Position(50)));
+        Assert.False(await reopened.DropUnlessBuiltFromAsync("log-b", new Position(50)));
     }
 
     [Fact]
     public async Task Given_views_further_than_the_head_of_their_log_when_opened_then_every_view_is_dropped_so_that_no_event_appended_next_is_skipped()
     {
         var views = SqliteViewStore.Open(ViewsPath);
-        await views.DropUnlessBuiltFromAsync("first-of-a", new Position(10));
+        await views.DropUnlessBuiltFromAsync("log-a", new Position(10));
         await CommitDocumentAsync(views, new Position(9));
 
-        // the events' file put back from an older copy: the same first event, a shorter log
+        // the events' file put back from an older copy: the same log, shorter
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.True(await reopened.DropUnlessBuiltFromAsync("first-of-a", new Position(5)));
+        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-a", new Position(5)));
 
         Assert.Equal(Position.Start, await reopened.ReadCheckpointAsync(Projection));
         Assert.Null(await reopened.GetAsync(Collection, "c1"));
     }
 
     [Fact]
-    public async Task Given_views_first_built_from_an_empty_log_when_opened_then_they_are_built_again_once_and_kept_from_then_on()
+    public async Task Given_views_built_with_no_record_of_their_log_when_opened_then_they_are_built_again_once_and_kept_from_then_on()
     {
-        var views = SqliteViewStore.Open(ViewsPath);
-        Assert.False(await views.DropUnlessBuiltFromAsync(null, Position.Start));
-        await CommitDocumentAsync(views, new Position(3));
+        await CommitDocumentAsync(SqliteViewStore.Open(ViewsPath), new Position(3));
 
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.True(await reopened.DropUnlessBuiltFromAsync("first-of-a", new Position(3)));
+        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-a", new Position(3)));
         await CommitDocumentAsync(reopened, new Position(3));
 
         var again = SqliteViewStore.Open(ViewsPath);
-        Assert.False(await again.DropUnlessBuiltFromAsync("first-of-a", new Position(3)));
+        Assert.False(await again.DropUnlessBuiltFromAsync("log-a", new Position(3)));
         Assert.NotNull(await again.GetAsync(Collection, "c1"));
+    }
+
+    [Fact]
+    public async Task A_log_keeps_its_id_from_one_opening_to_the_next_and_another_file_has_another()
+    {
+        var path = Path.Combine(_directory, "events.sqlite");
+        string first;
+        await using (var events = SqliteEventStore.Open(path))
+        {
+            first = events.LogId;
+        }
+
+        await using (var again = SqliteEventStore.Open(path))
+        {
+            Assert.Equal(first, again.LogId);
+        }
+
+        await using var other = SqliteEventStore.Open(Path.Combine(_directory, "other.sqlite"));
+        Assert.False(string.IsNullOrEmpty(first));
+        Assert.NotEqual(first, other.LogId);
     }
 
     [Fact]

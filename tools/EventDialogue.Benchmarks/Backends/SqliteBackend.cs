@@ -67,8 +67,14 @@ internal sealed class SqliteBackend : IBenchmarkBackend
 
     public Task<ScanTotals> ScanStoreTableAsync(CancellationToken cancellationToken) => ScanAsync(_storePath, cancellationToken);
 
-    public Task<HistoryStores> OpenHistoryAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new HistoryStores(SqliteEventStore.Open(_historyPath), SqliteViewStore.Open(_historyPath)));
+    /// <summary>The history's events, and its views in their own file as the server keeps them, recorded as this log's so that the server serves them.</summary>
+    public async Task<HistoryStores> OpenHistoryAsync(CancellationToken cancellationToken)
+    {
+        var events = SqliteEventStore.Open(_historyPath);
+        var views = SqliteViewStore.Open(SqliteViewStore.FileBeside(_historyPath));
+        await views.DropUnlessBuiltFromAsync(events.LogId, Position.Start, cancellationToken);
+        return new HistoryStores(events, views);
+    }
 
     public Task<ScanTotals> ScanHistoryTableAsync(CancellationToken cancellationToken) => ScanAsync(_historyPath, cancellationToken);
 
