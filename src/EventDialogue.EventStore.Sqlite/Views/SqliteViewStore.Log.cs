@@ -44,7 +44,7 @@ public sealed partial class SqliteViewStore
                 furthest = reader.GetInt64(1);
             }
 
-            var dropped = furthest > 0 && (builtFrom is null || builtFrom != logId || furthest > head.Value);
+            var dropped = furthest > 0 && (builtFrom != logId || furthest > head.Value);
             command.CommandText = (dropped ? SqliteViewSchema.DropAll : string.Empty)
                 + "INSERT INTO view_log (one, log_id) VALUES (1, $log) ON CONFLICT (one) DO UPDATE SET log_id = excluded.log_id;";
             command.Parameters.AddWithValue("$log", logId);
