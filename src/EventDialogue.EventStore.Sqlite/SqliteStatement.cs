@@ -14,16 +14,25 @@ internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
+    private readonly int _parameters;
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         _database = connection.Handle ?? throw new InvalidOperationException("the connection must be open to prepare a statement on it");
-        var result = raw.sqlite3_prepare_v2(_database, sql, out _statement);
+        var result = raw.sqlite3_prepare_v2(_database, sql, out _statement, out string rest);
         if (result != raw.SQLITE_OK)
         {
             _statement.Dispose();
             SqliteException.ThrowExceptionForRC(result, _database);
         }
+
+        if (!string.IsNullOrWhiteSpace(rest))
+        {
+            _statement.Dispose();
+            throw new ArgumentException($"one SQL statement is prepared at a time; this text goes on after it: {rest}", nameof(sql));
+        }
+
+        _parameters = raw.sqlite3_bind_parameter_count(_statement);
     }
 
     /// <summary>
@@ -33,6 +42,12 @@ internal sealed class SqliteStatement : IDisposable
     /// </summary>
     public object? Run(params ReadOnlySpan<object?> values)
     {
+        // a value left out would run with the one bound the time before: bindings outlive a reset
+        if (values.Length != _parameters)
+        {
+            throw new ArgumentException($"the statement has {_parameters} parameters and was given {values.Length} values", nameof(values));
+        }
+
         try
         {
             for (var i = 0; i < values.Length; i++)

@@ -1,9 +1,4 @@
-using EventDialogue.Domain.Cases;
-using EventDialogue.Domain.Common;
-using EventDialogue.EventStore;
-using EventDialogue.EventStore.Sqlite;
 using EventDialogue.Server.Tests.Hosting;
-using ExpectedRevision = EventDialogue.EventStore.ExpectedRevision;
 
 namespace EventDialogue.Server.Tests;
 
@@ -14,7 +9,7 @@ public sealed class StartupReportTests
     {
         using var workingDirectory = new TempDirectory();
         var sqlitePath = Path.Combine(workingDirectory.Path, "history.sqlite");
-        var head = await AppendCasesAsync(sqlitePath, count: 3);
+        var head = await OpenedCases.AppendAsync(sqlitePath, "startup", count: 3);
 
         await using var server = ServerProcess.Start(workingDirectory.Path, new Dictionary<string, string> { ["EventStore:SqlitePath"] = sqlitePath });
         await server.WaitUntilServingAsync(Timeouts.ServerStart);
@@ -24,20 +19,5 @@ public sealed class StartupReportTests
         var views = $"Views: SQLite file {Path.Combine(workingDirectory.Path, "history.views.sqlite")}";
         await server.Output.WaitForAsync(text => text.Contains(grpc, StringComparison.Ordinal) && text.Contains(store, StringComparison.Ordinal) && text.Contains(views, StringComparison.Ordinal), Timeouts.Call);
         Assert.Matches(@"JSON over HTTP/1\.1 on http://127\.0\.0\.1:\d+ \(Kestrel:Endpoints:Json:Url\)", server.Output.ToString());
-    }
-
-    private static async Task<Position> AppendCasesAsync(string sqlitePath, int count)
-    {
-        await using var events = SqliteEventStore.Open(sqlitePath);
-        var metadata = new EventMetadata("startup-test", "startup-test");
-        Position head = default;
-        for (var c = 0; c < count; c++)
-        {
-            var opened = new CaseOpened($"startup-{c}", "person", [new CaseName($"Person {c}", "Latn")], null, new Citation("startup-source", null, null));
-            var data = new EventData(Guid.NewGuid(), EventTypes.NameOf(opened), DomainEventJson.Serialize(opened), metadata);
-            head = (await events.AppendToStreamAsync(StreamName.Parse($"case-startup-{c}"), ExpectedRevision.NoStream, [data])).Position;
-        }
-
-        return head;
     }
 }

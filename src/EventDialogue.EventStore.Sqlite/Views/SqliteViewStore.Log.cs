@@ -22,11 +22,15 @@ public sealed partial class SqliteViewStore
     /// checked, and are built again. Call it before the views follow the log; empty views just record the log.
     /// </summary>
     /// <param name="logId">The id of the log the views are about to follow.</param>
-    /// <param name="head">The log's head (<see cref="Position.Start"/> when empty).</param>
+    /// <param name="readHead">
+    /// Reads the log's head. It is read once the views' file is locked, so that no other process's projection can
+    /// move a checkpoint past it meanwhile (a checkpoint only ever moves to a position the log already holds).
+    /// </param>
     /// <returns>True when views were dropped.</returns>
-    public async Task<bool> DropUnlessBuiltFromAsync(string logId, Position head, CancellationToken cancellationToken = default)
+    public async Task<bool> DropUnlessBuiltFromAsync(string logId, Func<CancellationToken, Task<Position>> readHead, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(logId);
+        ArgumentNullException.ThrowIfNull(readHead);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -44,7 +48,7 @@ public sealed partial class SqliteViewStore
                 furthest = reader.GetInt64(1);
             }
 
-            var dropped = furthest > 0 && (builtFrom != logId || furthest > head.Value);
+            var dropped = furthest > 0 && (builtFrom != logId || furthest > (await readHead(cancellationToken).ConfigureAwait(false)).Value);
             command.CommandText = (dropped ? SqliteViewSchema.DropAll : string.Empty)
                 + "INSERT INTO view_log (one, log_id) VALUES (1, $log) ON CONFLICT (one) DO UPDATE SET log_id = excluded.log_id;";
             command.Parameters.AddWithValue("$log", logId);

@@ -21,10 +21,11 @@ public sealed partial class SqliteViewStore : IViewStore
     }
 
     /// <summary>
-    /// A view commit takes the one write turn that appends wait for: committing each live append's events on their own
-    /// made every append wait behind a view commit. Gathering them for a twentieth of a second let one statement per call
-    /// record 1.3–2.3x as many a second, at half to two thirds of the server's CPU per statement (docs/benchmarks.md,
-    /// "Live views gathered"); a reader that waits for its write ends the gathering at once.
+    /// Live appends' events gathered for a twentieth of a second into one view commit. Measured when the views shared
+    /// the events' file, where every view commit held the write turn appends wait for: gathering let one statement per
+    /// call record 1.3–2.3x as many a second, at half to two thirds of the server's CPU per statement (docs/benchmarks.md,
+    /// "Live views gathered"). In a file of their own the views still commit less often for it; not measured again
+    /// since. A reader that waits for its write ends the gathering at once.
     /// </summary>
     public TimeSpan LiveGathering { get; } = TimeSpan.FromMilliseconds(50);
 
@@ -281,9 +282,9 @@ public sealed partial class SqliteViewStore : IViewStore
     /// <summary>
     /// A view commit does not wait for the disk. In WAL mode a commit is still atomic with synchronous=NORMAL: a power
     /// loss can only take the last commits away whole, views and checkpoint together, and the projection then applies
-    /// those events again. The events a view commit applied were synced before it (appends use synchronous=FULL, in the
-    /// same log), so a view can never survive the events it came from. Syncing every view commit cost one disk flush
-    /// per projection per event, all taken in the one write turn that appends wait for.
+    /// those events again. The events a view commit applied were synced before it (appends use synchronous=FULL, and a
+    /// projection reads only committed events, whichever file the views are in), so a view can never survive the events
+    /// it came from. Syncing every view commit cost one disk flush per projection per event.
     /// </summary>
     private static async Task RelaxSyncAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public static class ServerSettings
 
     public static IReadOnlyList<ServerSetting> All { get; } =
     [
-        new(EventStoreOptions.BackendKey, "sqlite", "the event store: sqlite (one file, nothing to install) or postgres"),
+        new(EventStoreOptions.BackendKey, "sqlite", "the event store: sqlite (a file for the events and one for the views, nothing to install) or postgres"),
         new(EventStoreOptions.SqlitePathKey, EventStoreOptions.DefaultSqlitePath, "the SQLite file, created with its folder; relative to the working directory"),
         new(EventStoreOptions.SqliteMaxSizeBytesKey, "(none)", "a size in bytes past which appends are refused as on a full disk (RESOURCE_EXHAUSTED, STORE_FULL)"),
         new(EventStoreOptions.SqliteViewsPathKey, "(beside the events: NAME.views.sqlite)", "the SQLite file of the views; the events' own file keeps them in it, as before"),

@@ -30,11 +30,11 @@ public sealed class SqliteViewsFileTests : IDisposable
     public async Task Given_views_built_from_a_log_when_opened_again_for_the_same_log_then_they_are_kept()
     {
         var views = SqliteViewStore.Open(ViewsPath);
-        Assert.False(await views.DropUnlessBuiltFromAsync("log-a", new Position(10)));
+        Assert.False(await views.DropUnlessBuiltFromAsync("log-a", Head(10)));
         await CommitDocumentAsync(views, new Position(7));
 
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.False(await reopened.DropUnlessBuiltFromAsync("log-a", new Position(12)));
+        Assert.False(await reopened.DropUnlessBuiltFromAsync("log-a", Head(12)));
 
         Assert.Equal(new Position(7), await reopened.ReadCheckpointAsync(Projection));
         Assert.NotNull(await reopened.GetAsync(Collection, "c1"));
@@ -44,27 +44,27 @@ public sealed class SqliteViewsFileTests : IDisposable
     public async Task Given_views_built_from_a_log_when_opened_for_another_log_then_every_view_is_dropped()
     {
         var views = SqliteViewStore.Open(ViewsPath);
-        await views.DropUnlessBuiltFromAsync("log-a", new Position(10));
+        await views.DropUnlessBuiltFromAsync("log-a", Head(10));
         await CommitDocumentAsync(views, new Position(7));
 
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-b", new Position(50)));
+        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-b", Head(50)));
 
         Assert.Equal(Position.Start, await reopened.ReadCheckpointAsync(Projection));
         Assert.Null(await reopened.GetAsync(Collection, "c1"));
-        Assert.False(await reopened.DropUnlessBuiltFromAsync("log-b", new Position(50)));
+        Assert.False(await reopened.DropUnlessBuiltFromAsync("log-b", Head(50)));
     }
 
     [Fact]
     public async Task Given_views_further_than_the_head_of_their_log_when_opened_then_every_view_is_dropped_so_that_no_event_appended_next_is_skipped()
     {
         var views = SqliteViewStore.Open(ViewsPath);
-        await views.DropUnlessBuiltFromAsync("log-a", new Position(10));
+        await views.DropUnlessBuiltFromAsync("log-a", Head(10));
         await CommitDocumentAsync(views, new Position(9));
 
         // the events' file put back from an older copy: the same log, shorter
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-a", new Position(5)));
+        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-a", Head(5)));
 
         Assert.Equal(Position.Start, await reopened.ReadCheckpointAsync(Projection));
         Assert.Null(await reopened.GetAsync(Collection, "c1"));
@@ -76,11 +76,11 @@ public sealed class SqliteViewsFileTests : IDisposable
         await CommitDocumentAsync(SqliteViewStore.Open(ViewsPath), new Position(3));
 
         var reopened = SqliteViewStore.Open(ViewsPath);
-        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-a", new Position(3)));
+        Assert.True(await reopened.DropUnlessBuiltFromAsync("log-a", Head(3)));
         await CommitDocumentAsync(reopened, new Position(3));
 
         var again = SqliteViewStore.Open(ViewsPath);
-        Assert.False(await again.DropUnlessBuiltFromAsync("log-a", new Position(3)));
+        Assert.False(await again.DropUnlessBuiltFromAsync("log-a", Head(3)));
         Assert.NotNull(await again.GetAsync(Collection, "c1"));
     }
 
@@ -127,6 +127,8 @@ public sealed class SqliteViewsFileTests : IDisposable
         SqliteViewStore.DropViewsFrom(eventsPath);
         Assert.Empty(ViewTables(eventsPath));
     }
+
+    private static Func<CancellationToken, Task<Position>> Head(long position) => _ => Task.FromResult(new Position(position));
 
     private static async Task CommitDocumentAsync(SqliteViewStore views, Position checkpoint)
     {

@@ -1,14 +1,8 @@
 using EventDialogue.Api.V1;
-using EventDialogue.Domain.Cases;
-using EventDialogue.Domain.Common;
 using EventDialogue.EventStore;
-using EventDialogue.EventStore.Sqlite;
 using EventDialogue.EventStore.Sqlite.Views;
 using EventDialogue.Server.Tests.Hosting;
 using Microsoft.Data.Sqlite;
-using CaseName = EventDialogue.Domain.Cases.CaseName;
-using Citation = EventDialogue.Domain.Common.Citation;
-using ExpectedRevision = EventDialogue.EventStore.ExpectedRevision;
 
 namespace EventDialogue.Server.Tests.Views;
 
@@ -22,21 +16,48 @@ public sealed class ViewsFileTests
         var eventsPath = Path.Combine(workingDirectory.Path, "history.sqlite");
         var settings = new Dictionary<string, string> { ["EventStore:SqlitePath"] = eventsPath };
 
-        var firstHead = await AppendCasesAsync(eventsPath, "first", count: 3);
+        var firstHead = await OpenedCases.AppendAsync(eventsPath, "first", count: 3);
         Assert.Equal(["first-0", "first-1", "first-2"], await CaseIdsAsync(workingDirectory.Path, settings, firstHead));
         Assert.True(File.Exists(SqliteViewStore.FileBeside(eventsPath)), "the views were not written to their own file beside the events'");
 
-        // another log in the place of the first, longer than it: only the first event tells them apart
+        // another log in the place of the first, longer than it: only the log's own id tells them apart
         SqliteConnection.ClearAllPools();
         foreach (var file in Directory.GetFiles(workingDirectory.Path, "history.sqlite*"))
         {
             File.Delete(file);
         }
 
-        var secondHead = await AppendCasesAsync(eventsPath, "second", count: 5);
+        var secondHead = await OpenedCases.AppendAsync(eventsPath, "second", count: 5);
         Assert.True(secondHead > firstHead);
 
         Assert.Equal(["second-0", "second-1", "second-2", "second-3", "second-4"], await CaseIdsAsync(workingDirectory.Path, settings, secondHead));
+    }
+
+    [Fact]
+    public async Task Given_a_views_file_in_a_folder_not_made_yet_when_the_server_starts_then_it_makes_the_folder_and_keeps_the_views_there()
+    {
+        using var workingDirectory = new TempDirectory();
+        var eventsPath = Path.Combine(workingDirectory.Path, "history.sqlite");
+        var viewsPath = Path.Combine(workingDirectory.Path, "elsewhere", "views.sqlite");
+        var settings = new Dictionary<string, string> { ["EventStore:SqlitePath"] = eventsPath, ["EventStore:SqliteViewsPath"] = viewsPath };
+        var head = await OpenedCases.AppendAsync(eventsPath, "kept", count: 2);
+
+        Assert.Equal(["kept-0", "kept-1"], await CaseIdsAsync(workingDirectory.Path, settings, head));
+
+        Assert.True(File.Exists(viewsPath), "the views were not written where EventStore:SqliteViewsPath says");
+        Assert.False(File.Exists(SqliteViewStore.FileBeside(eventsPath)), "a views file was made beside the events' as well");
+    }
+
+    [Fact]
+    public async Task Given_an_empty_views_path_when_the_server_runs_then_it_exits_non_zero_naming_the_setting_without_opening_a_store()
+    {
+        using var workingDirectory = new TempDirectory();
+
+        var run = await ServerRun.RunAsync(workingDirectory.Path, "--EventStore:SqliteViewsPath=");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains("EventStore:SqliteViewsPath is empty", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(workingDirectory.Path, "data")), "A refused start created the default store's folder.");
     }
 
     private static async Task<List<string>> CaseIdsAsync(string workingDirectory, Dictionary<string, string> settings, Position head)
@@ -47,20 +68,5 @@ public sealed class ViewsFileTests
         var views = new ViewsService.ViewsServiceClient(channel);
         var page = await views.ListCaseFilesAsync(new ListCaseFilesRequest { MinPosition = head.Value, PageSize = 50 }, deadline: DateTime.UtcNow.Add(Timeouts.Call));
         return [.. page.CaseFiles.Select(c => c.CaseId).Order(StringComparer.Ordinal)];
-    }
-
-    private static async Task<Position> AppendCasesAsync(string eventsPath, string prefix, int count)
-    {
-        await using var events = SqliteEventStore.Open(eventsPath);
-        var metadata = new EventMetadata("views-file-test", "views-file-test");
-        Position head = default;
-        for (var c = 0; c < count; c++)
-        {
-            var opened = new CaseOpened($"{prefix}-{c}", "person", [new CaseName($"Person {c}", "Latn")], null, new Citation("views-file-source", null, null));
-            var data = new EventData(Guid.NewGuid(), EventTypes.NameOf(opened), DomainEventJson.Serialize(opened), metadata);
-            head = (await events.AppendToStreamAsync(StreamName.Parse($"case-{prefix}-{c}"), ExpectedRevision.NoStream, [data])).Position;
-        }
-
-        return head;
     }
 }

@@ -72,7 +72,7 @@ internal sealed class SqliteBackend : IBenchmarkBackend
     {
         var events = SqliteEventStore.Open(_historyPath);
         var views = SqliteViewStore.Open(SqliteViewStore.FileBeside(_historyPath));
-        await views.DropUnlessBuiltFromAsync(events.LogId, Position.Start, cancellationToken);
+        await views.DropUnlessBuiltFromAsync(events.LogId, events.ReadHeadPositionAsync, cancellationToken);
         return new HistoryStores(events, views);
     }
 
