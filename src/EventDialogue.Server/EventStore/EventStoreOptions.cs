@@ -9,7 +9,7 @@ namespace EventDialogue.Server.EventStore;
 /// <param name="PostgresConnectionString">EventStore:PostgresConnectionString, required for postgres.</param>
 /// <param name="PostgresSchema">EventStore:PostgresSchema, "public" by default.</param>
 /// <param name="SqliteMaxSizeBytes">EventStore:SqliteMaxSizeBytes, a size past which appends are refused as on a full disk; none by default.</param>
-/// <param name="SqliteViewsPath">EventStore:SqliteViewsPath as a full path; by default the file beside the events' (<see cref="ViewsBeside"/>).</param>
+/// <param name="SqliteViewsPath">EventStore:SqliteViewsPath as a full path; by default the file beside the events' (<see cref="SqliteViewStore.FileBeside"/>).</param>
 public sealed record EventStoreOptions(
     EventStoreBackend Backend,
     string SqlitePath,
@@ -61,19 +61,16 @@ public sealed record EventStoreOptions(
         var viewsPath = configuration[SqliteViewsPathKey];
         if (backend == EventStoreBackend.Sqlite && viewsPath is not null && string.IsNullOrWhiteSpace(viewsPath))
         {
-            throw new EventStoreConfigurationException($"{SqliteViewsPathKey} is empty; leave it out for views beside the events ({ViewsBeside(DefaultSqlitePath)} by default), or give a file.");
+            throw new EventStoreConfigurationException($"{SqliteViewsPathKey} is empty; leave it out for views beside the events ({SqliteViewStore.FileBeside(DefaultSqlitePath)} by default), or give a file.");
         }
 
         var fullSqlitePath = backend == EventStoreBackend.Sqlite ? Path.GetFullPath(sqlitePath) : sqlitePath;
-        var fullViewsPath = backend == EventStoreBackend.Sqlite ? Path.GetFullPath(viewsPath ?? ViewsBeside(fullSqlitePath)) : null;
+        var fullViewsPath = backend == EventStoreBackend.Sqlite ? Path.GetFullPath(viewsPath ?? SqliteViewStore.FileBeside(fullSqlitePath)) : null;
         return new EventStoreOptions(backend, fullSqlitePath, connectionString, schema, ParseSize(configuration[SqliteMaxSizeBytesKey]), fullViewsPath);
     }
 
-    /// <summary>The views' own SQLite file beside the events' file (see <see cref="SqliteViewStore.FileBeside"/>).</summary>
-    public static string ViewsBeside(string sqlitePath) => SqliteViewStore.FileBeside(sqlitePath);
-
     /// <summary>Where the SQLite views are: <see cref="SqliteViewsPath"/>, or beside the events when it is not given.</summary>
-    public string ViewsFile => SqliteViewsPath ?? ViewsBeside(SqlitePath);
+    public string ViewsFile => SqliteViewsPath ?? SqliteViewStore.FileBeside(SqlitePath);
 
     /// <summary>Whether the views share the events' file (EventStore:SqliteViewsPath set to EventStore:SqlitePath), as before they had one of their own.</summary>
     public bool ViewsInEventsFile => string.Equals(Path.GetFullPath(ViewsFile), Path.GetFullPath(SqlitePath), StringComparison.Ordinal);
