@@ -31,6 +31,9 @@ public sealed partial class PostgresEventStore : IEventStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlDataSource _appendDataSource;
+
+    /// <summary>The connections of the log's reads: not reset between reads, their statements prepared (see <see cref="PostgresReadConnections"/>).</summary>
+    private readonly NpgsqlDataSource _readDataSource;
     private readonly PostgresSchema _schema;
     private readonly PostgresEventSql _sql;
     private readonly PostgresTree _tree;
@@ -53,7 +56,8 @@ public sealed partial class PostgresEventStore : IEventStore
         _schema = schema;
         _sql = new PostgresEventSql(schema);
         _tree = new PostgresTree(schema);
-        _reads = new PostgresEventReads(dataSource, schema);
+        _readDataSource = PostgresReadConnections.DataSource(connectionString);
+        _reads = new PostgresEventReads(_readDataSource, schema);
         _timeProvider = timeProvider;
         _pollInterval = pollInterval;
         _appends = new AppendQueue(new PostgresGroupCommit(_appendDataSource, _sql, timeProvider).CommitAsync);
@@ -181,6 +185,7 @@ public sealed partial class PostgresEventStore : IEventStore
 
         await _notifier.DisposeAsync().ConfigureAwait(false);
         await _appendDataSource.DisposeAsync().ConfigureAwait(false);
+        await _readDataSource.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -10,7 +10,7 @@ public sealed class PostgresViewStore : IViewStore
     private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
 
-    /// <summary>The connections of the reads: not reset between reads, their statements prepared (see <see cref="PostgresViewReadConnections"/>).</summary>
+    /// <summary>The connections of the reads: not reset between reads, their statements prepared (see <see cref="PostgresReadConnections"/>).</summary>
     private readonly NpgsqlDataSource _readSource;
     private readonly PostgresViewSql _sql;
     private readonly KeptRankings _rankings = new();
@@ -19,7 +19,7 @@ public sealed class PostgresViewStore : IViewStore
     {
         _connectionString = connectionString;
         _dataSource = dataSource;
-        _readSource = PostgresViewReadConnections.DataSource(connectionString);
+        _readSource = PostgresReadConnections.DataSource(connectionString);
         _sql = sql;
     }
 

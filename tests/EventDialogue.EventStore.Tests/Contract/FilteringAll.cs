@@ -70,17 +70,17 @@ public abstract partial class EventStoreContract
         // More matches than a backend reads per statement, interleaved with events that do not match.
         for (var i = 0; i < 6; i++)
         {
-            await Store.AppendToStreamAsync(Stream("case-liu-xiaobo"), ExpectedRevision.Any, Events.Some(120));
+            await Store.AppendToStreamAsync(Stream("case-liu-xiaobo"), ExpectedRevision.Any, Events.Some(200));
             await Store.AppendToStreamAsync(Stream("round-2010-washington"), ExpectedRevision.Any, Events.Some(30, "RoundHeld"));
         }
 
         var filter = AllFilter.Of(categories: ["case"], streams: ["case-liu-xiaobo"]);
         var matches = await ReadAll(filter: filter);
         var after = await ReadAll(matches[99].Position, filter);
-        var counted = await ReadAll(matches[99].Position, filter, maxCount: 550);
+        var counted = await ReadAll(matches[99].Position, filter, maxCount: 1050);
 
-        Assert.Equal(Enumerable.Range(0, 720).Select(i => (long)i), matches.Select(e => e.Revision));
+        Assert.Equal(Enumerable.Range(0, 1200).Select(i => (long)i), matches.Select(e => e.Revision));
         Assert.Equal(matches.Skip(100), after);
-        Assert.Equal(matches.Skip(100).Take(550), counted);
+        Assert.Equal(matches.Skip(100).Take(1050), counted);
     }
 }

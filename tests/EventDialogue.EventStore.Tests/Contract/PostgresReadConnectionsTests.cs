@@ -1,4 +1,4 @@
-using EventDialogue.EventStore.Postgres.Views;
+using EventDialogue.EventStore.Postgres;
 using EventDialogue.EventStore.Tests.Fixtures;
 using Npgsql;
 
@@ -10,14 +10,14 @@ namespace EventDialogue.EventStore.Tests.Contract;
 /// view-store contract, run on PostgreSQL, checks what they answer.)
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class PostgresViewReadConnectionsTests(PostgresCluster cluster)
+public sealed class PostgresReadConnectionsTests(PostgresCluster cluster)
 {
     private const string Marker = "eventdialogue.test_marker";
 
     [Fact]
     public async Task A_view_read_connection_handed_back_to_its_pool_keeps_its_session()
     {
-        await using var dataSource = PostgresViewReadConnections.DataSource(OneConnection());
+        await using var dataSource = PostgresReadConnections.DataSource(OneConnection());
 
         await ScalarAsync(dataSource, $"SELECT set_config('{Marker}', 'kept', false)");
 
@@ -27,7 +27,7 @@ public sealed class PostgresViewReadConnectionsTests(PostgresCluster cluster)
     [Fact]
     public async Task A_read_repeated_on_the_view_read_connections_is_prepared_and_stays_prepared_across_hand_backs()
     {
-        await using var dataSource = PostgresViewReadConnections.DataSource(OneConnection());
+        await using var dataSource = PostgresReadConnections.DataSource(OneConnection());
         const string Read = "SELECT count(*)::text FROM pg_class WHERE relname = $1";
 
         for (var i = 0; i < 3; i++)
