@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace EventDialogue.EventStore.Postgres;
 
-/// <summary>The log's reads (<see cref="RelationalEventReads"/>) in one schema's SQL, on the store's default pool.</summary>
+/// <summary>The log's reads (<see cref="RelationalEventReads"/>) in one schema's SQL, on the store's read pool (<see cref="PostgresReadConnections"/>).</summary>
 internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSchema schema) : RelationalEventReads
 {
     private readonly string _readStreamForwards = $"SELECT {PostgresSchema.Columns} FROM {schema.Events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3";

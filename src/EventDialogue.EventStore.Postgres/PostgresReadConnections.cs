@@ -13,7 +13,8 @@ namespace EventDialogue.EventStore.Postgres;
 /// leaves no transaction open, takes no session lock, sets no setting, creates no temporary table and listens on
 /// nothing; every name it uses is qualified with the schema, so no session's <c>search_path</c> could change what it
 /// reads. The only session state these connections keep is the prepared reads themselves, which hold no data. The
-/// projections' transactions, the proofs' snapshots, the schema's creation and the resets keep the driver's default pool.
+/// projections' transactions, the tree's and checkpoints' reads, the restore, the schema's creation and the resets keep
+/// the driver's default pool.
 /// </summary>
 internal static class PostgresReadConnections
 {

@@ -5,9 +5,10 @@ using Npgsql;
 namespace EventDialogue.EventStore.Tests.Contract;
 
 /// <summary>
-/// The connections that answer view reads go back to their pool without a reset and prepare the reads they repeat,
-/// so that a read is neither parsed nor planned again on the server. (The reads change nothing in the session; the
-/// view-store contract, run on PostgreSQL, checks what they answer.)
+/// The connections that answer reads (the log's in the event store, the views' in the view store) go back to their pool
+/// without a reset and prepare the reads they repeat, so that a read is neither parsed nor planned again on the server.
+/// (The reads change nothing in the session; the event-store and view-store contracts, run on PostgreSQL, check what
+/// they answer.)
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class PostgresReadConnectionsTests(PostgresCluster cluster)
@@ -15,7 +16,7 @@ public sealed class PostgresReadConnectionsTests(PostgresCluster cluster)
     private const string Marker = "eventdialogue.test_marker";
 
     [Fact]
-    public async Task A_view_read_connection_handed_back_to_its_pool_keeps_its_session()
+    public async Task A_read_connection_handed_back_to_its_pool_keeps_its_session()
     {
         await using var dataSource = PostgresReadConnections.DataSource(OneConnection());
 
@@ -25,7 +26,7 @@ public sealed class PostgresReadConnectionsTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_read_repeated_on_the_view_read_connections_is_prepared_and_stays_prepared_across_hand_backs()
+    public async Task A_read_repeated_on_the_read_connections_is_prepared_and_stays_prepared_across_hand_backs()
     {
         await using var dataSource = PostgresReadConnections.DataSource(OneConnection());
         const string Read = "SELECT count(*)::text FROM pg_class WHERE relname = $1";
