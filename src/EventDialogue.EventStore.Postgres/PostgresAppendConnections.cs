@@ -10,7 +10,8 @@ namespace EventDialogue.EventStore.Postgres;
 /// 1.1 ms of the 1.8 ms an append spent in <c>append_checked</c> (docs/benchmarks.md). Nothing here needs the reset:
 /// these connections run only whole transactions that end in <c>COMMIT</c> or <c>ROLLBACK</c> (a connection that fails
 /// to roll back is dropped from the pool), take only transaction-scoped locks, set nothing for the session, LISTEN on
-/// nothing and create no temporary tables. The store's reads have a pool of their own (<see cref="PostgresReadConnections"/>); its other connections keep the reset.
+/// nothing and create no temporary tables. The store's reads have a pool of their own (<see cref="PostgresReadConnections"/>);
+/// its other connections keep the reset.
 /// They also prepare the statements they repeat (<c>Max Auto Prepare</c>): an append's few statements (the transaction's
 /// begin and commit, the lock, the checked insert) are then neither parsed nor planned again on the server; the only
 /// session state that adds is the prepared statements themselves.

@@ -24,9 +24,9 @@ public sealed partial class SqliteViewStore : IViewStore
     /// Live appends' events gathered for a twentieth of a second into one view commit. Measured when the views shared
     /// the events' file, where every view commit held the write turn appends wait for: gathering let one statement per
     /// call record 1.3–2.3x as many a second, at half to two thirds of the server's CPU per statement (docs/benchmarks.md,
-    /// "Live views gathered"). With the views in a file of their own, no gathering measured mixed: a lower p99 but more
-    /// CPU per statement, rates within the spread ("`$all` on PostgreSQL…", tried and not kept). A reader that waits for
-    /// its write ends the gathering at once.
+    /// "Live views gathered"). Measured again with the views in a file of their own, no gathering gave mixed results: a
+    /// lower p99, more CPU per statement, rates within the spread (docs/benchmarks.md, "`$all` on PostgreSQL…", tried and
+    /// not kept). A reader that waits for its write ends the gathering at once.
     /// </summary>
     public TimeSpan LiveGathering { get; } = TimeSpan.FromMilliseconds(50);
 

@@ -7,7 +7,7 @@ namespace EventDialogue.EventStore.Tests.Contract;
 /// <summary>
 /// The connections that write appends go back to their pool without <c>DISCARD ALL</c>, so that PL/pgSQL's cached plans
 /// of <c>append_checked</c> and <c>tree_append</c> outlive one append (re-planning them was most of an append's time on
-/// the server). The store's default pool, used for the rest but its reads, is still reset.
+/// the server). The store's default pool, which serves all but its appends and reads, is still reset.
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class PostgresAppendConnectionsTests(PostgresCluster cluster)
