@@ -48,11 +48,7 @@ public sealed partial class SqliteEventStore : IEventStore
     public static SqliteEventStore Open(string path, TimeProvider? timeProvider = null, TimeSpan? pollInterval = null, long? maxSizeBytes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+        SqliteFolder.MakeFor(path);
 
         var connectionString = new SqliteConnectionStringBuilder
         {

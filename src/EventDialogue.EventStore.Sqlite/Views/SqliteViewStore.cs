@@ -32,6 +32,8 @@ public sealed partial class SqliteViewStore : IViewStore
 
     public static SqliteViewStore Open(string path)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        SqliteFolder.MakeFor(path);
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,

@@ -67,7 +67,6 @@ public static class EventStoreOpener
 
         var log = events as SqliteEventStore ?? throw new ArgumentException("SQLite views follow an SQLite event store", nameof(events));
         SqliteViewStore.DropViewsFrom(options.SqlitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(options.ViewsFile)!);
         var views = SqliteViewStore.Open(options.ViewsFile);
         await views.DropUnlessBuiltFromAsync(log.LogId, events.ReadHeadPositionAsync, cancellationToken);
         return views;
