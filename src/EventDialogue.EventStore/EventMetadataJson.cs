@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace EventDialogue.EventStore;
 
 /// <summary>The stored JSON shape of <see cref="EventMetadata"/>; the property names are part of the stored format.</summary>
-public static class EventMetadataJson
+public static partial class EventMetadataJson
 {
     private const string RecordedBy = "recorded_by";
     private const string CorrelationId = "correlation_id";
@@ -39,6 +39,12 @@ public static class EventMetadataJson
     }
 
     public static EventMetadata Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReadAsWritten(json) ?? Read(json);
+    }
+
+    private static EventMetadata Read(string json)
     {
         string? recordedBy = null, correlationId = null, causationId = null, requestFingerprint = null;
         var schemaVersion = 1;
