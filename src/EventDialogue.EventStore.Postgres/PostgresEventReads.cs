@@ -59,6 +59,49 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
 
     protected override RecordedEvent ReadRow(DbDataReader reader) => PostgresEventReader.Read(reader);
 
+    /// <remarks>
+    /// When each list fits one statement, both statements go to the server in one batch: a request's lookup (its request
+    /// id, its streams) costs one round trip, not two.
+    /// </remarks>
+    public override async Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        ArgumentNullException.ThrowIfNull(streams);
+        var ids = eventIds.Distinct().ToArray();
+        var names = streams.Distinct().Select(s => s.Value).ToArray();
+        if (ids.Length is 0 or > ChunkSize || names.Length is 0 or > ChunkSize)
+        {
+            return await base.LookUpAsync(eventIds, streams, cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands = { BatchCommand(_readEvents, ids), BatchCommand(_streamRevisions, names) },
+            };
+            await using (batch.ConfigureAwait(false))
+            {
+                var found = new List<RecordedEvent>(ids.Length);
+                var revisions = new Dictionary<StreamName, long>(names.Length);
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        found.Add(ReadRow(reader));
+                    }
+
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    await ReadRevisionsAsync(reader, revisions, cancellationToken).ConfigureAwait(false);
+                }
+
+                return Found(found, revisions);
+            }
+        }
+    }
+
     private static NpgsqlCommand Command(DbConnection connection, string sql, params object[] values)
     {
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection);
@@ -69,4 +112,6 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
 
         return command;
     }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, object value) => new(sql) { Parameters = { new NpgsqlParameter { Value = value } } };
 }

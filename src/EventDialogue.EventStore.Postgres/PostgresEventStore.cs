@@ -145,6 +145,9 @@ public sealed partial class PostgresEventStore : IEventStore
     public Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default) =>
         _reads.GetStreamRevisionsAsync(streams, cancellationToken);
 
+    public Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default) =>
+        _reads.LookUpAsync(eventIds, streams, cancellationToken);
+
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         _reads.ReadAllAsync(after, filter, maxCount, cancellationToken);
 

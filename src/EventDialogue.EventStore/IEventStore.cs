@@ -55,6 +55,13 @@ public interface IEventStore : IAsyncDisposable
     Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="ReadEventsAsync"/> and <see cref="GetStreamRevisionsAsync"/> at once, in one round trip to a database
+    /// server: what deciding a request reads before anything else (whether its request id was recorded, and which of the
+    /// streams it writes or names exist).
+    /// </summary>
+    Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Reads $all forwards, in position order, the events after <paramref name="after"/> that match the filter.
     /// Only events that can no longer be preceded by a later commit are returned, so a reader that
     /// continues from the last position it saw never skips one.

@@ -115,10 +115,25 @@ public abstract class RelationalEventReads
     public async Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(eventIds);
+        return (await LookUpAsync(eventIds, [], cancellationToken).ConfigureAwait(false)).Events;
+    }
+
+    public async Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        return (await LookUpAsync([], streams, cancellationToken).ConfigureAwait(false)).Revisions;
+    }
+
+    /// <summary>Both reads on one connection, a statement per chunk of each; a backend that can send them together overrides this.</summary>
+    public virtual async Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        ArgumentNullException.ThrowIfNull(streams);
         var found = new List<RecordedEvent>();
-        if (eventIds.Count == 0)
+        var revisions = new Dictionary<StreamName, long>();
+        if (eventIds.Count == 0 && streams.Count == 0)
         {
-            return found;
+            return new StoreLookup(found, revisions);
         }
 
         var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -128,24 +143,7 @@ public abstract class RelationalEventReads
             {
                 found.AddRange(await ReadRowsAsync(ReadEventsCommand(connection, chunk), chunk.Length, cancellationToken).ConfigureAwait(false));
             }
-        }
 
-        found.Sort((a, b) => a.Position.Value.CompareTo(b.Position.Value));
-        return found;
-    }
-
-    public async Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(streams);
-        var revisions = new Dictionary<StreamName, long>();
-        if (streams.Count == 0)
-        {
-            return revisions;
-        }
-
-        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
             foreach (var chunk in streams.Distinct().Chunk(ChunkSize))
             {
                 var command = StreamRevisionsCommand(connection, chunk);
@@ -154,16 +152,32 @@ public abstract class RelationalEventReads
                     var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
-                        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            revisions[StreamName.FromStorage(reader.GetString(0))] = reader.GetInt64(1);
-                        }
+                        await ReadRevisionsAsync(reader, revisions, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
         }
 
-        return revisions;
+        return Found(found, revisions);
+    }
+
+    /// <summary>The lookup's answer, its events in position order.</summary>
+    protected static StoreLookup Found(List<RecordedEvent> events, Dictionary<StreamName, long> revisions)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        events.Sort((a, b) => a.Position.Value.CompareTo(b.Position.Value));
+        return new StoreLookup(events, revisions);
+    }
+
+    /// <summary>Reads the rows of a <see cref="StreamRevisionsCommand"/> into <paramref name="revisions"/>.</summary>
+    protected static async Task ReadRevisionsAsync(DbDataReader reader, Dictionary<StreamName, long> revisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(revisions);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            revisions[StreamName.FromStorage(reader.GetString(0))] = reader.GetInt64(1);
+        }
     }
 
     public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount, [EnumeratorCancellation] CancellationToken cancellationToken)

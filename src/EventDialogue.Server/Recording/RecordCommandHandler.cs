@@ -73,20 +73,23 @@ public sealed class RecordCommandHandler : ICommandHandler<RecordCommand, Record
         var stream = ParseStream(request.Command);
         var fingerprint = RequestFingerprint.Of(request.Command);
         var entityStreams = StreamHistory.EntityStreams(stream);
+        var references = ReferencedStreams(request.Command.References);
+        var firstEventId = RequestEventIds.For(request.RequestId, 0);
         for (var attempt = 1; ; attempt++)
         {
-            // a retry is answered from its first result, without reading the entity's streams
-            if (await EarlierRequest.FindAsync(_store, request.RequestId, entityStreams, fingerprint, cancellationToken) is { } first)
+            // whether the request was recorded, and which of the entity's streams and the referenced ones exist, in one
+            // lookup: a retry is answered from its first result without reading the entity's streams, and a new stream is
+            // not read at all
+            var lookup = await _store.LookUpAsync([firstEventId], [.. entityStreams, .. references.Values], cancellationToken);
+            var earlier = lookup.Events.FirstOrDefault(e => e.EventId == firstEventId);
+            if (await EarlierRequest.FindAsync(_store, earlier, request.RequestId, entityStreams, fingerprint, cancellationToken) is { } first)
             {
                 return first;
             }
 
-            // which of the entity's streams and the referenced ones exist, in one read: a new stream is not read at all
-            var references = ReferencedStreams(request.Command.References);
-            var existing = await _store.GetStreamRevisionsAsync([.. entityStreams, .. references.Values], cancellationToken);
-            var history = await StreamHistory.LoadAsync(_store, stream, existing, _parsed, cancellationToken);
+            var history = await StreamHistory.LoadAsync(_store, stream, lookup.Revisions, _parsed, cancellationToken);
 
-            var referenced = references.Where(r => existing.ContainsKey(r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            var referenced = references.Where(r => lookup.Revisions.ContainsKey(r.Value)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
             var known = new Known(referenced, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
             var decided = Deciders.For(request.Command).Decide(history.Facts, request.Command, known);
 

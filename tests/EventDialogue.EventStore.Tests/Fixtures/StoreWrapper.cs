@@ -32,6 +32,9 @@ public abstract class StoreWrapper(IEventStore store) : IEventStore
     public Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default) =>
         store.GetStreamRevisionsAsync(streams, cancellationToken);
 
+    public Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default) =>
+        store.LookUpAsync(eventIds, streams, cancellationToken);
+
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         store.ReadAllAsync(after, filter, maxCount, cancellationToken);
 

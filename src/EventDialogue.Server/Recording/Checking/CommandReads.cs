@@ -5,7 +5,7 @@ namespace EventDialogue.Server.Recording.Checking;
 /// <summary>
 /// What deciding a run of commands will read, known before any is decided: each request's first event id (whether it
 /// was recorded before) and the streams each command writes or names (which exist). Looked up at once
-/// (<see cref="PendingEventStore.LookUpAsync"/>), they cost a run two reads of the store, not several per command.
+/// (<see cref="PendingEventStore.LookUpAheadAsync"/>), they cost a run one lookup of the store, not several per command.
 /// A command whose stream or request id is malformed is left out: its decision refuses it without reading.
 /// </summary>
 internal static class CommandReads
@@ -35,7 +35,7 @@ internal static class CommandReads
             }
         }
 
-        await pending.LookUpAsync(eventIds, streams, cancellationToken);
+        await pending.LookUpAheadAsync(eventIds, streams, cancellationToken);
     }
 
     private static StreamName? Parsed(string? name)

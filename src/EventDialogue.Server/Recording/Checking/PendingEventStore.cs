@@ -29,23 +29,23 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     /// <summary>
     /// Looks up at once what a run of decisions will ask one at a time: which of these events are recorded (a batch's
     /// requests, by their first event ids) and which of these streams exist (the streams its commands write and name),
-    /// in two reads of the store, whatever the number of commands. A stream found to exist is still read when a
+    /// in one lookup of the store, whatever the number of commands. A stream found to exist is still read when a
     /// decision needs its events, and then only up to the revision found here, so that every answer is of one moment.
     /// </summary>
-    public async Task LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
+    public async Task LookUpAheadAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(streams);
-        var found = (await recorded.ReadEventsAsync(eventIds, cancellationToken)).ToDictionary(e => e.EventId);
+        var found = await recorded.LookUpAsync(eventIds, streams, cancellationToken);
+        var events = found.Events.ToDictionary(e => e.EventId);
         foreach (var id in eventIds)
         {
-            _recordedById[id] = found.GetValueOrDefault(id);
+            _recordedById[id] = events.GetValueOrDefault(id);
         }
 
-        var revisions = await recorded.GetStreamRevisionsAsync(streams, cancellationToken);
         foreach (var stream in streams)
         {
-            _recordedRevisions[stream] = revisions.TryGetValue(stream, out var revision) ? revision : null;
+            _recordedRevisions[stream] = found.Revisions.TryGetValue(stream, out var revision) ? revision : null;
         }
     }
 
@@ -162,6 +162,9 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
         return revisions;
     }
+
+    public async Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default) =>
+        new(await ReadEventsAsync(eventIds, cancellationToken), await GetStreamRevisionsAsync(streams, cancellationToken));
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
