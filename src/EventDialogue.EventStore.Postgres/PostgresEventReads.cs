@@ -60,8 +60,8 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
     protected override RecordedEvent ReadRow(DbDataReader reader) => PostgresEventReader.Read(reader);
 
     /// <remarks>
-    /// When each list fits one statement, both statements go to the server in one batch: a request's lookup (its request
-    /// id, its streams) costs one round trip, not two.
+    /// When each list fits one statement, both statements go to the server in one batch: a request's lookup (its streams,
+    /// its request id) costs one round trip, not two.
     /// </remarks>
     public override async Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
     {
@@ -74,30 +74,33 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
             return await base.LookUpAsync(eventIds, streams, cancellationToken).ConfigureAwait(false);
         }
 
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = (NpgsqlConnection)await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var batch = new NpgsqlBatch(connection)
             {
-                BatchCommands = { BatchCommand(_readEvents, ids), BatchCommand(_streamRevisions, names) },
+                BatchCommands = { BatchCommand(_streamRevisions, names), BatchCommand(_readEvents, ids) },
             };
             await using (batch.ConfigureAwait(false))
             {
-                var found = new List<RecordedEvent>(ids.Length);
                 var revisions = new Dictionary<StreamName, long>(names.Length);
+                var found = new List<RecordedEvent>(ids.Length);
                 var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
+                    await ReadRevisionsAsync(reader, revisions, cancellationToken).ConfigureAwait(false);
+                    if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new InvalidOperationException("PostgreSQL answered the lookup's revisions but not its events");
+                    }
+
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         found.Add(ReadRow(reader));
                     }
-
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    await ReadRevisionsAsync(reader, revisions, cancellationToken).ConfigureAwait(false);
                 }
 
-                return Found(found, revisions);
+                return InPositionOrder(found, revisions);
             }
         }
     }

@@ -7,8 +7,8 @@ namespace EventDialogue.EventStore;
 /// Every event read is made with its metadata, so reading it is on the path of every read of the log; through the JSON
 /// reader it cost about a microsecond an event, as much as the rest of making the event. Metadata stored by
 /// <see cref="Serialize"/> has one exact shape, which is read here straight from the string. Anything else (another
-/// order, whitespace, an escaped or control character, a property this version does not know) is left to the JSON
-/// reader, so the two always agree.
+/// order, whitespace, an escape or a character other than printable ASCII in a string, a property this version does
+/// not know) is left to the JSON reader, so the two always agree.
 /// </remarks>
 public static partial class EventMetadataJson
 {
@@ -18,8 +18,10 @@ public static partial class EventMetadataJson
     private const string SchemaVersionAfter = $",\"{SchemaVersion}\":";
     private const string RequestFingerprintAfter = $",\"{RequestFingerprint}\":";
 
-    // what ends a plain string value, or makes it one the JSON reader must read
-    private static readonly SearchValues<char> StringEndOrEscape = SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+    // The writer puts nothing in a string raw but printable ASCII (the quote and the backslash escaped). Any other raw
+    // character means another writer, and may read differently: the JSON reader replaces a lone surrogate, for one.
+    private static readonly SearchValues<char> Unescaped = SearchValues.Create(
+        [.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not '"' and not '\\')]);
 
     private static readonly SearchValues<char> SignOrDigit = SearchValues.Create("-0123456789");
 
@@ -80,7 +82,7 @@ public static partial class EventMetadataJson
             return null;
         }
 
-        var length = json[1..].IndexOfAny(StringEndOrEscape);
+        var length = json[1..].IndexOfAnyExcept(Unescaped);
         if (length < 0 || json[1 + length] != '"')
         {
             return null;
@@ -95,8 +97,14 @@ public static partial class EventMetadataJson
     private static int? Number(ref ReadOnlySpan<char> json)
     {
         var length = json.IndexOfAnyExcept(SignOrDigit);
-        var digits = length > 0 && json[0] == '-' ? json[1..length] : json[..Math.Max(length, 0)];
-        if (length <= 0 || (digits.Length > 1 && digits[0] == '0') || !int.TryParse(json[..length], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        if (length <= 0)
+        {
+            return null;
+        }
+
+        var text = json[..length];
+        var digits = text[0] == '-' ? text[1..] : text;
+        if ((digits.Length > 1 && digits[0] == '0') || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             return null;
         }

@@ -34,8 +34,8 @@ public interface IEventStore : IAsyncDisposable
     IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, Direction direction, StreamRevision from, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The event stored with this id, or null. Ids are unique across the store, so this is how a request id (from
-    /// which event ids are derived) is looked up, whichever stream its events went to.
+    /// The event stored with this id, or null. Ids are unique across the store, so a request id (from which event ids
+    /// are derived) is found this way, whichever stream its events went to.
     /// </summary>
     Task<RecordedEvent?> ReadEventAsync(Guid eventId, CancellationToken cancellationToken = default);
 
@@ -44,20 +44,22 @@ public interface IEventStore : IAsyncDisposable
 
     /// <summary>
     /// The events stored with any of these ids, in one read: those found, in position order; an id stored nowhere is
-    /// simply absent. How a batch of requests is looked up at once (see <see cref="ReadEventAsync"/>).
+    /// simply absent (see <see cref="ReadEventAsync"/>).
     /// </summary>
     Task<IReadOnlyList<RecordedEvent>> ReadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The last revision of each of these streams that exists, in one read; a stream that does not exist is absent.
-    /// How a batch knows at once which of the streams it names are new and which it must read.
+    /// The last revision of each of these streams that exists, in one read; a stream that does not exist is absent, so
+    /// a caller knows at once which of the streams it names are new and which it must read.
     /// </summary>
     Task<IReadOnlyDictionary<StreamName, long>> GetStreamRevisionsAsync(IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// <see cref="ReadEventsAsync"/> and <see cref="GetStreamRevisionsAsync"/> at once, in one round trip to a database
-    /// server: what deciding a request reads before anything else (whether its request id was recorded, and which of the
-    /// streams it writes or names exist).
+    /// <see cref="GetStreamRevisionsAsync"/> then <see cref="ReadEventsAsync"/>, in one call: what deciding a request or a
+    /// batch of them reads before anything else (which of the streams it writes or names exist, and whether its request
+    /// id was recorded). A database server gets both at once (on PostgreSQL one round trip while each list fits one
+    /// statement). The revisions are read first, so that an id not found was not stored before them: a request stored
+    /// meanwhile by another process meets a conflict at its append and is looked up again, not decided again.
     /// </summary>
     Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default);
 

@@ -37,10 +37,19 @@ public class EventMetadataJsonTests
     [InlineData("""{"recorded_by":"r","correlation_id":"c","schema_version":1,"later":{"a":[1,"}"]}}""", "r", "c", null, 1, null)]
     [InlineData("""{"recorded_by":"r\u00e9","correlation_id":"c\"","causation_id":"c\"","schema_version":1}""", "ré", "c\"", "c\"", 1, null)]
     [InlineData("""{"recorded_by":"r","correlation_id":"c"}""", "r", "c", null, 1, null)]
+    [InlineData("""{"recorded_by":"刘晓波","correlation_id":"c","schema_version":1}""", "刘晓波", "c", null, 1, null)]
     [InlineData("""{"recorded_by":null,"correlation_id":"c","schema_version":4,"request_fingerprint":"f"}""", "", "c", null, 4, "f")]
     public void Metadata_in_another_shape_is_read_by_its_JSON(string json, string recordedBy, string correlationId, string? causationId, int schemaVersion, string? fingerprint)
     {
         Assert.Equal(new EventMetadata(recordedBy, correlationId, causationId, schemaVersion, fingerprint), EventMetadataJson.Deserialize(json));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_stored_raw_is_read_as_the_JSON_reader_reads_it()
+    {
+        var json = "{\"recorded_by\":\"a\uD800b\",\"correlation_id\":\"c\",\"schema_version\":1}";
+
+        Assert.Equal("a\uFFFDb", EventMetadataJson.Deserialize(json).RecordedBy);
     }
 
     [Theory]

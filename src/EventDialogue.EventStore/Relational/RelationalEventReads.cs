@@ -124,7 +124,10 @@ public abstract class RelationalEventReads
         return (await LookUpAsync([], streams, cancellationToken).ConfigureAwait(false)).Revisions;
     }
 
-    /// <summary>Both reads on one connection, a statement per chunk of each; a backend that can send them together overrides this.</summary>
+    /// <summary>
+    /// Both reads on one connection, the revisions first (see <see cref="IEventStore.LookUpAsync"/>), a statement per
+    /// chunk of each; a backend that can send them together overrides this.
+    /// </summary>
     public virtual async Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(eventIds);
@@ -139,11 +142,6 @@ public abstract class RelationalEventReads
         var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            foreach (var chunk in eventIds.Distinct().Chunk(ChunkSize))
-            {
-                found.AddRange(await ReadRowsAsync(ReadEventsCommand(connection, chunk), chunk.Length, cancellationToken).ConfigureAwait(false));
-            }
-
             foreach (var chunk in streams.Distinct().Chunk(ChunkSize))
             {
                 var command = StreamRevisionsCommand(connection, chunk);
@@ -156,13 +154,18 @@ public abstract class RelationalEventReads
                     }
                 }
             }
+
+            foreach (var chunk in eventIds.Distinct().Chunk(ChunkSize))
+            {
+                found.AddRange(await ReadRowsAsync(ReadEventsCommand(connection, chunk), chunk.Length, cancellationToken).ConfigureAwait(false));
+            }
         }
 
-        return Found(found, revisions);
+        return InPositionOrder(found, revisions);
     }
 
-    /// <summary>The lookup's answer, its events in position order.</summary>
-    protected static StoreLookup Found(List<RecordedEvent> events, Dictionary<StreamName, long> revisions)
+    /// <summary>The lookup's answer, with <paramref name="events"/> sorted in place into position order.</summary>
+    protected static StoreLookup InPositionOrder(List<RecordedEvent> events, Dictionary<StreamName, long> revisions)
     {
         ArgumentNullException.ThrowIfNull(events);
         events.Sort((a, b) => a.Position.Value.CompareTo(b.Position.Value));

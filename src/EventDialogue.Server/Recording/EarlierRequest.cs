@@ -5,13 +5,14 @@ namespace EventDialogue.Server.Recording;
 /// <summary>What the store already holds under a request id: nothing, a retry's first result, or a different request.</summary>
 public static class EarlierRequest
 {
-    /// <param name="first">The event stored under the request's first event id (<see cref="RequestEventIds.For"/> with 0), if any.</param>
+    /// <param name="lookup">The store's lookup of the request's first event id (<see cref="RequestEventIds.For"/> with 0).</param>
     /// <param name="streams">The streams the request may have written to: its entity's own, and its companion for facts in confidence if it has one.</param>
     /// <returns>The first result when this request was recorded before; null when the request id is new.</returns>
     /// <exception cref="RequestIdReusedException">The request id names a different request.</exception>
-    public static async Task<Recorded?> FindAsync(IEventStore store, RecordedEvent? first, string requestId, IReadOnlyCollection<StreamName> streams, string fingerprint, CancellationToken cancellationToken)
+    public static async Task<Recorded?> FindAsync(IEventStore store, StoreLookup lookup, string requestId, IReadOnlyCollection<StreamName> streams, string fingerprint, CancellationToken cancellationToken)
     {
-        if (first is null)
+        var firstEventId = RequestEventIds.For(requestId, 0);
+        if (lookup.Events.FirstOrDefault(e => e.EventId == firstEventId) is not { } first)
         {
             return null;
         }

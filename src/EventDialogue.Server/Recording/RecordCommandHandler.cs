@@ -74,17 +74,15 @@ public sealed class RecordCommandHandler : ICommandHandler<RecordCommand, Record
         var fingerprint = RequestFingerprint.Of(request.Command);
         var entityStreams = StreamHistory.EntityStreams(stream);
         var references = ReferencedStreams(request.Command.References);
-        var firstEventId = RequestEventIds.For(request.RequestId, 0);
         for (var attempt = 1; ; attempt++)
         {
             // whether the request was recorded, and which of the entity's streams and the referenced ones exist, in one
             // lookup: a retry is answered from its first result without reading the entity's streams, and a new stream is
             // not read at all
-            var lookup = await _store.LookUpAsync([firstEventId], [.. entityStreams, .. references.Values], cancellationToken);
-            var earlier = lookup.Events.FirstOrDefault(e => e.EventId == firstEventId);
-            if (await EarlierRequest.FindAsync(_store, earlier, request.RequestId, entityStreams, fingerprint, cancellationToken) is { } first)
+            var lookup = await _store.LookUpAsync([RequestEventIds.For(request.RequestId, 0)], [.. entityStreams, .. references.Values], cancellationToken);
+            if (await EarlierRequest.FindAsync(_store, lookup, request.RequestId, entityStreams, fingerprint, cancellationToken) is { } replayed)
             {
-                return first;
+                return replayed;
             }
 
             var history = await StreamHistory.LoadAsync(_store, stream, lookup.Revisions, _parsed, cancellationToken);

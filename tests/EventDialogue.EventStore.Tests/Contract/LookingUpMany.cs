@@ -96,9 +96,13 @@ public abstract partial class EventStoreContract
         await Store.AppendToStreamsAsync([.. streams.Select((stream, i) => new StreamAppend(stream, ExpectedRevision.NoStream, [events[i]]))]);
 
         var found = await Store.LookUpAsync([.. events.Select(e => e.EventId).Reverse()], [.. streams, Stream("statement-none")]);
+        var manyIdsFewStreams = await Store.LookUpAsync([.. events.Select(e => e.EventId)], [streams[599], Stream("statement-none")]);
+        var fewIdsManyStreams = await Store.LookUpAsync([events[599].EventId, Guid.NewGuid()], streams);
 
         Assert.Equal(events.Select(e => e.EventId), found.Events.Select(e => e.EventId));
         Assert.Equal(600, found.Revisions.Count);
         Assert.All(streams, stream => Assert.Equal(0, found.Revisions[stream]));
+        Assert.Equal((600, streams[599]), (manyIdsFewStreams.Events.Count, Assert.Single(manyIdsFewStreams.Revisions).Key));
+        Assert.Equal((events[599].EventId, 600), (Assert.Single(fewIdsManyStreams.Events).EventId, fewIdsManyStreams.Revisions.Count));
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using EventDialogue.EventStore;
 
 namespace EventDialogue.Benchmarks.Workload;
@@ -30,7 +32,10 @@ internal static class WorkloadPlanner
 
     private static List<PlannedAppend> PlanWriter(string tag, int writer, int appends, int batchSize, EventBodies bodies)
     {
-        var metadata = new EventMetadata($"bench-writer-{writer}", $"bench-{tag}-{writer}");
+        // shaped as a recorded request's: its request id as both correlation and causation, and the request's fingerprint
+        var requestId = $"bench-{tag}-{writer}";
+        var fingerprint = $"sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)))}";
+        var metadata = new EventMetadata($"bench-writer-{writer}", requestId, requestId, RequestFingerprint: fingerprint);
         var metadataJson = EventMetadataJson.Serialize(metadata);
         var planned = new List<PlannedAppend>(appends);
         for (var i = 0; i < appends; i++)

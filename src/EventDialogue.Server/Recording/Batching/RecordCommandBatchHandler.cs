@@ -25,7 +25,7 @@ public sealed class RecordCommandBatchHandler(IEventStore store, TimeProvider cl
         for (var attempt = 1; ; attempt++)
         {
             var pending = new PendingEventStore(store);
-            await CommandReads.LookUpAsync(pending, command.Items.Select(i => i.Command).OfType<RecordCommand>(), cancellationToken);
+            await CommandReads.LookUpAheadAsync(pending, command.Items.Select(i => i.Command).OfType<RecordCommand>(), cancellationToken);
             var decided = await DecideAsync(command, pending, cancellationToken);
             if (pending.Appends.Count == 0)
             {

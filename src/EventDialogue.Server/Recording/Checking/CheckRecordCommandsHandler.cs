@@ -9,7 +9,7 @@ public sealed class CheckRecordCommandsHandler(IEventStore store, TimeProvider c
     {
         // The same decisions as recording makes, on a store whose appends stay in memory.
         var pending = new PendingEventStore(store);
-        await CommandReads.LookUpAsync(pending, query.Commands, cancellationToken);
+        await CommandReads.LookUpAheadAsync(pending, query.Commands, cancellationToken);
         var recorder = new RecordCommandHandler(pending, clock);
         var (fresh, replayed) = (0, 0);
         for (var i = 0; i < query.Commands.Count; i++)

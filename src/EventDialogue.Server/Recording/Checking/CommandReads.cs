@@ -10,7 +10,7 @@ namespace EventDialogue.Server.Recording.Checking;
 /// </summary>
 internal static class CommandReads
 {
-    public static async Task LookUpAsync(PendingEventStore pending, IEnumerable<RecordCommand> commands, CancellationToken cancellationToken)
+    public static async Task LookUpAheadAsync(PendingEventStore pending, IEnumerable<RecordCommand> commands, CancellationToken cancellationToken)
     {
         var eventIds = new HashSet<Guid>();
         var streams = new HashSet<StreamName>();

@@ -36,8 +36,8 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
     {
         ArgumentNullException.ThrowIfNull(eventIds);
         ArgumentNullException.ThrowIfNull(streams);
-        var found = await recorded.LookUpAsync(eventIds, streams, cancellationToken);
-        var events = found.Events.ToDictionary(e => e.EventId);
+        var lookup = await recorded.LookUpAsync(eventIds, streams, cancellationToken);
+        var events = lookup.Events.ToDictionary(e => e.EventId);
         foreach (var id in eventIds)
         {
             _recordedById[id] = events.GetValueOrDefault(id);
@@ -45,7 +45,7 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
 
         foreach (var stream in streams)
         {
-            _recordedRevisions[stream] = found.Revisions.TryGetValue(stream, out var revision) ? revision : null;
+            _recordedRevisions[stream] = lookup.Revisions.TryGetValue(stream, out var revision) ? revision : null;
         }
     }
 
@@ -163,8 +163,11 @@ internal sealed class PendingEventStore(IEventStore recorded) : IEventStore
         return revisions;
     }
 
-    public async Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default) =>
-        new(await ReadEventsAsync(eventIds, cancellationToken), await GetStreamRevisionsAsync(streams, cancellationToken));
+    public async Task<StoreLookup> LookUpAsync(IReadOnlyCollection<Guid> eventIds, IReadOnlyCollection<StreamName> streams, CancellationToken cancellationToken = default)
+    {
+        var revisions = await GetStreamRevisionsAsync(streams, cancellationToken);
+        return new StoreLookup(await ReadEventsAsync(eventIds, cancellationToken), revisions);
+    }
 
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(Position after, AllFilter filter, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         recorded.ReadAllAsync(after, filter, maxCount, cancellationToken);
