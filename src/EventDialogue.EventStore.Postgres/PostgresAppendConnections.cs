@@ -24,11 +24,5 @@ internal static class PostgresAppendConnections
     /// </summary>
     private const int PreparedStatements = 32;
 
-    public static NpgsqlDataSource DataSource(string connectionString) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            NoResetOnClose = true,
-            MaxAutoPrepare = PreparedStatements,
-            AutoPrepareMinUsages = 2,
-        });
+    public static NpgsqlDataSource DataSource(string connectionString) => PostgresKeptSessions.DataSource(connectionString, PreparedStatements);
 }

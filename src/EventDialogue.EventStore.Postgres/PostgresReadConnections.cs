@@ -25,12 +25,5 @@ internal static class PostgresReadConnections
     /// </summary>
     private const int PreparedReads = 64;
 
-    public static NpgsqlDataSource DataSource(string connectionString) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
-        {
-            NoResetOnClose = true,
-            MaxAutoPrepare = PreparedReads,
-            // a read is prepared the second time a connection runs it: every read shape recurs, and there are few
-            AutoPrepareMinUsages = 2,
-        });
+    public static NpgsqlDataSource DataSource(string connectionString) => PostgresKeptSessions.DataSource(connectionString, PreparedReads);
 }

@@ -12,44 +12,24 @@ namespace EventDialogue.EventStore.Tests.Contract;
 [Collection(PostgresTests.Name)]
 public sealed class PostgresAppendConnectionsTests(PostgresCluster cluster)
 {
-    private const string Marker = "eventdialogue.test_marker";
-
     [Fact]
     public async Task An_append_connection_handed_back_to_its_pool_keeps_its_session()
     {
-        await using var dataSource = PostgresAppendConnections.DataSource(OneConnection());
+        await using var dataSource = PostgresAppendConnections.DataSource(PooledSession.OneConnection(cluster.ConnectionString));
 
-        await SetMarkerAsync(dataSource);
+        await PooledSession.SetMarkerAsync(dataSource);
 
-        Assert.Equal("kept", await ReadMarkerAsync(dataSource));
+        Assert.Equal("kept", await PooledSession.ReadMarkerAsync(dataSource));
     }
 
     [Fact]
     public async Task A_plain_pooled_connection_handed_back_is_reset_as_before()
     {
         // the same check on the driver's default, so that the one above cannot pass by a session that is never reset
-        await using var dataSource = NpgsqlDataSource.Create(OneConnection());
+        await using var dataSource = NpgsqlDataSource.Create(PooledSession.OneConnection(cluster.ConnectionString));
 
-        await SetMarkerAsync(dataSource);
+        await PooledSession.SetMarkerAsync(dataSource);
 
-        Assert.Equal(string.Empty, await ReadMarkerAsync(dataSource));
-    }
-
-    // one connection in the pool: the second open gets the session the first handed back
-    private string OneConnection() =>
-        new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { MaxPoolSize = 1, MinPoolSize = 0 }.ConnectionString;
-
-    private static async Task SetMarkerAsync(NpgsqlDataSource dataSource)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand($"SELECT set_config('{Marker}', 'kept', false)", connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<string> ReadMarkerAsync(NpgsqlDataSource dataSource)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand($"SELECT coalesce(current_setting('{Marker}', true), '')", connection);
-        return (string)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(string.Empty, await PooledSession.ReadMarkerAsync(dataSource));
     }
 }
