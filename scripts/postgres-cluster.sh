@@ -5,7 +5,8 @@
 #   postgres-cluster.sh pause DIR   shuts it down cleanly (pg_ctl -m fast), keeping its data, for outage tests
 #   postgres-cluster.sh resume DIR  starts a paused cluster again, on the same port
 #   postgres-cluster.sh restart DIR pg_ctl restart -m fast: every session is ended, the server is back at once
-# It listens on 127.0.0.1 on a free port and on a unix socket in DIR; it installs Debian's postgresql if missing.
+# It listens on 127.0.0.1 on a free port (POSTGRES_CLUSTER_PORT when set) and on a unix socket in DIR; it installs
+# Debian's postgresql if missing.
 # With POSTGRES_CLUSTER_FSYNC=off (scripts/test.sh sets it) the cluster never waits for the disk: commits still go
 # to the operating system before they return, so a killed client or server loses nothing, only a crash of the machine
 # would, and a test cluster is thrown away then anyway. Benchmarks leave it unset and measure durable commits.
@@ -56,7 +57,8 @@ start() {
     # in the cluster's own settings, so that resume and restart keep them
     printf 'fsync = off\nfull_page_writes = off\n' >>"$dir/data/postgresql.conf"
   fi
-  local port; port=$(free_port)
+  # a caller that hands out ports itself (the tests) names the one to take, so that no two of its listeners get one
+  local port; port=${POSTGRES_CLUSTER_PORT:-$(free_port)}
   launch "$bin" "$dir" "$port"
   echo "$port" >"$dir/port"
   echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100"

@@ -22,7 +22,8 @@ internal sealed class OwnPostgresCluster : IAsyncDisposable
     public static async Task<OwnPostgresCluster> StartAsync()
     {
         var directory = Path.Combine(TempDirectory.Create(), "pg");
-        var run = await RunAsync("start", directory);
+        // the port from the test process's own hand-out, so that no server started meanwhile is given it too
+        var run = await RunAsync("start", directory, FreePorts.Take(1)[0]);
         return new OwnPostgresCluster(directory, run.Stdout.Trim());
     }
 
@@ -40,10 +41,16 @@ internal sealed class OwnPostgresCluster : IAsyncDisposable
         TempDirectory.Delete(Path.GetDirectoryName(_directory)!);
     }
 
-    private static async Task<ProcessRun> RunAsync(string verb, string directory)
+    private static async Task<ProcessRun> RunAsync(string verb, string directory, int? port = null)
     {
         var script = Path.Combine(RepositoryPaths.Root, "scripts", "postgres-cluster.sh");
-        var run = await ChildProcess.RunAsync(new ProcessStartInfo("bash", [script, verb, directory]), ScriptTimeout);
+        var startInfo = new ProcessStartInfo("bash", [script, verb, directory]);
+        if (port is { } chosen)
+        {
+            startInfo.Environment["POSTGRES_CLUSTER_PORT"] = $"{chosen}";
+        }
+
+        var run = await ChildProcess.RunAsync(startInfo, ScriptTimeout);
         Assert.True(run.ExitCode == 0, $"postgres-cluster.sh {verb} failed: {run}");
         return run;
     }
