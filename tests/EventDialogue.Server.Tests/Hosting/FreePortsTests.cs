@@ -10,13 +10,4 @@ public sealed class FreePortsTests
 
         Assert.Equal(ports.Count, ports.Distinct().Count());
     }
-
-    [Fact]
-    public void Ports_taken_together_are_distinct_and_on_the_ephemeral_range()
-    {
-        var ports = FreePorts.Take(3);
-
-        Assert.Equal(3, ports.Distinct().Count());
-        Assert.All(ports, port => Assert.InRange(port, 1024, 65535));
-    }
 }
