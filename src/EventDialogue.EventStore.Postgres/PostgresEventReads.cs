@@ -94,10 +94,7 @@ internal sealed class PostgresEventReads(NpgsqlDataSource dataSource, PostgresSc
                         throw new InvalidOperationException("PostgreSQL answered the lookup's revisions but not its events");
                     }
 
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        found.Add(ReadRow(reader));
-                    }
+                    await ReadRowsAsync(reader, found, cancellationToken).ConfigureAwait(false);
                 }
 
                 return InPositionOrder(found, revisions);

@@ -172,6 +172,17 @@ public abstract class RelationalEventReads
         return new StoreLookup(events, revisions);
     }
 
+    /// <summary>Reads the rows of the reader's current result, events as <see cref="ReadRow"/> makes them, into <paramref name="events"/>.</summary>
+    protected async Task ReadRowsAsync(DbDataReader reader, List<RecordedEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(events);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(ReadRow(reader));
+        }
+    }
+
     /// <summary>Reads the rows of a <see cref="StreamRevisionsCommand"/> into <paramref name="revisions"/>.</summary>
     protected static async Task ReadRevisionsAsync(DbDataReader reader, Dictionary<StreamName, long> revisions, CancellationToken cancellationToken)
     {
@@ -273,10 +284,7 @@ public abstract class RelationalEventReads
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    events.Add(ReadRow(reader));
-                }
+                await ReadRowsAsync(reader, events, cancellationToken).ConfigureAwait(false);
             }
 
             return events;

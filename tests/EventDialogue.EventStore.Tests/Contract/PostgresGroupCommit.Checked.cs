@@ -14,11 +14,11 @@ public sealed partial class PostgresGroupCommit
     {
         using var bound = Bound();
         // once before counting, as a server's appends are
-        await _store.AppendToStreamAsync(Stream("case-warm"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
+        await Store.AppendToStreamAsync(Stream("case-warm"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
 
-        var noStream = await NpgsqlCommands.RunByAsync(() => _store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.NoStream, Events.Some(2), bound.Token));
-        var exact = await NpgsqlCommands.RunByAsync(() => _store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
-        var any = await NpgsqlCommands.RunByAsync(() => _store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.Any, Events.Some(1), bound.Token));
+        var noStream = await NpgsqlCommands.RunByAsync(() => Store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.NoStream, Events.Some(2), bound.Token));
+        var exact = await NpgsqlCommands.RunByAsync(() => Store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
+        var any = await NpgsqlCommands.RunByAsync(() => Store.AppendToStreamAsync(Stream("case-counted"), ExpectedRevision.Any, Events.Some(1), bound.Token));
 
         Assert.True(noStream.Count == 1, $"no stream: {string.Join(", ", noStream)}");
         Assert.True(exact.Count == 1, $"exact: {string.Join(", ", exact)}");
@@ -30,15 +30,15 @@ public sealed partial class PostgresGroupCommit
     public async Task Given_a_group_of_appends_naming_their_revisions_when_one_expects_a_wrong_revision_then_only_it_is_refused_and_the_others_commit_together_without_a_gap()
     {
         using var bound = Bound();
-        await _store.AppendToStreamAsync(Stream("case-moved"), ExpectedRevision.NoStream, Events.Some(2), bound.Token);
+        await Store.AppendToStreamAsync(Stream("case-moved"), ExpectedRevision.NoStream, Events.Some(2), bound.Token);
 
         var group = await InOneGroupAsync(
             bound.Token,
-            () => _store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-moved"), ExpectedRevision.Exact(0), Events.Some(1), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-moved"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-second"), ExpectedRevision.NoStream, Events.Some(3), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
+            () => Store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-moved"), ExpectedRevision.Exact(0), Events.Some(1), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-moved"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-second"), ExpectedRevision.NoStream, Events.Some(3), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
 
         var refused = await Assert.ThrowsAsync<WrongExpectedRevisionException>(() => group[1]);
         Assert.Equal(1, refused.ActualRevision);
@@ -54,16 +54,16 @@ public sealed partial class PostgresGroupCommit
     {
         using var bound = Bound();
         var retried = Events.Some(2);
-        await _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
-        var first = await _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(0), retried, bound.Token);
-        await _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(2), Events.Some(1), bound.Token);
+        await Store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
+        var first = await Store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(0), retried, bound.Token);
+        await Store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(2), Events.Some(1), bound.Token);
 
         var group = await InOneGroupAsync(
             bound.Token,
-            () => _store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(0), retried, bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(3), Events.Some(1), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token));
+            () => Store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(0), retried, bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.Exact(3), Events.Some(1), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token));
 
         Assert.Equal(first, await group[1]);
         var written = new[] { await group[0], await group[2], await group[3] };
@@ -86,10 +86,10 @@ public sealed partial class PostgresGroupCommit
                 var mine = new List<AppendResult>();
                 while (mine.Count < AppendsEach)
                 {
-                    var read = await _store.GetStreamRevisionAsync(contended, bound.Token);
+                    var read = await Store.GetStreamRevisionAsync(contended, bound.Token);
                     try
                     {
-                        mine.Add(await _store.AppendToStreamAsync(contended, read is { } revision ? ExpectedRevision.Exact(revision) : ExpectedRevision.NoStream, Events.Some(1), bound.Token));
+                        mine.Add(await Store.AppendToStreamAsync(contended, read is { } revision ? ExpectedRevision.Exact(revision) : ExpectedRevision.NoStream, Events.Some(1), bound.Token));
                     }
                     catch (WrongExpectedRevisionException ex)
                     {

@@ -1,4 +1,3 @@
-using EventDialogue.EventStore.Postgres;
 using EventDialogue.EventStore.Tests.Fixtures;
 using Npgsql;
 
@@ -12,31 +11,24 @@ namespace EventDialogue.EventStore.Tests.Contract;
 /// sent meanwhile queue (an append is queued by the time its call returns its task) and are committed together next.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyncLifetime
+public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : OwnSchemaStore(cluster)
 {
-    private readonly string _schema = PostgresCluster.NewSchemaName();
-    private PostgresEventStore _store = null!;
-
-    public async Task InitializeAsync() => _store = await PostgresEventStore.OpenAsync(cluster.ConnectionString, _schema);
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     [Fact]
     public async Task Given_a_group_with_a_wrong_expected_revision_and_an_id_reused_with_other_data_then_only_those_fail_and_the_rest_commit_together()
     {
         using var bound = Bound();
         var existing = Events.Some(2);
-        await _store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.NoStream, existing, bound.Token);
+        await Store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.NoStream, existing, bound.Token);
         var reused = existing[0] with { Data = """{"note":"other"}""" };
 
         var group = await InOneGroupAsync(
             bound.Token,
-            () => _store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.Any, [reused], bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-second"), ExpectedRevision.NoStream, Events.Some(3), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-existing"), ExpectedRevision.Any, [reused], bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-second"), ExpectedRevision.NoStream, Events.Some(3), bound.Token),
             // written after the group's first append to the same stream, so it expects the revision that one leaves
-            () => _store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
+            () => Store.AppendToStreamAsync(Stream("case-first"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
 
         await Assert.ThrowsAsync<WrongExpectedRevisionException>(() => group[1]);
         await Assert.ThrowsAsync<DuplicateEventIdException>(() => group[2]);
@@ -52,15 +44,15 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
     {
         using var bound = Bound();
         var committed = Events.Some(2);
-        var first = await _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, committed, bound.Token);
+        var first = await Store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, committed, bound.Token);
         var twice = Events.Some(2);
 
         var group = await InOneGroupAsync(
             bound.Token,
-            () => _store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, committed, bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-twice"), ExpectedRevision.NoStream, twice, bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-twice"), ExpectedRevision.NoStream, twice, bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-other"), ExpectedRevision.NoStream, Events.Some(1), bound.Token));
+            () => Store.AppendToStreamAsync(Stream("case-retried"), ExpectedRevision.NoStream, committed, bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-twice"), ExpectedRevision.NoStream, twice, bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-twice"), ExpectedRevision.NoStream, twice, bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-other"), ExpectedRevision.NoStream, Events.Some(1), bound.Token));
 
         Assert.Equal(first, await group[0]);
         Assert.Equal(await group[1], await group[2]);
@@ -76,23 +68,23 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
         // an insert the store's checks cannot foresee failing: refused by a trigger, after its positions were drawn
         await ExecuteAsync(
             $"""
-            CREATE FUNCTION "{_schema}".refuse_poisoned() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poisoned stream'; END $$;
-            CREATE TRIGGER refuse_poisoned BEFORE INSERT ON "{_schema}".events FOR EACH ROW WHEN (NEW.stream = 'case-poisoned') EXECUTE FUNCTION "{_schema}".refuse_poisoned();
+            CREATE FUNCTION "{Schema}".refuse_poisoned() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poisoned stream'; END $$;
+            CREATE TRIGGER refuse_poisoned BEFORE INSERT ON "{Schema}".events FOR EACH ROW WHEN (NEW.stream = 'case-poisoned') EXECUTE FUNCTION "{Schema}".refuse_poisoned();
             """,
             bound.Token);
         var poisoned = Events.Some(1);
 
         var group = await InOneGroupAsync(
             bound.Token,
-            () => _store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-poisoned"), ExpectedRevision.NoStream, poisoned, bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
-            () => _store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
+            () => Store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.NoStream, Events.Some(2), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-poisoned"), ExpectedRevision.NoStream, poisoned, bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token),
+            () => Store.AppendToStreamAsync(Stream("case-before"), ExpectedRevision.Exact(1), Events.Some(1), bound.Token));
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => group[1]);
         Assert.Contains("poisoned", error.MessageText, StringComparison.Ordinal);
         Assert.Equal([1, 0, 2], new[] { await group[0], await group[2], await group[3] }.Select(r => r.NextExpectedRevision));
-        Assert.Null(await _store.ReadEventAsync(poisoned[0].EventId, bound.Token));
+        Assert.Null(await Store.ReadEventAsync(poisoned[0].EventId, bound.Token));
         await AssertGapFreeAndProvenAsync(expectedCount: 2 + 1 + 1, bound.Token, positionsMaySkip: true);
     }
 
@@ -100,14 +92,14 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
     public async Task Given_an_append_waiting_for_its_group_when_its_caller_cancels_then_it_ends_at_once_and_is_not_written_while_a_taken_append_completes()
     {
         using var bound = Bound();
-        await using var held = await HeldAppendLock.TakeAsync(cluster.ConnectionString, _schema, bound.Token);
+        await using var held = await HeldAppendLock.TakeAsync(Cluster.ConnectionString, Schema, bound.Token);
         using var takenCaller = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
-        var taken = _store.AppendToStreamAsync(Stream("case-taken"), ExpectedRevision.NoStream, Events.Some(1), takenCaller.Token);
+        var taken = Store.AppendToStreamAsync(Stream("case-taken"), ExpectedRevision.NoStream, Events.Some(1), takenCaller.Token);
         await held.UntilAnAppendWaitsAsync(bound.Token);
         using var waitingCaller = CancellationTokenSource.CreateLinkedTokenSource(bound.Token);
         var givenUp = Events.Some(1);
-        var waiting = _store.AppendToStreamAsync(Stream("case-given-up"), ExpectedRevision.NoStream, givenUp, waitingCaller.Token);
-        var after = _store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
+        var waiting = Store.AppendToStreamAsync(Stream("case-given-up"), ExpectedRevision.NoStream, givenUp, waitingCaller.Token);
+        var after = Store.AppendToStreamAsync(Stream("case-after"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
 
         await waitingCaller.CancelAsync();
         await takenCaller.CancelAsync();
@@ -116,7 +108,7 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
         await held.ReleaseAsync();
 
         var results = new[] { await taken, await after };
-        Assert.Null(await _store.ReadEventAsync(givenUp[0].EventId, bound.Token));
+        Assert.Null(await Store.ReadEventAsync(givenUp[0].EventId, bound.Token));
         Assert.Equal(2, await TransactionsAsync(results, bound.Token));
         await AssertGapFreeAndProvenAsync(expectedCount: 2, bound.Token);
     }
@@ -129,10 +121,10 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
         // the writers' first appends queue behind the held append lock, so that some share a commit however fast the
         // machine is; the rest meet as they come
         List<AppendResult> appends;
-        await using (var held = await HeldAppendLock.TakeAsync(cluster.ConnectionString, _schema, bound.Token))
+        await using (var held = await HeldAppendLock.TakeAsync(Cluster.ConnectionString, Schema, bound.Token))
         {
             using var firstSent = new CountdownEvent(ConcurrentWriters.Writers);
-            var writing = ConcurrentWriters.AppendAsync(_store, bound.Token, firstSent);
+            var writing = ConcurrentWriters.AppendAsync(Store, bound.Token, firstSent);
             await Task.Run(() => firstSent.Wait(bound.Token), bound.Token);
             await held.UntilAnAppendWaitsAsync(bound.Token);
             await held.ReleaseAsync();
@@ -142,7 +134,7 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
         var transactions = await TransactionsAsync(appends, bound.Token);
         Assert.True(transactions < appends.Count, $"{appends.Count} appends in {transactions} transactions: none shared a commit");
         await AssertGapFreeAndProvenAsync(expectedCount: ConcurrentWriters.EventCount, bound.Token);
-        await ConcurrentWriters.AssertRevisionsWithoutHoleAsync(_store, appends, bound.Token);
+        await ConcurrentWriters.AssertRevisionsWithoutHoleAsync(Store, appends, bound.Token);
     }
 
     /// <summary>
@@ -151,8 +143,8 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
     /// </summary>
     private async Task<List<Task<AppendResult>>> InOneGroupAsync(CancellationToken cancellationToken, params Func<Task<AppendResult>>[] appends)
     {
-        await using var held = await HeldAppendLock.TakeAsync(cluster.ConnectionString, _schema, cancellationToken);
-        var blocked = _store.AppendToStreamAsync(Stream($"case-blocked-{Guid.NewGuid():N}"), ExpectedRevision.NoStream, Events.Some(1), cancellationToken);
+        await using var held = await HeldAppendLock.TakeAsync(Cluster.ConnectionString, Schema, cancellationToken);
+        var blocked = Store.AppendToStreamAsync(Stream($"case-blocked-{Guid.NewGuid():N}"), ExpectedRevision.NoStream, Events.Some(1), cancellationToken);
         await held.UntilAnAppendWaitsAsync(cancellationToken);
         var group = appends.Select(append => append()).ToList();
         await held.ReleaseAsync();
@@ -163,11 +155,11 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
     }
 
     private Task AssertGapFreeAndProvenAsync(int expectedCount, CancellationToken cancellationToken, bool positionsMaySkip = false) =>
-        GapFreeLog.AssertGapFreeAndProvenAsync(_store, expectedCount, cancellationToken, positionsMaySkip);
+        GapFreeLog.AssertGapFreeAndProvenAsync(Store, expectedCount, cancellationToken, positionsMaySkip);
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await using var connection = new NpgsqlConnection(Cluster.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -176,15 +168,15 @@ public sealed partial class PostgresGroupCommit(PostgresCluster cluster) : IAsyn
     /// <summary>How many transactions wrote the events of these appends.</summary>
     private async Task<long> TransactionsAsync(IEnumerable<AppendResult> appends, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await using var connection = new NpgsqlConnection(Cluster.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT count(DISTINCT transaction_id) FROM \"{_schema}\".events WHERE position = ANY($1)", connection);
+        await using var command = new NpgsqlCommand($"SELECT count(DISTINCT transaction_id) FROM \"{Schema}\".events WHERE position = ANY($1)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = appends.Select(a => a.Position.Value).ToArray() });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<List<RecordedEvent>> ReadStreamAsync(string stream, CancellationToken cancellationToken) =>
-        await _store.ReadStreamAsync(Stream(stream), Direction.Forwards, StreamRevision.Start, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        await Store.ReadStreamAsync(Stream(stream), Direction.Forwards, StreamRevision.Start, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
 
     private static StreamName Stream(string name) => StreamName.Parse(name);
 

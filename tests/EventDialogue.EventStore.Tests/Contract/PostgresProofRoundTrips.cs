@@ -1,5 +1,4 @@
 using EventDialogue.EventStore.Integrity;
-using EventDialogue.EventStore.Postgres;
 using EventDialogue.EventStore.Tests.Fixtures;
 
 namespace EventDialogue.EventStore.Tests.Contract;
@@ -9,25 +8,18 @@ namespace EventDialogue.EventStore.Tests.Contract;
 /// one command. Counted from the commands Npgsql traces (see <see cref="NpgsqlCommands"/>).
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class PostgresProofRoundTrips(PostgresCluster cluster) : IAsyncLifetime
+public sealed class PostgresProofRoundTrips(PostgresCluster cluster) : OwnSchemaStore(cluster)
 {
-    private readonly string _schema = PostgresCluster.NewSchemaName();
-    private PostgresEventStore _store = null!;
-
-    public async Task InitializeAsync() => _store = await PostgresEventStore.OpenAsync(cluster.ConnectionString, _schema);
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     [Fact]
     public async Task An_inclusion_proof_a_consistency_proof_and_a_root_each_read_their_nodes_with_one_command()
     {
         for (var i = 0; i < 10; i++)
         {
-            await _store.AppendToStreamAsync(StreamName.Parse($"case-{i % 3}"), ExpectedRevision.Any, Events.Some(3 + (i % 4)));
+            await Store.AppendToStreamAsync(StreamName.Parse($"case-{i % 3}"), ExpectedRevision.Any, Events.Some(3 + (i % 4)));
         }
 
-        var size = (await _store.ReadTreeHeadAsync()).Size;
-        var tree = new MerkleTree(_store.ReadSubtreeHashesAsync);
+        var size = (await Store.ReadTreeHeadAsync()).Size;
+        var tree = new MerkleTree(Store.ReadSubtreeHashesAsync);
         Assert.True(ProofPlan.Inclusion(13, size).Nodes.Count > 4, "the proof should need several nodes");
 
         Assert.Single(await NpgsqlCommands.RunByAsync(() => tree.InclusionProofAsync(13, size).AsTask()));
@@ -38,13 +30,13 @@ public sealed class PostgresProofRoundTrips(PostgresCluster cluster) : IAsyncLif
     [Fact]
     public async Task The_count_sees_a_proof_read_node_by_node_as_one_command_per_node()
     {
-        await _store.AppendToStreamAsync(StreamName.Parse("case-liu-xiaobo"), ExpectedRevision.NoStream, Events.Some(13));
+        await Store.AppendToStreamAsync(StreamName.Parse("case-liu-xiaobo"), ExpectedRevision.NoStream, Events.Some(13));
         var nodeByNode = new MerkleTree(async (wanted, ct) =>
         {
             var found = new Dictionary<PerfectSubtree, byte[]>();
             foreach (var subtree in wanted)
             {
-                found[subtree] = (await _store.ReadSubtreeHashesAsync([subtree], ct))[subtree];
+                found[subtree] = (await Store.ReadSubtreeHashesAsync([subtree], ct))[subtree];
             }
 
             return found;

@@ -1,4 +1,3 @@
-using EventDialogue.EventStore.Postgres;
 using EventDialogue.EventStore.Tests.Fixtures;
 using Npgsql;
 
@@ -9,15 +8,8 @@ namespace EventDialogue.EventStore.Tests.Contract;
 /// writer). It must wait, then land after the restored head, so that a reader of $all never sees it before them.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAsyncLifetime
+public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : OwnSchemaStore(cluster)
 {
-    private readonly string _schema = PostgresCluster.NewSchemaName();
-    private PostgresEventStore _store = null!;
-
-    public async Task InitializeAsync() => _store = await PostgresEventStore.OpenAsync(cluster.ConnectionString, _schema);
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     [Fact]
     public async Task An_append_made_during_a_restore_waits_for_it_and_lands_after_the_restored_head()
     {
@@ -26,11 +18,11 @@ public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAs
         var goOn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var restoring = _store.RestoreAsync(Pausing(log, halfway, goOn), bound.Token);
+        var restoring = Store.RestoreAsync(Pausing(log, halfway, goOn), bound.Token);
         await halfway.Task.WaitAsync(bound.Token);
-        var appending = _store.AppendToStreamAsync(StreamName.Parse("case-during-restore"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
+        var appending = Store.AppendToStreamAsync(StreamName.Parse("case-during-restore"), ExpectedRevision.NoStream, Events.Some(1), bound.Token);
         await UntilAnAppendWaitsOnTheRestoreAsync(bound.Token);
-        var seenMeanwhile = await _store.ReadAllAsync(Position.Start, AllFilter.None).ToListAsync(bound.Token);
+        var seenMeanwhile = await Store.ReadAllAsync(Position.Start, AllFilter.None).ToListAsync(bound.Token);
         goOn.SetResult();
 
         var restored = await restoring;
@@ -38,7 +30,7 @@ public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAs
 
         Assert.Empty(seenMeanwhile);
         Assert.True(appended.Position > restored.Head, $"appended at {appended.Position}, restored up to {restored.Head}");
-        var all = await _store.ReadAllAsync(Position.Start, AllFilter.None).ToListAsync(bound.Token);
+        var all = await Store.ReadAllAsync(Position.Start, AllFilter.None).ToListAsync(bound.Token);
         Assert.Equal(log, all.Take(log.Count));
         Assert.Equal(appended.Position, all[^1].Position);
     }
@@ -63,7 +55,7 @@ public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAs
     /// </summary>
     private async Task UntilAnAppendWaitsOnTheRestoreAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await using var connection = new NpgsqlConnection(Cluster.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var waiting = new NpgsqlCommand(
             """
@@ -74,7 +66,7 @@ public sealed class PostgresRestoreWhileAppending(PostgresCluster cluster) : IAs
                 AND held.pid IN (SELECT pid FROM pg_locks WHERE relation = to_regclass($1) AND mode = 'ExclusiveLock' AND granted)
             """,
             connection);
-        waiting.Parameters.Add(new NpgsqlParameter { Value = $"\"{_schema}\".events" });
+        waiting.Parameters.Add(new NpgsqlParameter { Value = $"\"{Schema}\".events" });
         while ((long)(await waiting.ExecuteScalarAsync(cancellationToken))! == 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
