@@ -172,6 +172,27 @@ public abstract class SearchContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_statement_written_again_is_found_by_its_new_words_and_topics_only_and_written_unchanged_as_before()
+    {
+        await using (var transaction = await Views.BeginAsync("statements"))
+        {
+            await transaction.PutAsync(Statement("s7", "We talked about the Arizona immigration law.", "Arizona immigration law", "discrimination"));
+            await transaction.PutAsync(Statement("s6", "The dialogue on labor was frank.", "labor rights"));
+            await transaction.CommitAsync(new Position(Statements.Count + 1));
+        }
+
+        async Task<string[]> HitsAsync(string query) =>
+            [.. (await Views.QueryAsync(new ViewQuery(Collection, [], 10, Search: SearchQuery.Parse(query)))).Hits.Select(h => h.Document.Id)];
+
+        Assert.Empty(await HitsAsync("candid"));
+        Assert.Empty(await HitsAsync("\"tone of the round\""));
+        Assert.Equal(["s6"], await HitsAsync("frank"));
+        Assert.Equal(["s6", "s1"], await HitsAsync("\"labor rights\""));
+        Assert.Equal(["s7", "s1"], await HitsAsync("discrimination"));
+        Assert.Equal(["s7"], await HitsAsync("arizona"));
+    }
+
+    [Fact]
     public async Task The_same_search_under_other_filters_at_the_same_checkpoint_gets_its_own_hits()
     {
         var query = SearchQuery.Parse("law");

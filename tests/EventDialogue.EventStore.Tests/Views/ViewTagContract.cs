@@ -68,6 +68,32 @@ public abstract class ViewTagContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_document_put_again_with_one_tag_changed_keeps_the_others_and_put_again_unchanged_keeps_them_all()
+    {
+        await CommitAsync(1, async t =>
+        {
+            await t.PutAsync(Link("a", R1, Case, Cleared));
+            await t.PutAsync(Link("b", R1, Case));
+        });
+        await CommitAsync(2, t => t.PutAsync(Link("a", Cleared, R2, Case)));
+
+        Assert.Equal(["b"], await FoundAsync(R1));
+        Assert.Equal(["a"], await FoundAsync(R2, Case, Cleared));
+        Assert.Equal(2, await Views.CountAsync("links", [Case]));
+        Assert.Equal(["a"], await ListedAsync(Cleared, R2));
+
+        await CommitAsync(3, async t =>
+        {
+            await t.PutAsync(Link("a", R2, Case, Cleared));
+            await t.PutAsync(Link("a", R2, Case, Cleared));
+        });
+
+        Assert.Equal(["a"], await FoundAsync(Cleared, Case, R2));
+        Assert.Equal(1, await Views.CountAsync("links", [R2]));
+        Assert.Equal(["a", "b"], await ListedAsync(Case));
+    }
+
+    [Fact]
     public async Task A_deleted_document_leaves_no_tag_that_a_find_a_count_or_a_filter_could_hit_even_once_its_id_is_used_again()
     {
         await CommitAsync(1, async t =>
