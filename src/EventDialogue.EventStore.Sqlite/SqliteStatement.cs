@@ -42,15 +42,30 @@ internal sealed class SqliteStatement : IDisposable
     /// </summary>
     public object? Run(params ReadOnlySpan<object?> values)
     {
+        // a value left out would run with the one bound the time before: bindings outlive a reset
+        if (values.Length != _parameters)
+        {
+            throw new ArgumentException($"the statement has {_parameters} parameters and was given {values.Length} values", nameof(values));
+        }
+
         try
         {
-            if (!StepFirst(values))
+            for (var i = 0; i < values.Length; i++)
             {
-                return null;
+                Check(Bind(i + 1, values[i]));
             }
 
-            var first = Integer(0);
-            StepRest();
+            object? first = null;
+            var result = raw.sqlite3_step(_statement);
+            if (result == raw.SQLITE_ROW)
+            {
+                first = FirstColumn();
+                while ((result = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+                {
+                }
+            }
+
+            Check(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result);
             return first;
         }
         finally
@@ -58,68 +73,6 @@ internal sealed class SqliteStatement : IDisposable
             // a statement left mid-step would keep the transaction from committing; the values are bound afresh each run
             raw.sqlite3_reset(_statement);
         }
-    }
-
-    /// <summary>
-    /// Runs the statement as <see cref="Run"/> does and reads the first <paramref name="columns"/>.Length columns of its
-    /// first row as integers (NULL read as 0); false, with the columns left alone, when it returns no row.
-    /// </summary>
-    public bool RunForRow(Span<long> columns, params ReadOnlySpan<object?> values)
-    {
-        try
-        {
-            if (!StepFirst(values))
-            {
-                return false;
-            }
-
-            for (var i = 0; i < columns.Length; i++)
-            {
-                columns[i] = Integer(i) ?? 0;
-            }
-
-            StepRest();
-            return true;
-        }
-        finally
-        {
-            raw.sqlite3_reset(_statement);
-        }
-    }
-
-    /// <summary>Binds the values and steps once: true when that step reached a row.</summary>
-    private bool StepFirst(ReadOnlySpan<object?> values)
-    {
-        // a value left out would run with the one bound the time before: bindings outlive a reset
-        if (values.Length != _parameters)
-        {
-            throw new ArgumentException($"the statement has {_parameters} parameters and was given {values.Length} values", nameof(values));
-        }
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            Check(Bind(i + 1, values[i]));
-        }
-
-        var result = raw.sqlite3_step(_statement);
-        if (result == raw.SQLITE_ROW)
-        {
-            return true;
-        }
-
-        Check(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result);
-        return false;
-    }
-
-    /// <summary>Steps past any rows left, to the statement's end; only after a row (a step past the end would run it again).</summary>
-    private void StepRest()
-    {
-        int result;
-        while ((result = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
-        {
-        }
-
-        Check(result == raw.SQLITE_DONE ? raw.SQLITE_OK : result);
     }
 
     private int Bind(int index, object? value) => value switch
@@ -132,9 +85,9 @@ internal sealed class SqliteStatement : IDisposable
         _ => throw new ArgumentException($"a value of type {value.GetType().Name} cannot be bound to an SQLite statement", nameof(value)),
     };
 
-    private long? Integer(int column) => raw.sqlite3_column_type(_statement, column) switch
+    private object? FirstColumn() => raw.sqlite3_column_type(_statement, 0) switch
     {
-        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_statement, column),
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_statement, 0),
         raw.SQLITE_NULL => null,
         var type => throw new InvalidOperationException($"an SQLite statement returned a column of type {type}, which no statement of ours returns"),
     };

@@ -3,10 +3,9 @@ namespace EventDialogue.EventStore.Sqlite.Views;
 internal static class SqliteViewSchema
 {
     // doc_id is the FTS5 rowid of the document's search text and the key its tags point at; an upsert keeps it stable.
-    // A tag is found by (collection, name, value) and checked on a document by its whole key, doc_id last: a find's
-    // further tags are key lookups and its documents are read by rowid. The document keeps its own tags (as TagRows
-    // writes them), so that what it loses is dropped by that same key (see TagsFormat).
-    public const string Create = $$"""
+    // A tag is found by (collection, name, value) and checked on a document by (doc_id, name, value): a find's
+    // further tags are integer-key lookups and its documents are read by rowid (see TagsFormat).
+    public const string Create = """
         CREATE TABLE IF NOT EXISTS view_checkpoints (
             projection TEXT PRIMARY KEY,
             position   INTEGER NOT NULL
@@ -19,11 +18,17 @@ internal static class SqliteViewSchema
             sort_key    TEXT NOT NULL,
             search_text TEXT,
             search_keywords TEXT,
-            tags        TEXT,
             UNIQUE (collection, id)
         );
         CREATE INDEX IF NOT EXISTS view_documents_order ON view_documents (collection, sort_key, id);
-        {{TagsTable}}
+        CREATE TABLE IF NOT EXISTS view_document_tags (
+            doc_id     INTEGER NOT NULL,
+            collection TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            value      TEXT NOT NULL,
+            PRIMARY KEY (doc_id, name, value)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS view_document_tags_lookup ON view_document_tags (collection, name, value, doc_id);
         CREATE TABLE IF NOT EXISTS view_formats (
             name    TEXT PRIMARY KEY,
             version INTEGER NOT NULL
@@ -79,40 +84,24 @@ internal static class SqliteViewSchema
             ON CONFLICT (name) DO UPDATE SET version = excluded.version;
         """;
 
-    /// <summary>The tag rows: one B-tree, found by tag, each row naming its document's doc_id last.</summary>
-    private const string TagsTable = """
-        CREATE TABLE IF NOT EXISTS view_document_tags (
-            collection TEXT NOT NULL,
-            name       TEXT NOT NULL,
-            value      TEXT NOT NULL,
-            doc_id     INTEGER NOT NULL,
-            PRIMARY KEY (collection, name, value, doc_id)
-        ) WITHOUT ROWID;
-        """;
-
     /// <summary>
-    /// The tags as this version keeps them: in view_document_tags, by (collection, name, value, doc_id) alone, with the
-    /// document's own copy of them in view_documents.tags. Format 2 kept each tag row in two B-trees, keyed by doc_id
-    /// for a replace or delete to drop them and indexed by tag for a find, which cost a batched statement's views about
-    /// a quarter of their writes; format 1 (never recorded) keyed them by the document's (collection, id) text, so a
-    /// find probed a text key per further tag per candidate: 64% of a GetRound went there. A store with another format
-    /// is upgraded by <see cref="UpgradeTags"/>.
+    /// The tags as this version keeps them: in view_document_tags, keyed by the document's integer doc_id. Before it
+    /// (format 1, never recorded), view_tags keyed them by the document's (collection, id) text, so a find probed a
+    /// text key per further tag per candidate and read each document by text key: 64% of a GetRound went there.
+    /// A store with another format is upgraded by <see cref="UpgradeTags"/>.
     /// </summary>
-    public const int TagsFormat = 3;
+    public const int TagsFormat = 2;
 
     public const string ReadTagsFormat = "SELECT version FROM view_formats WHERE name = 'tags'";
 
     /// <summary>
-    /// Makes the tag table anew, gives the documents their tags column if they have none, and drops every view with
-    /// its checkpoint, so that the projections build all views again from the log on start, tags and all. All views,
-    /// for the reason <see cref="UpgradeSearch"/> gives.
+    /// Drops the former tag table and every view with its checkpoint, so that the projections build all views again
+    /// from the log on start, tags and all. All views, for the reason <see cref="UpgradeSearch"/> gives.
     /// </summary>
-    public static string UpgradeTags(bool hasTagsColumn) => $"""
+    public static readonly string UpgradeTags = $"""
         DROP TABLE IF EXISTS view_tags;
-        DROP TABLE IF EXISTS view_document_tags;
-        {TagsTable}
-        {(hasTagsColumn ? string.Empty : "ALTER TABLE view_documents ADD COLUMN tags TEXT;")}
         DELETE FROM view_search;
+        DELETE FROM view_document_tags;
         DELETE FROM view_documents;
         DELETE FROM view_checkpoints;
         INSERT INTO view_formats (name, version) VALUES ('tags', {TagsFormat})

@@ -137,15 +137,15 @@ internal static class SqliteViewSql
     {
         for (var i = 0; i < query.Filters.Count; i++)
         {
-            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_document_tags t WHERE t.collection = $c AND t.name = $fn{i} AND t.value = $fv{i} AND t.doc_id = d.doc_id)");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_document_tags t WHERE t.doc_id = d.doc_id AND t.name = $fn{i} AND t.value = $fv{i})");
             command.Parameters.AddWithValue($"$fn{i}", query.Filters[i].Name);
             command.Parameters.AddWithValue($"$fv{i}", query.Filters[i].Value);
         }
     }
 
     /// <summary>
-    /// The first tag's rows (t0), kept when the same document also carries each other tag: every step a lookup of a
-    /// whole tag key, the document's integer doc_id last, none in the documents.
+    /// The first tag's index entries (t0), kept when the same document also carries each other tag: every step a
+    /// lookup in a tag index by the document's integer doc_id, none in the documents.
     /// </summary>
     private static string TaggedWhere(SqliteCommand command, string collection, IReadOnlyList<ViewTag> tags)
     {
@@ -160,7 +160,7 @@ internal static class SqliteViewSql
         {
             if (i > 0)
             {
-                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_document_tags t WHERE t.collection = $c AND t.name = $fn{i} AND t.value = $fv{i} AND t.doc_id = t0.doc_id)");
+                where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM view_document_tags t WHERE t.doc_id = t0.doc_id AND t.name = $fn{i} AND t.value = $fv{i})");
             }
 
             command.Parameters.AddWithValue($"$fn{i}", tags[i].Name);

@@ -55,21 +55,14 @@ public sealed partial class SqliteViewStore : IViewStore
     /// <summary>Brings an index written by an earlier version to the current format, in one transaction.</summary>
     private static void UpgradeSearch(SqliteConnection connection) =>
         Upgrade(connection, SqliteViewSchema.ReadSearchFormat, SqliteViewSchema.SearchFormat, command =>
-            SqliteViewSchema.UpgradeSearch(hasKeywordsColumn: HasDocumentColumn(command, "search_keywords")));
+        {
+            command.CommandText = "SELECT count(*) FROM pragma_table_info('view_documents') WHERE name = 'search_keywords'";
+            return SqliteViewSchema.UpgradeSearch(hasKeywordsColumn: (long)command.ExecuteScalar()! > 0);
+        });
 
     /// <summary>Brings tags kept by an earlier version to the current layout, in one transaction, after the search's upgrade.</summary>
     private static void UpgradeTags(SqliteConnection connection) =>
-        Upgrade(connection, SqliteViewSchema.ReadTagsFormat, SqliteViewSchema.TagsFormat, command =>
-            SqliteViewSchema.UpgradeTags(hasTagsColumn: HasDocumentColumn(command, "tags")));
-
-    private static bool HasDocumentColumn(SqliteCommand command, string column)
-    {
-        command.CommandText = "SELECT count(*) FROM pragma_table_info('view_documents') WHERE name = $column";
-        command.Parameters.AddWithValue("$column", column);
-        var has = (long)command.ExecuteScalar()! > 0;
-        command.Parameters.Clear();
-        return has;
-    }
+        Upgrade(connection, SqliteViewSchema.ReadTagsFormat, SqliteViewSchema.TagsFormat, _ => SqliteViewSchema.UpgradeTags);
 
     /// <summary>Runs the upgrade unless the store records the current format; <paramref name="upgrade"/> may look at the store first.</summary>
     private static void Upgrade(SqliteConnection connection, string readFormat, int current, Func<SqliteCommand, string> upgrade)

@@ -15,7 +15,7 @@ public sealed class SqliteProjectionResilienceContract : ProjectionResilienceCon
 
     private string DatabasePath => Path.Combine(_directory, "store.sqlite");
 
-    protected override string DocumentsTable => "view_documents";
+    protected override string TagsTable => "view_document_tags";
 
     protected override Task<(IEventStore Events, IViewStore Views)> OpenAsync()
     {
@@ -40,7 +40,7 @@ public sealed class PostgresProjectionResilienceContract(PostgresCluster cluster
 {
     private readonly string _schema = PostgresCluster.NewSchemaName();
 
-    protected override string DocumentsTable => $"\"{_schema}\".view_documents";
+    protected override string TagsTable => $"\"{_schema}\".view_document_tags";
 
     protected override async Task<(IEventStore Events, IViewStore Views)> OpenAsync() =>
         (await PostgresEventStore.OpenAsync(cluster.ConnectionString, _schema), await PostgresViewStore.OpenAsync(cluster.ConnectionString, _schema));

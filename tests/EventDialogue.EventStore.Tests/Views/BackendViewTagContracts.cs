@@ -49,51 +49,6 @@ public sealed class SqliteViewTagContract : ViewTagContract, IDisposable
         return Task.FromResult<IViewStore>(SqliteViewStore.Open(path));
     }
 
-    [Fact]
-    public async Task A_store_with_each_tag_row_in_two_btrees_drops_its_views_on_opening_and_keeps_a_document_s_tags_with_it()
-    {
-        var path = Path.Combine(_directory, "two-btrees.sqlite");
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE view_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
-                CREATE TABLE view_documents (
-                    doc_id INTEGER PRIMARY KEY AUTOINCREMENT, collection TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL,
-                    sort_key TEXT NOT NULL, search_text TEXT, search_keywords TEXT, UNIQUE (collection, id));
-                CREATE INDEX view_documents_order ON view_documents (collection, sort_key, id);
-                CREATE TABLE view_document_tags (
-                    doc_id INTEGER NOT NULL, collection TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
-                    PRIMARY KEY (doc_id, name, value)) WITHOUT ROWID;
-                CREATE INDEX view_document_tags_lookup ON view_document_tags (collection, name, value, doc_id);
-                CREATE TABLE view_formats (name TEXT PRIMARY KEY, version INTEGER NOT NULL);
-                CREATE VIRTUAL TABLE view_search USING fts5 (terms, tokenize = 'unicode61');
-                INSERT INTO view_formats VALUES ('search', 2), ('tags', 2);
-                INSERT INTO view_documents (collection, id, json, sort_key, search_text) VALUES ('links', 'old', '{}', 'old', 'link');
-                INSERT INTO view_document_tags VALUES (1, 'links', 'round', 'r1');
-                INSERT INTO view_search (rowid, terms) VALUES (1, 'link');
-                INSERT INTO view_checkpoints VALUES ('test-projection', 42);
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        await using var views = (IViewStore)SqliteViewStore.Open(path);
-
-        Assert.Equal(Position.Start, await views.ReadCheckpointAsync("test-projection"));
-        Assert.Empty(await views.FindAsync("links", [new ViewTag("round", "r1")]));
-        await using (var transaction = await views.BeginAsync("test-projection"))
-        {
-            await transaction.PutAsync(new ViewDocument("links", "new", "{}", "new", [new ViewTag("round", "r1"), new ViewTag("kind", "case")]));
-            await transaction.PutAsync(new ViewDocument("links", "new", "{}", "new", [new ViewTag("round", "r2"), new ViewTag("kind", "case")]));
-            await transaction.CommitAsync(new Position(1));
-        }
-
-        Assert.Empty(await views.FindAsync("links", [new ViewTag("round", "r1")]));
-        Assert.Equal(["new"], (await views.FindAsync("links", [new ViewTag("kind", "case"), new ViewTag("round", "r2")])).Select(d => d.Id));
-        Assert.Equal(1, await views.CountAsync("links", [new ViewTag("kind", "case")]));
-    }
-
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

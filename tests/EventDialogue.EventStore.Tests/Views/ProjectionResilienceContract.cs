@@ -28,8 +28,8 @@ public abstract class ProjectionResilienceContract : IAsyncLifetime
     /// <summary>Runs SQL on the store's database, from a connection of the test's own.</summary>
     protected abstract Task ExecuteAsync(string sql);
 
-    /// <summary>The view documents' table, which every put writes, as SQL must name it (schema-qualified where there are schemas).</summary>
-    protected abstract string DocumentsTable { get; }
+    /// <summary>The view-tags table's name as SQL must give it (schema-qualified where there are schemas).</summary>
+    protected abstract string TagsTable { get; }
 
     public async Task InitializeAsync() => (Events, Views) = await OpenAsync();
 
@@ -60,11 +60,11 @@ public abstract class ProjectionResilienceContract : IAsyncLifetime
         var before = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Fixtures.Events.Some(3));
         await runner.Watch.WaitForAsync(before.Position, bound.Token);
 
-        await ExecuteAsync($"ALTER TABLE {DocumentsTable} RENAME TO view_documents_away");
+        await ExecuteAsync($"ALTER TABLE {TagsTable} RENAME TO view_document_tags_away");
         var during = await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Fixtures.Events.Some(4));
         await retrying.Task.WaitAsync(bound.Token);
         var whileBroken = runner.Status;
-        await ExecuteAsync($"ALTER TABLE {DocumentsTable.Replace("view_documents", "view_documents_away", StringComparison.Ordinal)} RENAME TO view_documents");
+        await ExecuteAsync($"ALTER TABLE {TagsTable.Replace("view_document_tags", "view_document_tags_away", StringComparison.Ordinal)} RENAME TO view_document_tags");
         await runner.Watch.WaitForAsync(during.Position, bound.Token);
 
         Assert.False(running.IsCompleted, $"the runner stopped: {runner.Status}");
