@@ -25,7 +25,9 @@ namespace EventDialogue.Server.Tests.Projections;
 public abstract class ProjectionCrashContract : IDisposable
 {
     private const int Cases = 60;
-    private const int EventsPerCase = 300;
+
+    // The history is 3.6 catching-up batches long, so that a kill can land after one commit and before the last.
+    private const int EventsPerCase = ProjectionRunner.CatchUpBatchSize * 18 / 5 / Cases;
     private const int KillAttempts = 5;
     private static readonly Citation Source = new("crash-source", null, null);
 
