@@ -51,10 +51,12 @@ if (UnknownSettings.Find(builder.Configuration) is { } unknownSetting)
 
 TransportOptions transport;
 LimitOptions limits;
+ViewsOptions viewsOptions;
 try
 {
     transport = TransportOptions.Read(builder.Configuration);
     limits = LimitOptions.Read(builder.Configuration);
+    viewsOptions = ViewsOptions.Read(builder.Configuration);
 }
 catch (Exception e) when (e is TransportStartException or InvalidOperationException)
 {
@@ -110,7 +112,7 @@ await using var store = await EventStoreOpener.OpenAsync(storeOptions, TimeProvi
 var head = await store.ReadHeadPositionAsync();
 builder.Services.AddEventStore(store);
 await using var views = await EventStoreOpener.OpenViewsAsync(storeOptions, store);
-builder.Services.AddViews(views);
+builder.Services.AddViews(views, viewsOptions);
 await using var apiKeys = await EventStoreOpener.OpenApiKeysAsync(storeOptions);
 FirstAdminKey.Outcome firstKey;
 try

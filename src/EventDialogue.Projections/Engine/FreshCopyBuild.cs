@@ -17,11 +17,11 @@ public sealed class FreshCopyBuild : IAsyncDisposable
     private Task _running = Task.CompletedTask;
     private bool _replaced;
 
-    private FreshCopyBuild(IProjection projection, IEventStore events, IViewStore views, Func<RecordedEvent, IDomainEvent> read)
+    private FreshCopyBuild(IProjection projection, IEventStore events, IViewStore views, Func<RecordedEvent, IDomainEvent> read, int batchSize)
     {
         Projection = projection;
         _views = views;
-        _runner = new ProjectionRunner([projection], events, new FreshCopyViews(views, [projection.Name], projection.Collections), read, watches: [_watch]);
+        _runner = new ProjectionRunner([projection], events, new FreshCopyViews(views, [projection.Name], projection.Collections), read, batchSize, [_watch]);
     }
 
     /// <summary>The instance building the copy: once the copy is in place, what it keeps stands on the view.</summary>
@@ -29,12 +29,13 @@ public sealed class FreshCopyBuild : IAsyncDisposable
 
     /// <summary>Starts building, from nothing: whatever an earlier build left (a crash, a cancelled call) is dropped first.</summary>
     /// <param name="projection">An instance of its own (<see cref="IProjection.Fresh"/>), not one another runner uses.</param>
-    public static async Task<FreshCopyBuild> StartAsync(IProjection projection, IEventStore events, IViewStore views, Func<RecordedEvent, IDomainEvent> read, CancellationToken cancellationToken)
+    /// <param name="batchSize">The most events one of its transactions applies (<see cref="ProjectionRunner.CatchUpBatchSize"/>).</param>
+    public static async Task<FreshCopyBuild> StartAsync(IProjection projection, IEventStore events, IViewStore views, Func<RecordedEvent, IDomainEvent> read, int batchSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(views);
         await DropCopyAsync(views, projection, cancellationToken).ConfigureAwait(false);
-        var build = new FreshCopyBuild(projection, events, views, read);
+        var build = new FreshCopyBuild(projection, events, views, read, batchSize);
         build.Run();
         return build;
     }

@@ -42,7 +42,8 @@ public sealed class ProjectionRunner(
     /// behind the head): a live view commits whatever is at hand, usually a few events. Big batches make a rebuild
     /// fold, serialise and write each touched stream's documents once per thousands of events rather than per 500.
     /// 20,000 rather than 5,000: PostgreSQL rebuilt 1.2–1.4x as fast at 53,000 events and 2.2–2.6x at 106,000 (its cost
-    /// per batch grew with the views), SQLite the same, for 25–45 MiB more at the peak (docs/benchmarks.md).
+    /// per batch grew with the views), SQLite the same, for 25–45 MiB more at the peak (docs/benchmarks.md). The
+    /// server's default; an operator trades memory for rebuild speed with its setting Views:CatchUpBatchSize.
     /// </summary>
     public const int CatchUpBatchSize = 20_000;
 

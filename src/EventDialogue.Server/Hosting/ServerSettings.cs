@@ -1,3 +1,4 @@
+using EventDialogue.Projections.Engine;
 using EventDialogue.Server.Access;
 using EventDialogue.Server.Access.Certificates;
 using EventDialogue.Server.Access.Jwt;
@@ -7,6 +8,7 @@ using EventDialogue.Server.History.Reads;
 using EventDialogue.Server.Integrity;
 using EventDialogue.Server.Limits;
 using EventDialogue.Server.Transport;
+using EventDialogue.Server.Views;
 
 namespace EventDialogue.Server.Hosting;
 
@@ -39,6 +41,7 @@ public static class ServerSettings
         new(ClientCertificatePrincipals.RolesKey, "(none)", "that principal's roles, separated by commas"),
         new(SubscriberLagLimit.Setting, SubscriberLagLimit.DefaultMaxPositions.ToString(System.Globalization.CultureInfo.InvariantCulture), "how many positions a live history subscriber may fall behind the head before it is ended (ABORTED, SUBSCRIBER_TOO_SLOW)"),
         new(PageTokenKey.Setting, "(a random key per process)", "base64 key (16 bytes or more) that signs page tokens; set it so tokens outlive a restart and work on every server of a group"),
+        new(ViewsOptions.CatchUpBatchSizeKey, ProjectionRunner.CatchUpBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "the most events one view transaction applies while the views catch up (1-1000000); bigger rebuilds faster and holds more in memory"),
         new(IntegrityOptions.SigningKeyPathKey, $"beside the SQLite file (<file>{IntegrityOptions.KeyFileSuffix}); for postgres {IntegrityOptions.DefaultPostgresKeyPath}", "the file holding the key that signs the log's checkpoints; created owner-only (0600) on first start, refused if others may read it"),
         new(IntegrityOptions.LogNameKey, IntegrityOptions.DefaultLogName, "the log's name: the origin of its checkpoints and the signing key's name"),
         new(IntegrityOptions.CheckpointIntervalSecondsKey, "5", "a new checkpoint is signed at most this often, in seconds, when the log has grown"),

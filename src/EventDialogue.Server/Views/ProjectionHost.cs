@@ -19,6 +19,7 @@ public sealed partial class ProjectionHost(
     IViewStore views,
     IEnumerable<IProjection> projections,
     IProjectionCoordination coordination,
+    ViewsOptions options,
     ILogger<ProjectionHost> logger) : BackgroundService
 {
     private readonly Dictionary<string, Slot> _slots = projections.ToDictionary(p => p.Name, p => new Slot(p), StringComparer.Ordinal);
@@ -71,7 +72,7 @@ public sealed partial class ProjectionHost(
         await slot.Rebuilding.WaitAsync(cancellationToken);
         try
         {
-            await using var copy = await FreshCopyBuild.StartAsync(slot.Projection.Fresh(), events, views, ParseRecorded, cancellationToken);
+            await using var copy = await FreshCopyBuild.StartAsync(slot.Projection.Fresh(), events, views, ParseRecorded, options.CatchUpBatchSize, cancellationToken);
             await copy.CatchUpAsync(slot.Watch.Checkpoint, cancellationToken);
             Run? paused;
             CancellationToken term;
@@ -188,7 +189,7 @@ public sealed partial class ProjectionHost(
     private void Start(IReadOnlyList<Slot> slots, CancellationToken term)
     {
         var runner = new ProjectionRunner(
-            [.. slots.Select(s => s.Projection)], events, views, ParseRecorded, watches: [.. slots.Select(s => s.Watch)]);
+            [.. slots.Select(s => s.Projection)], events, views, ParseRecorded, options.CatchUpBatchSize, [.. slots.Select(s => s.Watch)]);
         runner.Retrying += (outage, error) =>
         {
             if (error is CheckpointMovedException)

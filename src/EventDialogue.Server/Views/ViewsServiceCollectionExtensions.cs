@@ -17,10 +17,11 @@ public static class ViewsServiceCollectionExtensions
     /// Registers the views, their projections and the host that runs them — in one process of those sharing a
     /// PostgreSQL schema, in this one on SQLite. The caller keeps ownership of the store.
     /// </summary>
-    public static IServiceCollection AddViews(this IServiceCollection services, IViewStore views)
+    public static IServiceCollection AddViews(this IServiceCollection services, IViewStore views, ViewsOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(views);
+        services.AddSingleton(options);
         static Domain.Common.IDomainEvent Read(string type, string json, int schemaVersion) => DomainEventJson.Deserialize(type, json, schemaVersion);
         services.AddSingleton<IProjection>(new RoundsProjection(Read));
         services.AddSingleton<IProjection>(new CaseFilesProjection(Read));

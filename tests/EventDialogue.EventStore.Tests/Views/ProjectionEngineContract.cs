@@ -385,7 +385,7 @@ public abstract class ProjectionEngineContract : StoreAndViewsContract
             await damage.CommitAsync(head);
         }
 
-        await using var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, bound.Token);
+        await using var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, ProjectionRunner.CatchUpBatchSize, bound.Token);
         await build.CatchUpAsync(head, bound.Token);
 
         Assert.Equal(999, await CountOf("round-a"));
@@ -430,7 +430,7 @@ public abstract class ProjectionEngineContract : StoreAndViewsContract
             },
             bound.Token);
         Position replaced;
-        await using (var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, bound.Token))
+        await using (var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, ProjectionRunner.CatchUpBatchSize, bound.Token))
         {
             replaced = await build.ReplaceViewAsync(bound.Token);
         }
@@ -456,7 +456,7 @@ public abstract class ProjectionEngineContract : StoreAndViewsContract
         var head = (await Events.AppendToStreamAsync(StreamName.Parse("round-a"), ExpectedRevision.Any, Events_(5))).Position;
         await RunUntilAsync(new ProjectionRunner(tolerant, Events, Views, CountingProjection.Read), head);
 
-        await using (var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, bound.Token))
+        await using (var build = await FreshCopyBuild.StartAsync(_projection.Fresh(), Events, Views, CountingProjection.Read, ProjectionRunner.CatchUpBatchSize, bound.Token))
         {
             var stopped = await Assert.ThrowsAsync<ViewRebuildStoppedException>(() => build.ReplaceViewAsync(bound.Token));
             Assert.Equal(poison.Position, stopped.Failure.Position);

@@ -26,8 +26,11 @@ public abstract class ProjectionCrashContract : IDisposable
 {
     private const int Cases = 60;
 
+    // Smaller than the default, so that a history of a few batches is quick to append and to project.
+    private const int CatchUpBatchSize = 5_000;
+
     // The history is 3.6 catching-up batches long, so that a kill can land after one commit and before the last.
-    private const int EventsPerCase = ProjectionRunner.CatchUpBatchSize * 18 / 5 / Cases;
+    private const int EventsPerCase = CatchUpBatchSize * 18 / 5 / Cases;
     private const int KillAttempts = 5;
     private static readonly Citation Source = new("crash-source", null, null);
 
@@ -38,6 +41,11 @@ public abstract class ProjectionCrashContract : IDisposable
 
     /// <summary>The server settings that point it at this test's storage.</summary>
     protected abstract IReadOnlyDictionary<string, string> StoreSettings { get; }
+
+    private Dictionary<string, string> Settings => new(StoreSettings)
+    {
+        ["Views:CatchUpBatchSize"] = CatchUpBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     protected abstract Task<(IEventStore Events, IViewStore Views)> OpenStorageAsync();
 
@@ -68,7 +76,7 @@ public abstract class ProjectionCrashContract : IDisposable
 
         Assert.True(atKill > Position.Start && atKill < head, $"the server was killed at checkpoints {string.Join(", ", seen)}, with the history ending at {head}");
 
-        await using (var restarted = ServerProcess.Start(WorkingPath, StoreSettings))
+        await using (var restarted = ServerProcess.Start(WorkingPath, Settings))
         {
             await restarted.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
             using var channel = restarted.CreateChannel();
@@ -119,7 +127,7 @@ public abstract class ProjectionCrashContract : IDisposable
             }
 
             // disposing the server process kills it (SIGKILL): no shutdown, no last commit
-            await using var doomed = ServerProcess.Start(WorkingPath, StoreSettings);
+            await using var doomed = ServerProcess.Start(WorkingPath, Settings);
             return await WaitUntilProjectingAsync(views, cancellationToken);
         }
     }

@@ -68,7 +68,7 @@ internal sealed class RebuildScenario(HistoryStores stores, LoadedHistory histor
         foreach (var projection in projections)
         {
             var clock = Stopwatch.StartNew();
-            await using var build = await FreshCopyBuild.StartAsync(projection.Fresh(), stores.Events, stores.Views, ServerProjections.ReadRecorded, cancellationToken);
+            await using var build = await FreshCopyBuild.StartAsync(projection.Fresh(), stores.Events, stores.Views, ServerProjections.ReadRecorded, ProjectionRunner.CatchUpBatchSize, cancellationToken);
             await build.CatchUpAsync(history.Head, cancellationToken);
             var built = clock.Elapsed;
             clock.Restart();
