@@ -307,7 +307,7 @@ public sealed partial class SqliteViewStore : IViewStore
     /// SQLite keeps each statement's undo pages in a statement journal: once one statement's outgrew 64 KiB, the journal
     /// became a temporary file for the rest of the transaction, and every later statement wrote its pages there, a
     /// system call each (about 100 MB in six seconds of batched recording, more than the views' and the events' own
-    /// files together). In memory, views caught up 2.5x sooner after bursts of batches and rebuilt 1.2x as fast
+    /// files together). In memory, views caught up 1.6–2.6x sooner after bursts of batches and rebuilt 1.2x as fast
     /// (docs/benchmarks.md). A statement journal holds the pages one statement changes, a sort the rows one read
     /// returns: no more than the documents such a statement or read handles anyway.
     /// </para>
