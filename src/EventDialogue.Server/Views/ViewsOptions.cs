@@ -7,7 +7,7 @@ namespace EventDialogue.Server.Views;
 /// <param name="CatchUpBatchSize">
 /// The most events one view transaction applies while the views catch up (a rebuild, a start behind the head, the
 /// views behind a burst of batches). Bigger batches rebuild faster and hold more in memory while they do; a live view
-/// commits whatever is at hand whatever this is.
+/// commits whatever is at hand, however big this is.
 /// </param>
 public sealed record ViewsOptions(int CatchUpBatchSize)
 {
