@@ -30,7 +30,7 @@ public sealed class SqliteTempDataTests : IDisposable
     [Fact]
     public async Task Given_a_view_transaction_that_writes_large_documents_over_stored_ones_when_it_runs_then_SQLite_opens_no_temporary_file()
     {
-        var views = SqliteViewStore.Open(Path.Combine(_directory, "views.sqlite"));
+        await using var views = SqliteViewStore.Open(Path.Combine(_directory, "views.sqlite"));
         await PutAllAsync(views, version: 1, new Position(1), whileOpen: () => { });
 
         var openWhileRewriting = new List<string>();
@@ -86,7 +86,7 @@ public sealed class SqliteTempDataTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    /// <summary>Each document a quarter of a megabyte, so that rewriting one changes far more than 64 KiB of pages.</summary>
+    /// <summary>Each document about 150 KB, so that rewriting one changes far more than 64 KiB of pages.</summary>
     private static async Task PutAllAsync(SqliteViewStore views, int version, Position checkpoint, Action whileOpen)
     {
         await using var transaction = await views.BeginAsync([Projection]);
